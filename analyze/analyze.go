@@ -1,0 +1,197 @@
+package analyze
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/seams-tool/seams/analyze/code"
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/report"
+)
+
+// Signal names, as used by --signals and in the model.
+const (
+	SignalImports = "imports"
+	SignalSQL     = "sql"
+	SignalHistory = "history"
+)
+
+// Signals lists every signal seams knows, in the order it computes them.
+var Signals = []string{SignalImports, SignalSQL, SignalHistory}
+
+// implemented says which signals this build can compute.
+var implemented = map[string]bool{SignalImports: true}
+
+// Config is everything a run needs to know. Flags and .seams.yaml are
+// merged into one Config by the command.
+type Config struct {
+	Dir     string   // the directory to analyze
+	Exclude []string // .gitignore-style patterns of paths to leave out
+	Tests   bool     // analyze _test.go files too
+	// Signals to compute; nil means all that exist.
+	Signals []string
+	// Syntax forces the syntax-only import loader.
+	Syntax bool
+	// Version is the seams version written into the model.
+	Version string
+	// Log receives progress messages; nil discards them.
+	Log io.Writer
+}
+
+// ErrNothingToAnalyze wraps the reasons a run cannot produce any model.
+var ErrNothingToAnalyze = errors.New("nothing to analyze")
+
+// Run analyzes the repository at cfg.Dir.
+func Run(cfg Config) (*report.Model, error) {
+	rules, err := scope.New(cfg.Exclude, cfg.Tests)
+	if err != nil {
+		return nil, err
+	}
+	want, err := chosenSignals(cfg.Signals)
+	if err != nil {
+		return nil, err
+	}
+	r, err := repo.Locate(cfg.Dir, rules)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+	}
+	m := &report.Model{
+		Schema: report.Schema,
+		Repo:   report.Repo{Root: r.Root, GitRoot: r.GitRoot},
+		Tool:   report.Tool{Version: cfg.Version},
+	}
+	for _, mod := range r.Modules {
+		m.Repo.Modules = append(m.Repo.Modules, report.Module{Path: mod.Path, Dir: mod.Dir})
+	}
+	m.Repo.Head, err = head(r.GitRoot)
+	if err != nil {
+		m.Warnings = append(m.Warnings, report.Warning{Signal: SignalHistory, Message: "reading HEAD: " + err.Error()})
+	}
+
+	// The import graph is the skeleton every other signal hangs on: it
+	// defines the packages. It is loaded even when not asked for as a
+	// signal, and only its edges are then left out.
+	g, err := code.Load(r, code.Options{Rules: rules, Syntax: cfg.Syntax})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+	}
+	fillImports(m, g, want[SignalImports])
+	for _, s := range []string{SignalSQL, SignalHistory} {
+		sig := &m.Signals.SQL
+		if s == SignalHistory {
+			sig = &m.Signals.History
+		}
+		switch {
+		case !want[s]:
+			*sig = report.Signal{Status: report.StatusOff, Detail: "not requested (--signals)"}
+		case !implemented[s]:
+			*sig = report.Signal{Status: report.StatusOff, Detail: "not implemented in this version of seams"}
+		}
+	}
+	sortWarnings(m.Warnings)
+	return m, nil
+}
+
+func fillImports(m *report.Model, g *code.Graph, want bool) {
+	for _, p := range g.Packages {
+		m.Packages = append(m.Packages, report.Package{
+			Path:       p.Dir,
+			ImportPath: p.ImportPath,
+			Files:      len(p.Files),
+			LOC:        p.LOC,
+			Main:       p.Main(),
+			StdImports: p.StdImports,
+			DepImports: p.DepImports,
+		})
+	}
+	s := &m.Signals.Imports
+	s.Loader = g.Loader
+	s.FallbackReason = g.FallbackReason
+	s.Files = g.Files
+	s.ExcludedFiles = g.Excluded
+	s.GeneratedFiles = len(g.Generated)
+	s.Generated = g.Generated
+	for _, w := range g.Warnings {
+		m.Warnings = append(m.Warnings, report.Warning{Signal: SignalImports, Message: w.Message, Where: w.Where})
+	}
+	if !want {
+		s.Signal = report.Signal{Status: report.StatusOff, Detail: "not requested (--signals); packages are still listed"}
+		return
+	}
+	for _, e := range g.Imports {
+		m.Imports = append(m.Imports, report.Import{From: e.From, To: e.To, Weight: e.Files})
+	}
+	detail := fmt.Sprintf("%d packages, %d import edges, %d files, loaded with %s", len(g.Packages), len(g.Imports), g.Files, g.Loader)
+	s.Signal = report.Signal{Status: report.StatusOK, Detail: detail}
+	if g.FallbackReason != "" {
+		// The syntax loader yields the same internal graph; the go command
+		// failing is still worth knowing, as a build would fail the same way.
+		s.Detail += "; the go command could not run, so files were matched to build constraints by go/build"
+		m.Warnings = append(m.Warnings, report.Warning{Signal: SignalImports, Message: "the go command could not run, used the syntax loader: " + g.FallbackReason})
+	}
+	if len(g.Warnings) > 0 {
+		s.Status = report.StatusPartial
+		s.Detail += fmt.Sprintf("; %d warnings (missing dependencies or unparsable files; the internal graph is still complete where files parsed)", len(g.Warnings))
+	}
+}
+
+func chosenSignals(names []string) (map[string]bool, error) {
+	want := map[string]bool{}
+	if names == nil {
+		for _, s := range Signals {
+			want[s] = true
+		}
+		return want, nil
+	}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		ok := false
+		for _, s := range Signals {
+			ok = ok || s == n
+		}
+		if !ok {
+			return nil, fmt.Errorf("unknown signal %q (known: %s)", n, strings.Join(Signals, ", "))
+		}
+		want[n] = true
+	}
+	return want, nil
+}
+
+// head returns the commit HEAD points at, or "" for no git repository or
+// an empty one.
+func head(gitRoot string) (string, error) {
+	if gitRoot == "" {
+		return "", nil
+	}
+	r, err := git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if err != nil {
+		return "", err
+	}
+	ref, err := r.Head()
+	if err != nil {
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return "", nil // an empty repository has no HEAD commit yet
+		}
+		return "", err
+	}
+	return ref.Hash().String(), nil
+}
+
+func sortWarnings(ws []report.Warning) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		a, b := ws[i], ws[j]
+		if a.Signal != b.Signal {
+			return a.Signal < b.Signal
+		}
+		if a.Where != b.Where {
+			return a.Where < b.Where
+		}
+		return a.Message < b.Message
+	})
+}

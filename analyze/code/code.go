@@ -1,0 +1,314 @@
+package code
+
+import (
+	"fmt"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+)
+
+// Loader names.
+const (
+	LoaderPackages = "go/packages"
+	LoaderSyntax   = "syntax"
+)
+
+// Options control Load.
+type Options struct {
+	// Rules decide which directories and files are in scope; nil means the
+	// go command's conventions only.
+	Rules *scope.Rules
+	// Syntax skips the go command and uses the syntax-only loader.
+	Syntax bool
+	// GoCommand is the go binary to run; empty means "go" on PATH.
+	GoCommand string
+}
+
+// Graph is a repository's internal import graph.
+type Graph struct {
+	Packages []*Package // sorted by Dir
+	Imports  []Import   // sorted by From, then To
+
+	// Loader is LoaderPackages or LoaderSyntax; FallbackReason says why the
+	// go/packages loader was not used when it was not asked to be skipped.
+	Loader         string
+	FallbackReason string
+
+	Files     int      // Go files analyzed
+	Excluded  int      // Go files left out by user exclude patterns
+	Generated []string // generated Go files left out, sorted
+	Warnings  []Warning
+}
+
+// Package is one package of the repository.
+type Package struct {
+	Dir        string // relative to the repository root, slash-separated, "." for the root
+	ImportPath string
+	Name       string // the package clause, without a _test suffix
+	Files      []string
+	LOC        int
+	StdImports int // distinct standard-library packages imported
+	DepImports int // distinct third-party packages imported
+}
+
+// Main reports whether p is a command.
+func (p *Package) Main() bool { return p.Name == "main" }
+
+// Import is an edge of the graph.
+type Import struct {
+	From, To string // package directories
+	Files    int    // files of From that import To
+}
+
+// Warning is a problem that cost part of the graph, or nothing, but
+// deserves a look.
+type Warning struct {
+	Message string
+	Where   string // file[:line[:col]] relative to the root, or empty
+}
+
+// Load builds the internal import graph of r.
+func Load(r *repo.Repo, opt Options) (*Graph, error) {
+	rules := opt.Rules
+	if rules == nil {
+		rules = &scope.Rules{}
+	}
+	g := &Graph{}
+	var listed []listedPackage
+	if !opt.Syntax {
+		var err error
+		listed, g.Warnings, err = listPackages(r, rules, opt.GoCommand)
+		if err != nil {
+			g.FallbackReason = err.Error()
+			listed = nil
+		} else {
+			g.Loader = LoaderPackages
+		}
+	}
+	if g.Loader == "" {
+		g.Loader = LoaderSyntax
+		var warns []Warning
+		listed, warns = walkPackages(r, rules)
+		g.Warnings = append(g.Warnings, warns...)
+	}
+	if err := g.build(r, rules, listed); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// listedPackage is what a loader found: a directory, its import path and
+// the files the build would compile, before any file is read.
+type listedPackage struct {
+	dir        string
+	importPath string
+	files      []string // relative to the root
+}
+
+func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage) error {
+	// Loaders may list one directory several times (test variants, a
+	// package and its external test package): merge them.
+	byDir := map[string]*listedPackage{}
+	for _, lp := range listed {
+		if rules.SkipDir(lp.dir) && lp.dir != "." {
+			continue
+		}
+		m := byDir[lp.dir]
+		if m == nil {
+			m = &listedPackage{dir: lp.dir, importPath: lp.importPath}
+			byDir[lp.dir] = m
+		}
+		if m.importPath == "" || strings.HasSuffix(m.importPath, "_test") {
+			m.importPath = lp.importPath
+		}
+		m.files = append(m.files, lp.files...)
+	}
+
+	type job struct {
+		pkg  *listedPackage
+		file string
+	}
+	var jobs []job
+	for _, lp := range byDir {
+		sort.Strings(lp.files)
+		lp.files = dedup(lp.files)
+		for _, f := range lp.files {
+			if rules.SkipFile(f) {
+				if rules.UserExcluded(f) {
+					g.Excluded++
+				}
+				continue
+			}
+			jobs = append(jobs, job{lp, f})
+		}
+	}
+	results := make([]fileInfo, len(jobs))
+	parallel(len(jobs), func(i int) {
+		results[i] = readFile(r.Root, jobs[i].file)
+	})
+
+	internal := map[string]string{} // import path -> dir
+	pkgs := map[string]*Package{}
+	imports := map[string]map[string]bool{} // per dir: import paths, to count distinct ones
+	fileImports := make([][]string, len(jobs))
+	for i, fi := range results {
+		j := jobs[i]
+		switch {
+		case fi.err != nil:
+			g.Warnings = append(g.Warnings, Warning{Message: fi.err.Error(), Where: j.file})
+			continue
+		case fi.generated:
+			g.Generated = append(g.Generated, j.file)
+			continue
+		case fi.warn != "":
+			g.Warnings = append(g.Warnings, Warning{Message: fi.warn, Where: j.file})
+		}
+		switch {
+		case fi.cgo:
+			// The go command leaves cgo files out with CGO_ENABLED=0; so
+			// must the syntax loader, or the two would disagree.
+			continue
+		}
+		p := pkgs[j.pkg.dir]
+		if p == nil {
+			p = &Package{Dir: j.pkg.dir, ImportPath: strings.TrimSuffix(j.pkg.importPath, "_test")}
+			pkgs[p.Dir] = p
+			internal[p.ImportPath] = p.Dir
+			imports[p.Dir] = map[string]bool{}
+		}
+		if name := strings.TrimSuffix(fi.pkgName, "_test"); p.Name == "" || (p.Name != name && !strings.HasSuffix(j.file, "_test.go")) {
+			p.Name = name
+		}
+		p.Files = append(p.Files, j.file)
+		p.LOC += fi.loc
+		fileImports[i] = fi.imports
+		for _, ip := range fi.imports {
+			imports[p.Dir][ip] = true
+		}
+	}
+	if len(pkgs) == 0 {
+		return fmt.Errorf("no Go packages found under %s", r.Root)
+	}
+
+	edges := map[[2]string]int{}
+	for i, ips := range fileImports {
+		from := jobs[i].pkg.dir
+		seen := map[string]bool{}
+		for _, ip := range ips {
+			to, ok := internal[ip]
+			if !ok || to == from || seen[to] {
+				continue
+			}
+			seen[to] = true
+			edges[[2]string{from, to}]++
+		}
+	}
+	for dir, ips := range imports {
+		p := pkgs[dir]
+		for ip := range ips {
+			switch {
+			case internal[ip] != "":
+			case isStd(ip):
+				p.StdImports++
+			default:
+				p.DepImports++
+			}
+		}
+	}
+
+	for _, p := range pkgs {
+		g.Packages = append(g.Packages, p)
+		g.Files += len(p.Files)
+	}
+	sort.Slice(g.Packages, func(i, j int) bool { return g.Packages[i].Dir < g.Packages[j].Dir })
+	for k, n := range edges {
+		g.Imports = append(g.Imports, Import{From: k[0], To: k[1], Files: n})
+	}
+	sort.Slice(g.Imports, func(i, j int) bool {
+		a, b := g.Imports[i], g.Imports[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
+	sort.Strings(g.Generated)
+	sortWarnings(g.Warnings)
+	g.Warnings = dedupWarnings(g.Warnings)
+	return nil
+}
+
+// isStd reports whether an import path names a standard-library package,
+// by the go command's own rule: the first element has no dot.
+func isStd(ip string) bool {
+	first, _, _ := strings.Cut(ip, "/")
+	return !strings.Contains(first, ".")
+}
+
+func sortWarnings(ws []Warning) {
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].Where != ws[j].Where {
+			return ws[i].Where < ws[j].Where
+		}
+		return ws[i].Message < ws[j].Message
+	})
+}
+
+func dedupWarnings(ws []Warning) []Warning {
+	out := ws[:0]
+	for i, w := range ws {
+		if i > 0 && w == ws[i-1] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func dedup(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i > 0 && x == s[i-1] {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// parallel calls f(0..n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// importPathFor guesses the import path of dir from its module.
+func importPathFor(m repo.Module, dir string) string {
+	if m.Dir == dir {
+		return m.Path
+	}
+	rel := strings.TrimPrefix(dir, m.Dir+"/")
+	if m.Dir == "." {
+		rel = dir
+	}
+	return path.Join(m.Path, rel)
+}

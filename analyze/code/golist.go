@@ -1,0 +1,195 @@
+package code
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+	"golang.org/x/tools/go/packages"
+)
+
+// listPackages lists the repository's packages through the go command.
+// It fails, so that the caller falls back to the syntax loader, only when
+// the go command cannot run at all; every other problem is a warning.
+func listPackages(r *repo.Repo, rules *scope.Rules, gocmd string) ([]listedPackage, []Warning, error) {
+	var out []listedPackage
+	var warns []Warning
+	for _, call := range goCalls(r) {
+		cfg := &packages.Config{
+			// NeedImports makes the go command list dependencies too: a
+			// dependency it cannot find is a stub package whose errors say
+			// why, and those are the warnings users need.
+			Mode:  packages.NeedName | packages.NeedFiles | packages.NeedModule | packages.NeedImports,
+			Dir:   filepath.Join(r.Root, filepath.FromSlash(call.dir)),
+			Env:   sealedEnv(call.env...),
+			Tests: rules.Tests,
+		}
+		if gocmd != "" {
+			cfg.Env = append(cfg.Env, "PATH="+filepath.Dir(gocmd)+string(os.PathListSeparator)+os.Getenv("PATH"))
+		}
+		pkgs, err := packages.Load(cfg, call.patterns...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("go command failed in %s: %s", call.dir, firstLine(err))
+		}
+		for _, p := range pkgs {
+			if p.Module == nil || !p.Module.Main {
+				continue // a dependency, or a stub for an import that could not be found
+			}
+			dir := p.Dir
+			if dir == "" && len(p.GoFiles) > 0 {
+				dir = filepath.Dir(p.GoFiles[0])
+			}
+			rel := repo.Rel(r.Root, dir)
+			if strings.HasPrefix(rel, "/") || strings.HasPrefix(rel, "..") {
+				continue
+			}
+			for _, e := range p.Errors {
+				warns = append(warns, packageWarning(r.Root, rel, e))
+			}
+			for _, imp := range p.Imports {
+				if imp.Module != nil && imp.Module.Main {
+					continue // reported as a package of its own
+				}
+				for _, e := range imp.Errors {
+					w := packageWarning(r.Root, rel, e)
+					if w.Where == "" || !strings.Contains(w.Where, ".go") {
+						w.Where = rel
+					}
+					warns = append(warns, w)
+				}
+			}
+			lp := listedPackage{dir: rel, importPath: p.PkgPath}
+			for _, f := range p.GoFiles {
+				// Test binaries' generated main files live in the build
+				// cache, outside the root.
+				fr := repo.Rel(r.Root, f)
+				if !strings.HasPrefix(fr, "/") && !strings.HasPrefix(fr, "..") {
+					lp.files = append(lp.files, fr)
+				}
+			}
+			if len(lp.files) > 0 {
+				out = append(out, lp)
+			}
+		}
+	}
+	return out, warns, nil
+}
+
+// goCall is one run of the go command.
+type goCall struct {
+	dir      string // relative to the root
+	env      []string
+	patterns []string
+}
+
+// goCalls plans the go command runs: one for the workspace's modules when
+// there is a go.work, and one per module that no workspace covers.
+func goCalls(r *repo.Repo) []goCall {
+	var calls []goCall
+	inWork := map[string]bool{}
+	if r.Workspace != nil {
+		call := goCall{dir: ".", env: []string{"GOWORK=" + filepath.Join(r.Root, "go.work"), "GOFLAGS=-mod=readonly"}}
+		for _, u := range r.Workspace {
+			inWork[u] = true
+			call.patterns = append(call.patterns, "./"+strings.TrimPrefix(u+"/...", "./"))
+		}
+		if _, err := os.Stat(filepath.Join(r.Root, "vendor", "modules.txt")); err == nil {
+			call.env[1] = "GOFLAGS=-mod=vendor"
+		}
+		if len(call.patterns) > 0 {
+			calls = append(calls, call)
+		}
+	}
+	for _, m := range r.Modules {
+		if inWork[m.Dir] {
+			continue
+		}
+		mod := "-mod=readonly"
+		if m.Vendored {
+			mod = "-mod=vendor"
+		}
+		calls = append(calls, goCall{dir: m.Dir, env: []string{"GOWORK=off", "GOFLAGS=" + mod}, patterns: []string{"./..."}})
+	}
+	return calls
+}
+
+// sealedEnv is the environment the go command runs in: the user's, with
+// everything that could reach the network, fetch a toolchain, run cgo or
+// rewrite go.mod overridden. Later entries win in os/exec.
+func sealedEnv(extra ...string) []string {
+	env := append(os.Environ(),
+		"GOPROXY=off",
+		"GOSUMDB=off",
+		"GOVCS=*:off",
+		"GOPRIVATE=",
+		"GONOPROXY=",
+		"GONOSUMDB=",
+		"GOTOOLCHAIN=local",
+		"CGO_ENABLED=0",
+		"GOFLAGS=-mod=readonly",
+	)
+	return append(env, extra...)
+}
+
+func packageWarning(root, dir string, e packages.Error) Warning {
+	msg := e.Msg
+	// The go command's "; to add: go get ..." hints would make seams
+	// reach the network; they are not advice for a seams user.
+	if i := strings.Index(msg, "; to add:"); i >= 0 {
+		msg = msg[:i]
+	}
+	w := Warning{Message: strings.TrimSpace(msg), Where: dir}
+	if e.Pos != "" && e.Pos != "-" {
+		w.Where = relPos(root, e.Pos)
+	}
+	return w
+}
+
+// relPos turns "abs/file.go:3:4" into "file.go:3:4" relative to root.
+func relPos(root, pos string) string {
+	file, rest := pos, ""
+	// Positions end in :line or :line:col; the file name itself may hold
+	// colons only on Windows drive letters.
+	for i := 0; i < 2; i++ {
+		j := strings.LastIndexByte(file, ':')
+		if j < 0 || !isDigits(file[j+1:]) {
+			break
+		}
+		rest = file[j:] + rest
+		file = file[:j]
+	}
+	if filepath.IsAbs(file) {
+		file = repo.Rel(root, file)
+	}
+	return file + rest
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstLine keeps the first line of a multi-line go command error: the
+// rest repeats it with hints that do not apply to seams' sealed run.
+func firstLine(err error) string {
+	s := strings.TrimSpace(err.Error())
+	// go/packages wraps the go command's stderr in "err: exit status 1:
+	// stderr: ..."; the go command's own words are what a user needs.
+	if _, after, ok := strings.Cut(s, "stderr: "); ok {
+		s = strings.TrimSpace(after)
+	}
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

@@ -1,0 +1,93 @@
+package code
+
+import (
+	"go/build"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+)
+
+// walkPackages finds the packages by walking the tree, as the go command
+// would: a directory with Go files that match the build constraints of
+// the host platform (without cgo) is a package of the module above it.
+func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning) {
+	ctx := build.Default
+	ctx.CgoEnabled = false
+	ctx.Dir = r.Root
+
+	moduleAt := map[string]repo.Module{}
+	for _, m := range r.Modules {
+		moduleAt[m.Dir] = m
+	}
+	var warns []Warning
+	for _, m := range r.Modules {
+		if m.Err != nil {
+			warns = append(warns, Warning{Message: "go.mod: " + firstLine(m.Err), Where: path.Join(m.Dir, "go.mod")})
+		}
+	}
+
+	byDir := map[string]*listedPackage{}
+	filepath.WalkDir(r.Root, func(p string, d fs.DirEntry, err error) error {
+		rel := repo.Rel(r.Root, p)
+		if err != nil {
+			warns = append(warns, Warning{Message: err.Error(), Where: rel})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rules.SkipDir(rel) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, ".go") || !d.Type().IsRegular() {
+			return nil
+		}
+		dir := path.Dir(rel)
+		m, ok := moduleOf(moduleAt, dir)
+		if !ok || m.Path == "" {
+			return nil // outside any module, or a module without a path
+		}
+		match, err := ctx.MatchFile(filepath.Dir(p), d.Name())
+		if err != nil {
+			warns = append(warns, Warning{Message: err.Error(), Where: rel})
+			return nil
+		}
+		if !match {
+			return nil
+		}
+		lp := byDir[dir]
+		if lp == nil {
+			lp = &listedPackage{dir: dir, importPath: importPathFor(m, dir)}
+			byDir[dir] = lp
+		}
+		lp.files = append(lp.files, rel)
+		return nil
+	})
+	out := make([]listedPackage, 0, len(byDir))
+	for _, lp := range byDir {
+		out = append(out, *lp)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
+	return out, warns
+}
+
+// moduleOf returns the innermost module holding dir.
+func moduleOf(moduleAt map[string]repo.Module, dir string) (repo.Module, bool) {
+	for {
+		if m, ok := moduleAt[dir]; ok {
+			return m, true
+		}
+		if dir == "." {
+			return repo.Module{}, false
+		}
+		dir = path.Dir(dir)
+	}
+}

@@ -1,0 +1,176 @@
+package repo
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/seams-tool/seams/analyze/scope"
+	"golang.org/x/mod/modfile"
+)
+
+// Repo is a located repository.
+type Repo struct {
+	// Root is the absolute, symlink-free directory holding go.work or go.mod.
+	Root string
+	// GitRoot is the absolute work tree of the enclosing git repository, or
+	// empty. It may lie above Root (a Go module in a subdirectory).
+	GitRoot string
+	// Workspace is the go.work file's use list, as module directories
+	// relative to Root, or nil when Root has no go.work.
+	Workspace []string
+	// Modules are the Go modules at or below Root, sorted by Dir.
+	Modules []Module
+}
+
+// Module is one go.mod found below the root.
+type Module struct {
+	Dir  string // relative to Root, slash-separated, "." for Root
+	Path string // the module path; empty when go.mod could not be parsed
+	// Vendored is true when the module has a vendor/modules.txt, so the go
+	// command must use -mod=vendor.
+	Vendored bool
+	// Err says why go.mod could not be read; the module is still scanned
+	// for packages, with import paths guessed from Path if it is set.
+	Err error
+}
+
+// ErrNoModule is returned when no go.mod or go.work encloses the directory.
+var ErrNoModule = errors.New("no go.mod or go.work found")
+
+// Locate finds the repository that holds dir. The nearest go.work above
+// dir wins; without one, the nearest go.mod. Modules are looked for below
+// the root with the scope rules, so that excluded and vendored trees do
+// not contribute modules.
+func Locate(dir string, rules *scope.Rules) (*Repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		abs, err = filepath.EvalSymlinks(abs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(abs); err != nil {
+		return nil, err
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	r := &Repo{GitRoot: gitRoot(abs)}
+	r.Root = findUp(abs, "go.work", r.GitRoot)
+	if r.Root == "" {
+		r.Root = findUp(abs, "go.mod", r.GitRoot)
+	}
+	if r.Root == "" {
+		return nil, fmt.Errorf("%s: %w (seams analyzes Go modules)", dir, ErrNoModule)
+	}
+	if data, err := os.ReadFile(filepath.Join(r.Root, "go.work")); err == nil {
+		if wf, err := modfile.ParseWork("go.work", data, nil); err == nil {
+			for _, u := range wf.Use {
+				r.Workspace = append(r.Workspace, path.Clean(filepath.ToSlash(u.Path)))
+			}
+			sort.Strings(r.Workspace)
+		} else {
+			r.Workspace = []string{} // present but unreadable: the go command will fail too
+		}
+	}
+	r.Modules, err = findModules(r.Root, rules)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Modules) == 0 {
+		return nil, fmt.Errorf("%s: go.work lists no module that exists: %w", r.Root, ErrNoModule)
+	}
+	return r, nil
+}
+
+// findUp returns the first directory from dir upward that holds name,
+// not going above stop (when stop is set).
+func findUp(dir, name, stop string) string {
+	for {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && !st.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir || dir == stop {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// gitRoot returns the nearest directory at or above dir that has a .git
+// entry (a directory, or a file as in worktrees and submodules).
+func gitRoot(dir string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func findModules(root string, rules *scope.Rules) ([]Module, error) {
+	var mods []Module
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return err
+			}
+			return nil // an unreadable subdirectory holds nothing we can use
+		}
+		rel := Rel(root, p)
+		if d.IsDir() {
+			if rules.SkipDir(rel) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() != "go.mod" {
+			return nil
+		}
+		mods = append(mods, readModule(root, path.Dir(rel)))
+		return nil
+	})
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Dir < mods[j].Dir })
+	return mods, err
+}
+
+func readModule(root, dir string) Module {
+	m := Module{Dir: dir}
+	abs := filepath.Join(root, filepath.FromSlash(dir))
+	data, err := os.ReadFile(filepath.Join(abs, "go.mod"))
+	if err != nil {
+		m.Err = err
+		return m
+	}
+	// ModulePath reads the module line even from a go.mod that does not
+	// parse as a whole, which is what the fallback needs.
+	m.Path = modfile.ModulePath(data)
+	if _, err := modfile.ParseLax(filepath.Join(dir, "go.mod"), data, nil); err != nil {
+		m.Err = err
+	} else if m.Path == "" {
+		m.Err = fmt.Errorf("%s/go.mod has no module line", dir)
+	}
+	if _, err := os.Stat(filepath.Join(abs, "vendor", "modules.txt")); err == nil {
+		m.Vendored = true
+	}
+	return m
+}
+
+// Rel returns p relative to root, slash-separated, "." for root itself.
+func Rel(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/seams-tool/seams/analyze"
+	"github.com/seams-tool/seams/analyze/config"
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/report"
+)
+
+const analyzeUsage = `Usage: seams analyze [flags] [DIR]
+
+Analyze the Go repository at DIR (default ".") and write seams.json to the
+output directory. Settings come from DIR's .seams.yaml, if any; flags win.
+
+Exit status: 0 done, 2 usage error or nothing analyzable.
+
+Flags:
+`
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func runAnalyze(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("seams analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		out     = fs.String("out", "", "write the report to `DIR` (default ./seams-report, or a cache directory when that would lie inside the analyzed repository)")
+		asJSON  = fs.Bool("json", false, "write the JSON model to stdout instead of files")
+		tests   = fs.Bool("tests", false, "analyze _test.go files too")
+		signals = fs.String("signals", "", "comma-separated `list` of signals to compute: imports, sql, history (default all)")
+		loader  = fs.String("loader", "auto", "import graph loader: auto (go/packages, falling back to syntax) or syntax")
+		verbose = fs.Bool("v", false, "log progress to stderr")
+		exclude listFlag
+	)
+	fs.Var(&exclude, "exclude", "leave out paths matching the .gitignore-style `GLOB` (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), analyzeUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitFailure
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "seams analyze: want at most one directory, got %d\n", fs.NArg())
+		return exitFailure
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	logf := func(format string, a ...any) {
+		if *verbose {
+			fmt.Fprintf(stderr, "seams: "+format+"\n", a...)
+		}
+	}
+
+	// The config file sits at the repository root, which is found before
+	// the file is read: locate once with the go command's conventions.
+	r, err := repo.Locate(dir, &scope.Rules{})
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	cf, err := config.Load(r.Root)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	if cf.Path != "" {
+		logf("using %s", cf.Path)
+	}
+
+	cfg := analyze.Config{Dir: r.Root, Version: version(), Exclude: cf.Exclude}
+	if *verbose {
+		cfg.Log = stderr
+	}
+	cfg.Exclude = append(cfg.Exclude, exclude...)
+	if cf.Tests != nil {
+		cfg.Tests = *cf.Tests
+	}
+	if set["tests"] {
+		cfg.Tests = *tests
+	}
+	cfg.Signals = cf.Signals
+	if set["signals"] {
+		cfg.Signals = strings.Split(*signals, ",")
+	}
+	ld := cf.Loader
+	if set["loader"] || ld == "" {
+		ld = *loader
+	}
+	switch ld {
+	case "auto":
+	case "syntax":
+		cfg.Syntax = true
+	default:
+		fmt.Fprintf(stderr, "seams analyze: -loader: want auto or syntax, got %q\n", ld)
+		return exitFailure
+	}
+
+	logf("analyzing %s", r.Root)
+	m, err := analyze.Run(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	data, err := report.EncodeJSON(m)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	if *asJSON {
+		stdout.Write(data)
+		return exitOK
+	}
+
+	outDir := *out
+	if outDir == "" && cf.Out != "" {
+		outDir = filepath.Join(r.Root, cf.Out)
+	}
+	if outDir == "" {
+		outDir, err = defaultOut(r)
+		if err != nil {
+			fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+			return exitFailure
+		}
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	jsonPath := filepath.Join(outDir, "seams.json")
+	if err := report.WriteFile(jsonPath, data); err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	printSummary(stdout, m, jsonPath)
+	return exitOK
+}
+
+// defaultOut is ./seams-report, unless the current directory lies inside
+// the analyzed repository: seams never writes there unless asked, so the
+// report then goes to the user cache directory, one folder per repository.
+func defaultOut(r *repo.Repo) (string, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(cwd); err == nil {
+		cwd = real
+	}
+	out := filepath.Join(cwd, "seams-report")
+	inside := func(root string) bool {
+		if root == "" {
+			return false
+		}
+		rel, err := filepath.Rel(root, out)
+		return err == nil && !strings.HasPrefix(rel, "..")
+	}
+	if !inside(r.Root) && !inside(r.GitRoot) {
+		return out, nil
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("the default output directory ./seams-report would lie inside the analyzed repository, and there is no user cache directory (%v): pass --out DIR", err)
+	}
+	sum := sha256.Sum256([]byte(r.Root))
+	return filepath.Join(cache, "seams", "reports", filepath.Base(r.Root)+"-"+hex.EncodeToString(sum[:4])), nil
+}
+
+func printSummary(w io.Writer, m *report.Model, jsonPath string) {
+	mod := ""
+	if len(m.Repo.Modules) > 0 {
+		mod = " (module " + m.Repo.Modules[0].Path
+		if n := len(m.Repo.Modules); n > 1 {
+			mod += fmt.Sprintf(" and %d more", n-1)
+		}
+		mod += ")"
+	}
+	fmt.Fprintf(w, "seams analyzed %s%s\n", m.Repo.Root, mod)
+	fmt.Fprintf(w, "  packages  %d (%d files, %d generated left out, %d excluded)\n",
+		len(m.Packages), m.Signals.Imports.Files, m.Signals.Imports.GeneratedFiles, m.Signals.Imports.ExcludedFiles)
+	fmt.Fprintf(w, "  imports   %s: %d edges, %s loader\n", m.Signals.Imports.Status, len(m.Imports), m.Signals.Imports.Loader)
+	fmt.Fprintf(w, "  sql       %s: %s\n", m.Signals.SQL.Status, m.Signals.SQL.Detail)
+	fmt.Fprintf(w, "  history   %s: %s\n", m.Signals.History.Status, m.Signals.History.Detail)
+	fmt.Fprintf(w, "  warnings  %d\n", len(m.Warnings))
+	fmt.Fprintf(w, "wrote %s\n", jsonPath)
+}
