@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seams-tool/seams/report"
+)
+
+// seams runs the command line in-process and returns its exit code and
+// output streams.
+func seams(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// copyTree copies a directory so that tests can watch it for writes.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// snapshot hashes every path, mode and content under dir.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := d.Info()
+		io.WriteString(h, p+"\x00"+info.Mode().String()+"\x00")
+		if !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			h.Write(data)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// TestAnalyzeIsSafe runs seams on the fixture, which holds a package whose
+// go:generate line and cgo pkg-config directive would leave a marker file
+// if anything ran them, and checks that nothing ran and nothing was
+// written inside the analyzed tree.
+func TestAnalyzeIsSafe(t *testing.T) {
+	dir := copyTree(t, "../../testdata/shop")
+	marker := filepath.Join(t.TempDir(), "marker")
+	t.Setenv("SEAMS_TRAP_MARKER", marker)
+	// pkg-config is looked up on PATH: put a trap one first.
+	bin := t.TempDir()
+	os.WriteFile(filepath.Join(bin, "pkg-config"), []byte("#!/bin/sh\ntouch "+marker+"\n"), 0o755)
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+
+	before := snapshot(t, dir)
+	out := t.TempDir()
+	code, stdout, stderr := seams(t, "analyze", "--out", out, dir)
+	if code != exitOK {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("analyzed code was executed: the trap marker exists")
+	}
+	if after := snapshot(t, dir); after != before {
+		t.Error("the analyzed repository changed")
+	}
+	f, err := os.Open(filepath.Join(out, "seams.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := report.DecodeJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Signals.Imports.Loader != "go/packages" || len(m.Packages) < 20 {
+		t.Errorf("loader %s, %d packages", m.Signals.Imports.Loader, len(m.Packages))
+	}
+	if !strings.Contains(stdout, "wrote "+filepath.Join(out, "seams.json")) {
+		t.Errorf("summary does not say where the file went:\n%s", stdout)
+	}
+}
+
+func TestDeterministicJSON(t *testing.T) {
+	var first string
+	for i := 0; i < 3; i++ {
+		code, stdout, stderr := seams(t, "analyze", "--json", "--tests", "../../testdata/shop")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if i == 0 {
+			first = stdout
+		} else if stdout != first {
+			t.Fatalf("run %d differs from run 0", i)
+		}
+	}
+	if !strings.Contains(first, `"schema": "seams/v1"`) {
+		t.Errorf("no schema in output")
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	noMod := t.TempDir()
+	badConf := copyTree(t, "../../testdata/shop")
+	os.WriteFile(filepath.Join(badConf, ".seams.yaml"), []byte("tests: true\nsignal: [sql]\n"), 0o644)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no command", nil, exitFailure, "Usage"},
+		{"unknown command", []string{"analyse"}, exitFailure, `unknown command "analyse"`},
+		{"help", []string{"help"}, exitOK, ""},
+		{"analyze help", []string{"analyze", "-h"}, exitOK, "Usage: seams analyze"},
+		{"bad flag", []string{"analyze", "--nope"}, exitFailure, "flag provided but not defined"},
+		{"two dirs", []string{"analyze", "a", "b"}, exitFailure, "at most one directory"},
+		{"no go.mod", []string{"analyze", noMod}, exitFailure, "no go.mod or go.work found"},
+		{"missing dir", []string{"analyze", filepath.Join(noMod, "nope")}, exitFailure, "no such file"},
+		{"config error", []string{"analyze", "--json", badConf}, exitFailure, `.seams.yaml:2: unknown key "signal"`},
+		{"bad signal", []string{"analyze", "--json", "--signals", "imports,gitlog", badConf}, exitFailure, ""},
+		{"bad exclude", []string{"analyze", "--json", "--exclude", "[", "../../testdata/shop"}, exitFailure, "bad exclude pattern"},
+		{"version", []string{"version"}, exitOK, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := seams(t, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, tc.stderr)
+			}
+		})
+	}
+}
+
+func TestFlagsOverrideConfig(t *testing.T) {
+	dir := copyTree(t, "../../testdata/shop")
+	os.WriteFile(filepath.Join(dir, ".seams.yaml"), []byte("exclude: [billing/]\nsignals: [imports]\n"), 0o644)
+	code, stdout, stderr := seams(t, "analyze", "--json", dir)
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	if strings.Contains(stdout, `"path": "billing`) {
+		t.Error("config exclude ignored")
+	}
+	code, stdout, _ = seams(t, "analyze", "--json", "--signals", "sql", dir)
+	if code != exitOK || !strings.Contains(stdout, `"detail": "not requested (--signals); packages are still listed"`) {
+		t.Errorf("--signals did not override the config file:\n%.600s", stdout)
+	}
+}
+
+// TestDefaultOutLeavesRepoAlone runs seams from inside the analyzed
+// repository without --out: the report must go to the cache directory.
+func TestDefaultOutLeavesRepoAlone(t *testing.T) {
+	dir := copyTree(t, "../../testdata/shop")
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", cache)
+	t.Chdir(dir)
+	before := snapshot(t, dir)
+	code, stdout, stderr := seams(t, "analyze")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	if snapshot(t, dir) != before {
+		t.Fatal("seams wrote into the analyzed repository")
+	}
+	if !strings.Contains(stdout, "wrote "+cache) {
+		t.Errorf("report not in the cache directory:\n%s", stdout)
+	}
+}
