@@ -2,6 +2,8 @@ package code
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"path"
 	"runtime"
 	"sort"
@@ -27,6 +29,12 @@ type Options struct {
 	Syntax bool
 	// GoCommand is the go binary to run; empty means "go" on PATH.
 	GoCommand string
+	// Syntax, when set, makes Load parse each analyzed file in full, with
+	// comments, and hand the tree to the function, so that other signals
+	// (SQL in string literals) share the one parse. It is called from
+	// several goroutines at once. dir and importPath name the file's
+	// package; rel is the file relative to the root.
+	Visit func(dir, importPath, rel string, fset *token.FileSet, f *ast.File)
 }
 
 // Graph is a repository's internal import graph.
@@ -96,7 +104,7 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 		listed, warns = walkPackages(r, rules)
 		g.Warnings = append(g.Warnings, warns...)
 	}
-	if err := g.build(r, rules, listed); err != nil {
+	if err := g.build(r, rules, listed, opt); err != nil {
 		return nil, err
 	}
 	return g, nil
@@ -110,7 +118,7 @@ type listedPackage struct {
 	files      []string // relative to the root
 }
 
-func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage) error {
+func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, opt Options) error {
 	// Loaders may list one directory several times (test variants, a
 	// package and its external test package): merge them.
 	byDir := map[string]*listedPackage{}
@@ -149,7 +157,14 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage) 
 	}
 	results := make([]fileInfo, len(jobs))
 	parallel(len(jobs), func(i int) {
-		results[i] = readFile(r.Root, jobs[i].file)
+		j := jobs[i]
+		var visit func(*token.FileSet, *ast.File)
+		if v := opt.Visit; v != nil {
+			visit = func(fset *token.FileSet, f *ast.File) {
+				v(j.pkg.dir, strings.TrimSuffix(j.pkg.importPath, "_test"), j.file, fset, f)
+			}
+		}
+		results[i] = readFile(r.Root, j.file, visit)
 	})
 
 	internal := map[string]string{} // import path -> dir

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,6 +80,21 @@ func TestAnalyzeIsSafe(t *testing.T) {
 	bin := t.TempDir()
 	os.WriteFile(filepath.Join(bin, "pkg-config"), []byte("#!/bin/sh\ntouch "+marker+"\n"), 0o755)
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+
+	// The trap must be armed: go generate, which seams must never run,
+	// leaves the marker.
+	armed := copyTree(t, "../../testdata/shop/tools/trap")
+	os.WriteFile(filepath.Join(armed, "go.mod"), []byte("module trap\n\ngo 1.22\n"), 0o644)
+	armedMarker := filepath.Join(t.TempDir(), "armed")
+	gen := exec.Command("go", "generate", "./...")
+	gen.Dir = armed
+	gen.Env = append(os.Environ(), "SEAMS_TRAP_MARKER="+armedMarker)
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("go generate on the trap: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(armedMarker); err != nil {
+		t.Fatal("the trap package does not leave a marker when its go:generate line runs")
+	}
 
 	before := snapshot(t, dir)
 	out := t.TempDir()
