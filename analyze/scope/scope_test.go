@@ -21,7 +21,7 @@ func TestRules(t *testing.T) {
 		{"a/docs/x.go", true}, // an unanchored pattern matches at any depth
 		{"a/svc_mock.go", true},
 		{"internal/legacy/a/b.go", true},
-		{"a/keep_mock.go", false}, // re-included by a later "!" pattern
+		{"a/keep_mock.go", false},         // re-included by a later "!" pattern
 		{"x/internal/legacy/b.go", false}, // anchored at the root
 	} {
 		if got := r.Excluded(tc.path); got != tc.want {
