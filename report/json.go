@@ -30,6 +30,18 @@ func EncodeJSON(m *Model) ([]byte, error) {
 	if c.Signals.Imports.Generated == nil {
 		c.Signals.Imports.Generated = []string{}
 	}
+	if c.CoChange == nil {
+		c.CoChange = []CoChange{}
+	}
+	if c.Tables == nil {
+		c.Tables = []Table{}
+	}
+	if c.Contexts == nil {
+		c.Contexts = []Context{}
+	}
+	if c.Unplaced == nil {
+		c.Unplaced = []string{}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

@@ -14,6 +14,15 @@ type Model struct {
 	Signals  Signals   `json:"signals"`
 	Packages []Package `json:"packages"`
 	Imports  []Import  `json:"imports"`
+	// CoChange lists package pairs that change together, sorted by A, B.
+	CoChange []CoChange `json:"cochange"`
+	// Tables lists the database tables the repository touches, by name.
+	Tables []Table `json:"tables"`
+	// Contexts are the candidate bounded contexts, in extraction order.
+	Contexts []Context `json:"contexts"`
+	// Unplaced lists packages with no coupling at all to place them by.
+	Unplaced []string  `json:"unplaced"`
+	Metrics  *Metrics  `json:"metrics,omitempty"`
 	Warnings []Warning `json:"warnings"`
 }
 
@@ -52,8 +61,58 @@ const (
 // Signals reports the health of each coupling signal.
 type Signals struct {
 	Imports ImportsSignal `json:"imports"`
-	SQL     Signal        `json:"sql"`
-	History Signal        `json:"history"`
+	SQL     SQLSignal     `json:"sql"`
+	History HistorySignal `json:"history"`
+}
+
+// HistorySignal is the health of the git co-change signal and what its
+// filters removed: code-maat's users' first complaint is empty results
+// from thresholds nobody explained.
+type HistorySignal struct {
+	Signal
+	Ref     string `json:"ref,omitempty"`     // the ref mined, as given
+	Commits int    `json:"commits"`           // non-merge commits read in range
+	Used    int    `json:"used"`              // commits that touched a package after filters
+	Shallow bool   `json:"shallow,omitempty"` // the clone is shallow
+	// Filtered counts what each filter removed.
+	Filtered HistoryFilters `json:"filtered"`
+	// Settings of the filters and the pressure window.
+	MaxCommitFiles int    `json:"maxCommitFiles"`
+	MinShared      int    `json:"minShared"`
+	WindowMonths   int    `json:"windowMonths"`
+	WindowStart    string `json:"windowStart,omitempty"`
+	WindowEnd      string `json:"windowEnd,omitempty"`
+	// Timings are present only with --timings: they differ run to run.
+	Timings *Timings `json:"timings,omitempty"`
+}
+
+// HistoryFilters count what the history filters removed.
+type HistoryFilters struct {
+	Merges         int `json:"merges"`         // merge commits
+	Bulk           int `json:"bulk"`           // commits touching more than maxCommitFiles files
+	MissingObjects int `json:"missingObjects"` // commits skipped for objects the clone lacks
+	SkippedFiles   int `json:"skippedFiles"`   // file changes to generated, vendored or excluded files
+	OutsideOnly    int `json:"outsideOnly"`    // commits touching only files outside packages (docs, assets)
+	PairsBelowMin  int `json:"pairsBelowMin"`  // package pairs sharing fewer than minShared commits
+}
+
+// Timings report how long a signal took and what the cache saved.
+type Timings struct {
+	ElapsedMS int64 `json:"elapsedMs"`
+	CacheHits int   `json:"cacheHits"`
+}
+
+// SQLSignal is the health of the table-access signal.
+type SQLSignal struct {
+	Signal
+	Dialect       string `json:"dialect,omitempty"`
+	DialectReason string `json:"dialectReason,omitempty"`
+	Statements    int    `json:"statements"`    // SQL statements found
+	Parsed        int    `json:"parsed"`        // understood by the SQL parser
+	Scanned       int    `json:"scanned"`       // understood by the token scanner
+	NotUnderstood int    `json:"notUnderstood"` // neither: listed in warnings
+	// ByDialect counts statements per dialect they were read as.
+	ByDialect map[string]int `json:"byDialect,omitempty"`
 }
 
 // Signal is the health of one signal: whether it could be computed, and
@@ -94,8 +153,70 @@ type Package struct {
 	// third-party packages this package imports: they are not nodes.
 	StdImports int `json:"stdImports"`
 	DepImports int `json:"depImports"`
-	// Context is the candidate bounded context the package was placed in.
+	// Context is the id of the candidate bounded context the package was
+	// placed in; empty for shared-kernel and unplaced packages.
 	Context string `json:"context"`
+	// Confidence is the share of clustering restarts that put the package
+	// with the same context, 0..1.
+	Confidence float64 `json:"confidence"`
+	// Shared, when set, says why the package was taken as part of the
+	// shared kernel (platform) rather than of any context.
+	Shared string `json:"shared,omitempty"`
+	// History is the package's change record; nil without history.
+	History *PackageHistory `json:"history,omitempty"`
+	// Tables lists the tables the package touches, sorted by name, access.
+	Tables []PackageTable `json:"tables,omitempty"`
+}
+
+// PackageHistory is a package's change record from git.
+type PackageHistory struct {
+	Revisions   int    `json:"revisions"`   // commits touching the package
+	Authors     int    `json:"authors"`     // distinct authors
+	FirstCommit string `json:"firstCommit"` // RFC 3339 author time
+	LastCommit  string `json:"lastCommit"`
+	// Window counts the pressure window only (signals.history.window).
+	Window WindowFigures `json:"window"`
+}
+
+// WindowFigures count a package's activity inside the pressure window.
+type WindowFigures struct {
+	Revisions int `json:"revisions"`
+	Authors   int `json:"authors"`
+	Churn     int `json:"churn"` // lines added + deleted
+}
+
+// PackageTable is one table a package touches.
+type PackageTable struct {
+	Name   string `json:"name"`
+	Access string `json:"access"` // read, write or ddl
+	// Via is "direct" when the package's own code holds the SQL, or
+	// "carried" when it calls a function elsewhere that does.
+	Via string `json:"via"`
+}
+
+// CoChange is a pair of packages that change in the same commits.
+type CoChange struct {
+	A      string  `json:"a"`
+	B      string  `json:"b"`
+	Shared int     `json:"shared"` // commits touching both
+	Degree float64 `json:"degree"` // 100 * shared / mean of the two revision counts
+	// P is the chance of at least Shared common commits if the two
+	// packages changed independently (one-sided Fisher exact test).
+	P float64 `json:"p"`
+}
+
+// Table is a database table and the packages that touch it.
+type Table struct {
+	Name    string      `json:"name"`
+	Readers []TableUser `json:"readers"`
+	Writers []TableUser `json:"writers"`
+	DDL     []TableUser `json:"ddl"`
+}
+
+// TableUser is a package that touches a table.
+type TableUser struct {
+	Package string `json:"package"`
+	Via     string `json:"via"` // direct or carried
 }
 
 // Import is a directed import edge between two packages of the repository.

@@ -1,0 +1,601 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"path"
+	"sort"
+	"strings"
+
+	gg "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+)
+
+// ClusterOptions tune Cluster. Zero values take the documented defaults.
+type ClusterOptions struct {
+	Seed       uint64  // the first Louvain seed; restart r uses Seed+r
+	Restarts   int     // Louvain runs; the best modularity wins (default 16)
+	Resolution float64 // Louvain resolution gamma (default 1)
+	// Shared lists glob patterns (path.Match on the package path, with
+	// "/**" matching a whole subtree) that pin packages to the shared
+	// kernel by hand.
+	Shared []string
+	// Declared pins packages to named contexts: name -> patterns.
+	Declared map[string][]string
+	// MinSize is the smallest context kept; smaller ones merge into their
+	// strongest neighbour (default 2).
+	MinSize int
+	// NoKernel turns the shared-kernel rule off (pinned ones still count).
+	NoKernel bool
+}
+
+func (o ClusterOptions) withDefaults() ClusterOptions {
+	if o.Restarts <= 0 {
+		o.Restarts = 16
+	}
+	if o.Resolution <= 0 {
+		o.Resolution = 1
+	}
+	if o.MinSize <= 0 {
+		o.MinSize = 2
+	}
+	return o
+}
+
+// Partition is the result of clustering: every package is in exactly one
+// of a context, the shared kernel, or the unplaced list.
+type Partition struct {
+	Members    [][]string         // each context's packages, sorted; contexts sorted by first member
+	Declared   []string           // Declared[i] names context i when it was declared, else ""
+	Of         map[string]int     // package -> context index
+	Confidence map[string]float64 // package -> share of restarts that agree
+	Shared     map[string]string  // package -> why it is in the shared kernel
+	Unplaced   []string           // packages with no coupling at all, sorted
+	Q          float64            // modularity of the best restart on the fused graph
+}
+
+// Match reports whether the package path p matches a pattern: path.Match
+// globs, where a trailing "/**" also matches the directory itself and
+// everything below it.
+func Match(pattern, p string) bool {
+	if base, ok := strings.CutSuffix(pattern, "/**"); ok {
+		if ok, _ := path.Match(base, p); ok {
+			return true
+		}
+		for d := path.Dir(p); d != "." && d != "/"; d = path.Dir(d) {
+			if ok, _ := path.Match(base, d); ok {
+				return true
+			}
+		}
+		return false
+	}
+	ok, _ := path.Match(pattern, p)
+	return ok
+}
+
+func matchAny(patterns []string, p string) bool {
+	for _, pat := range patterns {
+		if Match(pat, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Cluster partitions the fused graph into candidate contexts.
+func Cluster(in *Input, opt ClusterOptions) *Partition {
+	opt = opt.withDefaults()
+	f := fuse(in)
+	part := &Partition{Of: map[string]int{}, Confidence: map[string]float64{}, Shared: map[string]string{}}
+
+	declaredOf := map[string]string{}
+	var declNames []string
+	for name := range opt.Declared {
+		declNames = append(declNames, name)
+	}
+	sort.Strings(declNames)
+	for _, p := range f.paths {
+		for _, name := range declNames {
+			if matchAny(opt.Declared[name], p) {
+				declaredOf[p] = name
+				break
+			}
+		}
+	}
+	for _, p := range f.paths {
+		if declaredOf[p] == "" && matchAny(opt.Shared, p) {
+			part.Shared[p] = "pinned by a shared pattern"
+		}
+	}
+	if !opt.NoKernel {
+		// The kernel rule looks at a first clustering: a package is shared
+		// when packages of many other contexts import it.
+		for round := 0; round < 2; round++ {
+			pre := louvain(f, opt, part.Shared, declaredOf)
+			added := kernelRule(f, in, pre, part.Shared, declaredOf)
+			if added == 0 {
+				break
+			}
+		}
+	}
+	best := louvain(f, opt, part.Shared, declaredOf)
+	part.Q = best.q
+	deg := f.degree()
+	for i, members := range best.communities {
+		var kept []string
+		for _, p := range members {
+			if deg[f.index[p]] == 0 && declaredOf[p] == "" {
+				part.Unplaced = append(part.Unplaced, p)
+				continue
+			}
+			kept = append(kept, p)
+			part.Confidence[p] = best.confidence[p]
+		}
+		if len(kept) > 0 {
+			part.Members = append(part.Members, kept)
+			part.Declared = append(part.Declared, best.declared[i])
+		}
+	}
+	mergeTiny(f, part, opt.MinSize)
+	placeEntries(in, part)
+	part.normalize()
+	sort.Strings(part.Unplaced)
+	return part
+}
+
+// clustering is one Louvain result over the non-shared packages.
+type clustering struct {
+	communities [][]string
+	declared    []string // declared name per community, or ""
+	confidence  map[string]float64
+	q           float64
+}
+
+// louvain runs the restarts and keeps the best modularity. Declared
+// contexts are contracted into one node each, so they cannot split.
+func louvain(f *fused, opt ClusterOptions, shared map[string]string, declaredOf map[string]string) clustering {
+	// Units are what Louvain sees: a package, or a whole declared context.
+	unitOf := map[string]string{}
+	var units []string
+	seen := map[string]bool{}
+	for _, p := range f.paths {
+		if shared[p] != "" {
+			continue
+		}
+		u := p
+		if d := declaredOf[p]; d != "" {
+			u = "\x00" + d // sorts before every path
+		}
+		unitOf[p] = u
+		if !seen[u] {
+			seen[u] = true
+			units = append(units, u)
+		}
+	}
+	sort.Strings(units)
+	id := map[string]int64{}
+	for i, u := range units {
+		id[u] = int64(i)
+	}
+	g := newOrdered(len(units))
+	w := map[[2]int64]float64{}
+	for _, k := range sortedPairs(f.total) {
+		v := f.total[k]
+		a, okA := unitOf[f.paths[k[0]]]
+		b, okB := unitOf[f.paths[k[1]]]
+		if !okA || !okB || a == b {
+			continue
+		}
+		x, y := id[a], id[b]
+		if x > y {
+			x, y = y, x
+		}
+		w[[2]int64{x, y}] += v
+	}
+	keys := make([][2]int64, 0, len(w))
+	for k := range w {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	for _, k := range keys {
+		g.set(k[0], k[1], w[k])
+	}
+	g.freeze()
+
+	var runs [][]int // per restart: unit -> community label
+	bestQ, bestRun := math.Inf(-1), -1
+	for r := 0; r < opt.Restarts; r++ {
+		seed := opt.Seed + uint64(r)
+		var comms [][]gg.Node
+		if len(units) > 0 {
+			reduced := community.Modularize(g, opt.Resolution, rand.NewPCG(seed, seed))
+			comms = reduced.Communities()
+		}
+		labels := make([]int, len(units))
+		for c, nodes := range comms {
+			for _, n := range nodes {
+				labels[n.ID()] = c
+			}
+		}
+		labels = canonical(labels)
+		runs = append(runs, labels)
+		q := 0.0
+		if g.edgeCount() > 0 {
+			q = community.Q(g, comms, opt.Resolution)
+		}
+		// Ties go to the earliest restart, so the result does not depend
+		// on floating-point noise in the last bits.
+		if q > bestQ+1e-12 {
+			bestQ, bestRun = q, r
+		}
+	}
+	res := clustering{confidence: map[string]float64{}, q: bestQ}
+	if bestRun < 0 {
+		return res
+	}
+	best := runs[bestRun]
+	agree := make([]int, len(units))
+	for _, labels := range runs {
+		m := bestMatch(labels, best)
+		for u := range units {
+			if m[labels[u]] == best[u] {
+				agree[u]++
+			}
+		}
+	}
+	byLabel := map[int][]string{}
+	var order []int
+	for _, p := range f.paths {
+		u, ok := unitOf[p]
+		if !ok {
+			continue
+		}
+		l := best[id[u]]
+		if _, ok := byLabel[l]; !ok {
+			order = append(order, l)
+		}
+		byLabel[l] = append(byLabel[l], p)
+		res.confidence[p] = round(float64(agree[id[u]])/float64(len(runs)), 2)
+	}
+	for _, l := range order {
+		res.communities = append(res.communities, byLabel[l])
+		name := ""
+		for _, p := range byLabel[l] {
+			if d := declaredOf[p]; d != "" && name == "" {
+				name = d
+			}
+		}
+		res.declared = append(res.declared, name)
+	}
+	return res
+}
+
+// canonical relabels communities in order of first appearance, so that
+// two runs that found the same partition give the same labels.
+func canonical(labels []int) []int {
+	m := map[int]int{}
+	out := make([]int, len(labels))
+	for i, l := range labels {
+		if _, ok := m[l]; !ok {
+			m[l] = len(m)
+		}
+		out[i] = m[l]
+	}
+	return out
+}
+
+// bestMatch maps each label of a to the label of b it overlaps most.
+func bestMatch(a, b []int) map[int]int {
+	overlap := map[[2]int]int{}
+	for i := range a {
+		overlap[[2]int{a[i], b[i]}]++
+	}
+	m := map[int]int{}
+	n := map[int]int{}
+	for k, c := range overlap {
+		if c > n[k[0]] || c == n[k[0]] && k[1] < m[k[0]] {
+			m[k[0]], n[k[0]] = k[1], c
+		}
+	}
+	return m
+}
+
+// kernelRule marks as shared the packages that form the platform under
+// the contexts, and returns how many it added. With n the contexts of two
+// or more packages in a first clustering, a package is shared when
+//
+//   - packages of at least max(3, ceil(n/2)) contexts other than its own
+//     import it, and at least half of its counted importers lie outside
+//     its own context; or
+//   - the shared kernel imports it, and so do packages of at least
+//     max(3, ceil(n/2))-1 contexts (the kernel counts as one more):
+//     configuration read by db and by two domains; or
+//   - every package that imports it is shared, a command or an
+//     aggregator, and it imports only shared packages (HTTP middleware
+//     that only the HTTP layer uses).
+//
+// Importers that are commands (package main) or aggregators (packages
+// that themselves import packages of max(3, ceil(n/2)) or more contexts,
+// such as an HTTP layer) do not count: they import everything, so being
+// imported by them says nothing about being platform. Without that,
+// catalog, used by ordering and by the HTTP layer, would pass for
+// platform; log and db, used by every domain, do.
+func kernelRule(f *fused, in *Input, pre clustering, shared, declaredOf map[string]string) int {
+	ctxOf := map[string]int{}
+	n := 0
+	for i, c := range pre.communities {
+		for _, p := range c {
+			ctxOf[p] = i
+		}
+		if len(c) >= 2 {
+			n++
+		}
+	}
+	need := max(3, (n+1)/2)
+	importers := map[string][]string{}
+	deps := map[string][]string{}
+	kernelUsers := map[string]int{}      // package -> shared packages importing it
+	reaches := map[string]map[int]bool{} // package -> other contexts it imports
+	for _, e := range in.Imports {
+		if e.From == e.To {
+			continue
+		}
+		importers[e.To] = append(importers[e.To], e.From)
+		deps[e.From] = append(deps[e.From], e.To)
+		if shared[e.From] != "" {
+			kernelUsers[e.To]++
+		}
+		if c, ok := ctxOf[e.To]; ok && shared[e.To] == "" && c != ctxOfOr(ctxOf, e.From) {
+			if reaches[e.From] == nil {
+				reaches[e.From] = map[int]bool{}
+			}
+			reaches[e.From][c] = true
+		}
+	}
+	ignore := map[string]bool{}
+	for _, nd := range in.Nodes {
+		if nd.Main || len(reaches[nd.Path]) >= need {
+			ignore[nd.Path] = true
+		}
+	}
+	added := 0
+	for _, p := range f.paths {
+		if shared[p] != "" || declaredOf[p] != "" {
+			continue
+		}
+		own, ok := ctxOf[p]
+		if !ok {
+			continue
+		}
+		others, any := map[int]bool{}, map[int]bool{}
+		outside, counted := 0, 0
+		for _, q := range importers[p] {
+			if ignore[q] || shared[q] != "" {
+				continue
+			}
+			counted++
+			c, ok := ctxOf[q]
+			if ok {
+				any[c] = true
+			}
+			if ok && c != own {
+				others[c] = true
+				outside++
+			}
+		}
+		switch {
+		case len(others) >= need && 2*outside >= counted:
+			shared[p] = fmt.Sprintf("imported by packages of %d other contexts (%d of %d importers outside its own, commands and aggregators not counted)", len(others), outside, counted)
+			added++
+		case kernelUsers[p] > 0 && len(any) >= need-1:
+			shared[p] = fmt.Sprintf("imported by the shared kernel and by packages of %d contexts besides", len(any))
+			added++
+		}
+	}
+	onlyShared := func(p string) bool {
+		for _, d := range deps[p] {
+			if shared[d] == "" {
+				return false
+			}
+		}
+		return true
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, p := range f.paths {
+			if shared[p] != "" || declaredOf[p] != "" || len(importers[p]) == 0 {
+				continue
+			}
+			all, byShared := true, true
+			for _, q := range importers[p] {
+				all = all && (shared[q] != "" || ignore[q])
+				byShared = byShared && shared[q] != ""
+			}
+			switch {
+			case byShared:
+				shared[p] = "imported only by shared-kernel packages"
+			case all && onlyShared(p):
+				shared[p] = "imported only by the shared kernel, commands and aggregators, and imports only shared packages"
+			default:
+				continue
+			}
+			added++
+			changed = true
+		}
+	}
+	return added
+}
+
+// placeEntries gathers the delivery layer into a context of its own.
+// Louvain has nowhere good to put a package that imports every domain
+// (an HTTP layer, a command that wires everything): it attaches it to
+// one domain at random. An entry is a package that imports packages of
+// max(3, ceil(k/2)) contexts besides its own (k the contexts found) and
+// that no package imports except commands and other entries; a command
+// that imports an entry is one too. Entries leave their contexts and
+// form one context together.
+func placeEntries(in *Input, part *Partition) {
+	ctx := map[string]int{}
+	for i, ms := range part.Members {
+		if part.Declared[i] != "" {
+			continue // declared contexts keep their members
+		}
+		for _, p := range ms {
+			ctx[p] = i
+		}
+	}
+	need := max(3, (len(part.Members)+1)/2)
+	isMain := map[string]bool{}
+	for _, n := range in.Nodes {
+		isMain[n.Path] = n.Main
+	}
+	reach := map[string]map[int]bool{}
+	importers := map[string][]string{}
+	for _, e := range in.Imports {
+		importers[e.To] = append(importers[e.To], e.From)
+		a, okA := ctx[e.From]
+		b, okB := ctx[e.To]
+		if !okA || !okB || a == b {
+			continue
+		}
+		if reach[e.From] == nil {
+			reach[e.From] = map[int]bool{}
+		}
+		reach[e.From][b] = true
+	}
+	entry := map[string]bool{}
+	for p := range ctx {
+		if len(reach[p]) >= need {
+			entry[p] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for p := range entry {
+			for _, q := range importers[p] {
+				if !entry[q] && !isMain[q] {
+					delete(entry, p) // a library of some domain, not an entry
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	for _, e := range in.Imports {
+		if _, ok := ctx[e.From]; ok && isMain[e.From] && entry[e.To] {
+			entry[e.From] = true
+		}
+	}
+	if len(entry) == 0 {
+		return
+	}
+	var layer []string
+	for i, ms := range part.Members {
+		kept := ms[:0]
+		for _, p := range ms {
+			if entry[p] {
+				layer = append(layer, p)
+			} else {
+				kept = append(kept, p)
+			}
+		}
+		part.Members[i] = kept
+	}
+	part.Members = append(part.Members, layer)
+	part.Declared = append(part.Declared, "")
+	for i := len(part.Members) - 1; i >= 0; i-- {
+		if len(part.Members[i]) == 0 {
+			part.Members = append(part.Members[:i], part.Members[i+1:]...)
+			part.Declared = append(part.Declared[:i], part.Declared[i+1:]...)
+		}
+	}
+}
+
+// ctxOfOr is the package's context, or -1.
+func ctxOfOr(ctxOf map[string]int, p string) int {
+	if c, ok := ctxOf[p]; ok {
+		return c
+	}
+	return -1
+}
+
+// mergeTiny folds contexts smaller than min into the context they are
+// most strongly coupled to; declared contexts stay whatever their size.
+func mergeTiny(f *fused, part *Partition, minSize int) {
+	for {
+		ctx := map[string]int{}
+		for i, ms := range part.Members {
+			for _, p := range ms {
+				ctx[p] = i
+			}
+		}
+		victim := -1
+		for i, ms := range part.Members {
+			if len(ms) < minSize && part.Declared[i] == "" {
+				victim = i
+				break
+			}
+		}
+		if victim < 0 {
+			return
+		}
+		link := map[int]float64{}
+		for _, k := range sortedPairs(f.total) {
+			w := f.total[k]
+			a, okA := ctx[f.paths[k[0]]]
+			b, okB := ctx[f.paths[k[1]]]
+			if !okA || !okB || a == b {
+				continue
+			}
+			if a == victim {
+				link[b] += w
+			} else if b == victim {
+				link[a] += w
+			}
+		}
+		target, bestW := -1, 0.0
+		for c, w := range link {
+			if w > bestW || w == bestW && c < target {
+				target, bestW = c, w
+			}
+		}
+		if target < 0 {
+			// Coupled to nothing but the kernel: unplaced rather than forced.
+			part.Unplaced = append(part.Unplaced, part.Members[victim]...)
+		} else {
+			part.Members[target] = append(part.Members[target], part.Members[victim]...)
+		}
+		part.Members = append(part.Members[:victim], part.Members[victim+1:]...)
+		part.Declared = append(part.Declared[:victim], part.Declared[victim+1:]...)
+	}
+}
+
+// normalize sorts members and contexts and fills Of.
+func (p *Partition) normalize() {
+	type ctx struct {
+		members  []string
+		declared string
+	}
+	cs := make([]ctx, len(p.Members))
+	for i := range p.Members {
+		sort.Strings(p.Members[i])
+		cs[i] = ctx{p.Members[i], p.Declared[i]}
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].members[0] < cs[j].members[0] })
+	p.Of = map[string]int{}
+	for i, c := range cs {
+		p.Members[i], p.Declared[i] = c.members, c.declared
+		for _, m := range c.members {
+			p.Of[m] = i
+		}
+	}
+	for _, u := range p.Unplaced {
+		delete(p.Confidence, u)
+	}
+}

@@ -1,0 +1,220 @@
+package graph
+
+import (
+	"sort"
+
+	"github.com/seams-tool/seams/report"
+)
+
+// tableFacts is how the contexts share tables.
+type tableFacts struct {
+	of           [][]report.ContextTable // per context, sorted by name
+	sharedWrites []int                   // per context: tables it writes that another context writes
+	sharedOther  []int                   // per context: other tables it shares with another context
+	users        map[string]*tableUsers  // by table
+}
+
+type tableUsers struct {
+	readers, writers map[int]int // context -> packages with that access
+	ddl              map[int]bool
+}
+
+func contextTables(in *Input, part *Partition) *tableFacts {
+	k := len(part.Members)
+	tf := &tableFacts{of: make([][]report.ContextTable, k), sharedWrites: make([]int, k), sharedOther: make([]int, k), users: map[string]*tableUsers{}}
+	for _, u := range in.Tables {
+		i, ok := part.Of[u.Package]
+		if !ok {
+			continue
+		}
+		t := tf.users[u.Table]
+		if t == nil {
+			t = &tableUsers{readers: map[int]int{}, writers: map[int]int{}, ddl: map[int]bool{}}
+			tf.users[u.Table] = t
+		}
+		switch {
+		case u.DDL:
+			t.ddl[i] = true
+		case u.Write:
+			t.writers[i]++
+		default:
+			t.readers[i]++
+		}
+	}
+	names := make([]string, 0, len(tf.users))
+	for n := range tf.users {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t := tf.users[n]
+		ctxs := map[int]bool{}
+		for i := range t.readers {
+			ctxs[i] = true
+		}
+		for i := range t.writers {
+			ctxs[i] = true
+		}
+		for i := range ctxs {
+			access := ""
+			switch {
+			case t.readers[i] > 0 && t.writers[i] > 0:
+				access = "read+write"
+			case t.writers[i] > 0:
+				access = "write"
+			default:
+				access = "read"
+			}
+			if t.ddl[i] {
+				access += "+ddl"
+			}
+			ct := report.ContextTable{Name: n, Access: access, Shared: len(ctxs) > 1}
+			ct.SharedWrite = t.writers[i] > 0 && len(t.writers) > 1
+			tf.of[i] = append(tf.of[i], ct)
+			switch {
+			case ct.SharedWrite:
+				tf.sharedWrites[i]++
+			case ct.Shared:
+				tf.sharedOther[i]++
+			}
+		}
+	}
+	return tf
+}
+
+// owner is the context whose packages write the table most, ties to the
+// smaller id.
+func (t *tableUsers) owner(ids []string) string {
+	best, n := -1, 0
+	for i, c := range t.writers {
+		if best < 0 || c > n || c == n && ids[i] < ids[best] {
+			best, n = i, c
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return ids[best]
+}
+
+// cutLists lists, per context, the imports, tables and co-change that
+// cross its boundary.
+func cutLists(in *Input, part *Partition, ids []string, tf *tableFacts) []report.Cut {
+	k := len(part.Members)
+	cuts := make([]report.Cut, k)
+	for _, e := range in.Imports {
+		a, okA := part.Of[e.From]
+		b, okB := part.Of[e.To]
+		if !okA || !okB || a == b {
+			continue
+		}
+		cuts[a].Outbound = append(cuts[a].Outbound, report.CutImport{From: e.From, To: e.To, Files: e.Files, Context: ids[b]})
+		cuts[b].Inbound = append(cuts[b].Inbound, report.CutImport{From: e.From, To: e.To, Files: e.Files, Context: ids[a]})
+	}
+	names := make([]string, 0, len(tf.users))
+	for n := range tf.users {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t := tf.users[n]
+		ctxs := map[int]bool{}
+		var writers, readers []string
+		for i := range t.writers {
+			ctxs[i] = true
+			writers = append(writers, ids[i])
+		}
+		for i := range t.readers {
+			if t.writers[i] == 0 {
+				readers = append(readers, ids[i])
+			}
+			ctxs[i] = true
+		}
+		if len(ctxs) < 2 {
+			continue
+		}
+		sort.Strings(writers)
+		sort.Strings(readers)
+		ct := report.CutTable{Name: n, Writers: nonNil(writers), Readers: nonNil(readers), Owner: t.owner(ids)}
+		for i := range ctxs {
+			cuts[i].Tables = append(cuts[i].Tables, ct)
+		}
+	}
+	if in.History != nil {
+		for _, p := range in.History.Pairs {
+			a, okA := part.Of[p.A]
+			b, okB := part.Of[p.B]
+			if !okA || !okB || a == b || p.P > minCoChangeP {
+				continue
+			}
+			cuts[a].CoChange = append(cuts[a].CoChange, report.CutPair{Inside: p.A, Outside: p.B, Context: ids[b], Shared: p.Shared, Degree: p.Degree})
+			cuts[b].CoChange = append(cuts[b].CoChange, report.CutPair{Inside: p.B, Outside: p.A, Context: ids[a], Shared: p.Shared, Degree: p.Degree})
+		}
+	}
+	for i := range cuts {
+		c := &cuts[i]
+		c.Inbound, c.Outbound = nonNil(c.Inbound), nonNil(c.Outbound)
+		c.Tables, c.CoChange = nonNil(c.Tables), nonNil(c.CoChange)
+		sort.Slice(c.CoChange, func(x, y int) bool {
+			if c.CoChange[x].Degree != c.CoChange[y].Degree {
+				return c.CoChange[x].Degree > c.CoChange[y].Degree
+			}
+			if c.CoChange[x].Inside != c.CoChange[y].Inside {
+				return c.CoChange[x].Inside < c.CoChange[y].Inside
+			}
+			return c.CoChange[x].Outside < c.CoChange[y].Outside
+		})
+	}
+	return cuts
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// contextCycles returns, per context, how many other contexts share an
+// import cycle with it (its strongly connected component in the graph of
+// cross-context imports, less itself).
+func contextCycles(in *Input, part *Partition) []int {
+	k := len(part.Members)
+	adj := make([]map[int]bool, k)
+	for i := range adj {
+		adj[i] = map[int]bool{}
+	}
+	for _, e := range in.Imports {
+		a, okA := part.Of[e.From]
+		b, okB := part.Of[e.To]
+		if okA && okB && a != b {
+			adj[a][b] = true
+		}
+	}
+	// Reachability is enough at context scale (tens of nodes): i and j
+	// share a cycle when each reaches the other.
+	reach := make([][]bool, k)
+	for i := range reach {
+		reach[i] = make([]bool, k)
+		stack := []int{i}
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for w := range adj[v] {
+				if !reach[i][w] {
+					reach[i][w] = true
+					stack = append(stack, w)
+				}
+			}
+		}
+	}
+	out := make([]int, k)
+	for i := 0; i < k; i++ {
+		for j := 0; j < k; j++ {
+			if i != j && reach[i][j] && reach[j][i] {
+				out[i]++
+			}
+		}
+	}
+	return out
+}
