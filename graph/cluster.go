@@ -5,8 +5,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	gg "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
@@ -111,8 +113,12 @@ func Cluster(in *Input, opt ClusterOptions) *Partition {
 	if !opt.NoKernel {
 		// The kernel rule looks at a first clustering: a package is shared
 		// when packages of many other contexts import it.
+		// The first clustering only has to tell domains apart roughly:
+		// a few restarts do.
+		pre := opt
+		pre.Restarts = min(opt.Restarts, 4)
 		for round := 0; round < 2; round++ {
-			pre := louvain(f, opt, part.Shared, declaredOf)
+			pre := louvain(f, pre, part.Shared, declaredOf)
 			added := kernelRule(f, in, pre, part.Shared, declaredOf)
 			if added == 0 {
 				break
@@ -208,9 +214,11 @@ func louvain(f *fused, opt ClusterOptions, shared map[string]string, declaredOf 
 	}
 	g.freeze()
 
-	var runs [][]int // per restart: unit -> community label
-	bestQ, bestRun := math.Inf(-1), -1
-	for r := 0; r < opt.Restarts; r++ {
+	// Restarts run in parallel; each has its own seed and the graph is
+	// only read, so the result does not depend on scheduling.
+	runs := make([][]int, opt.Restarts) // per restart: unit -> community label
+	qs := make([]float64, opt.Restarts)
+	parallel(opt.Restarts, func(r int) {
 		seed := opt.Seed + uint64(r)
 		var comms [][]gg.Node
 		if len(units) > 0 {
@@ -223,12 +231,13 @@ func louvain(f *fused, opt ClusterOptions, shared map[string]string, declaredOf 
 				labels[n.ID()] = c
 			}
 		}
-		labels = canonical(labels)
-		runs = append(runs, labels)
-		q := 0.0
+		runs[r] = canonical(labels)
 		if g.edgeCount() > 0 {
-			q = community.Q(g, comms, opt.Resolution)
+			qs[r] = community.Q(g, comms, opt.Resolution)
 		}
+	})
+	bestQ, bestRun := math.Inf(-1), -1
+	for r, q := range qs {
 		// Ties go to the earliest restart, so the result does not depend
 		// on floating-point noise in the last bits.
 		if q > bestQ+1e-12 {
@@ -274,6 +283,26 @@ func louvain(f *fused, opt ClusterOptions, shared map[string]string, declaredOf 
 		res.declared = append(res.declared, name)
 	}
 	return res
+}
+
+// parallel calls f(0..n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // canonical relabels communities in order of first appearance, so that
