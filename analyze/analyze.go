@@ -12,6 +12,7 @@ import (
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/report"
 )
 
@@ -26,7 +27,7 @@ const (
 var Signals = []string{SignalImports, SignalSQL, SignalHistory}
 
 // implemented says which signals this build can compute.
-var implemented = map[string]bool{SignalImports: true}
+var implemented = map[string]bool{SignalImports: true, SignalHistory: true}
 
 // Config is everything a run needs to know. Flags and .seams.yaml are
 // merged into one Config by the command.
@@ -40,8 +41,25 @@ type Config struct {
 	Syntax bool
 	// Version is the seams version written into the model.
 	Version string
+	// History tunes the history signal.
+	History HistoryConfig
+	// Cluster tunes how candidate contexts are found.
+	Cluster ClusterConfig
+	// Timings adds elapsed times to the model; they differ run to run.
+	Timings bool
 	// Log receives progress messages; nil discards them.
 	Log io.Writer
+	// Progress, if set, is told how far a long stage is: it is called with
+	// the stage's name, work done and work in all.
+	Progress func(stage string, done, total int)
+}
+
+// progress adapts Config.Progress to one stage.
+func (c Config) progress(stage string) func(done, total int) {
+	if c.Progress == nil {
+		return nil
+	}
+	return func(done, total int) { c.Progress(stage, done, total) }
 }
 
 // ErrNothingToAnalyze wraps the reasons a run cannot produce any model.
@@ -82,10 +100,14 @@ func Run(cfg Config) (*report.Model, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
 	fillImports(m, g, want[SignalImports])
+	var h *graph.History
+	if want[SignalHistory] {
+		h = mineHistory(r, g, cfg, m)
+	}
 	for _, s := range []string{SignalSQL, SignalHistory} {
-		sig := &m.Signals.SQL
+		sig := &m.Signals.SQL.Signal
 		if s == SignalHistory {
-			sig = &m.Signals.History
+			sig = &m.Signals.History.Signal
 		}
 		switch {
 		case !want[s]:
@@ -94,6 +116,7 @@ func Run(cfg Config) (*report.Model, error) {
 			*sig = report.Signal{Status: report.StatusOff, Detail: "not implemented in this version of seams"}
 		}
 	}
+	findContexts(m, h, nil, cfg.Cluster)
 	sortWarnings(m.Warnings)
 	return m, nil
 }

@@ -188,8 +188,11 @@ func firstLine(err error) string {
 	if _, after, ok := strings.Cut(s, "stderr: "); ok {
 		s = strings.TrimSpace(after)
 	}
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
+	lines := strings.Split(s, "\n")
+	s = strings.TrimSpace(lines[0])
+	// "go: errors parsing go.mod:" says where; the next line says what.
+	if strings.HasSuffix(s, ":") && len(lines) > 1 {
+		s += " " + strings.TrimSpace(lines[1])
 	}
 	return s
 }

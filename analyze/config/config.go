@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/seams-tool/seams/analyze/scope"
 	"go.yaml.in/yaml/v3"
@@ -29,6 +32,28 @@ type File struct {
 	Signals []string // signals: which signals to compute
 	Out     string   // out: output directory, relative to the config file
 	Loader  string   // loader: auto or syntax
+	History History  // history: the history signal's settings
+
+	// Contexts pins packages to named contexts: name -> patterns.
+	Contexts map[string][]string
+	Shared   []string           // shared: patterns pinned to the shared kernel
+	Weights  map[string]float64 // weights: imports, data, cochange
+	Seed     *uint64            // seed: the first Louvain seed
+	Restarts *int               // restarts: Louvain runs
+	// Resolution is Louvain's resolution; higher finds smaller contexts.
+	Resolution *float64
+}
+
+// Layers are the names the weights: key takes.
+var Layers = []string{"imports", "data", "cochange"}
+
+// History holds the history: section.
+type History struct {
+	Ref            string // ref: branch, tag or commit to mine
+	Since, Until   string // since, until: dates (YYYY-MM-DD or RFC 3339)
+	Window         string // window: the pressure window, e.g. 12m or 1y
+	MaxCommitFiles *int   // maxCommitFiles: bulk-commit filter
+	MinShared      *int   // minShared: co-change pair minimum
 }
 
 // Error is a problem at a line of a configuration file.
@@ -89,6 +114,83 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		f.Out = n.Value
 		return nil
 	},
+	"contexts": func(f *File, n *yaml.Node) error {
+		if n.Kind != yaml.MappingNode {
+			return lineErr(n, "contexts: want a mapping of context names to lists of package patterns, got "+describe(n))
+		}
+		f.Contexts = map[string][]string{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "" {
+				return lineErr(k, "contexts: empty context name")
+			}
+			if _, dup := f.Contexts[k.Value]; dup {
+				return lineErr(k, fmt.Sprintf("contexts: %q given twice", k.Value))
+			}
+			list, err := stringList(v)
+			if err != nil {
+				return err
+			}
+			if err := checkGlobs(v, list, "contexts."+k.Value); err != nil {
+				return err
+			}
+			f.Contexts[k.Value] = list
+		}
+		return nil
+	},
+	"shared": func(f *File, n *yaml.Node) error {
+		list, err := stringList(n)
+		if err != nil {
+			return err
+		}
+		if err := checkGlobs(n, list, "shared"); err != nil {
+			return err
+		}
+		f.Shared = list
+		return nil
+	},
+	"weights": func(f *File, n *yaml.Node) error {
+		if n.Kind != yaml.MappingNode {
+			return lineErr(n, "weights: want a mapping of layer names (imports, data, cochange) to numbers, got "+describe(n))
+		}
+		f.Weights = map[string]float64{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if !oneOf(k.Value, Layers...) {
+				return lineErr(k, fmt.Sprintf("weights: unknown layer %q (known: imports, data, cochange)", k.Value))
+			}
+			var w float64
+			if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil || w < 0 {
+				return lineErr(v, "weights."+k.Value+": want a number of at least 0, got "+describe(v))
+			}
+			f.Weights[k.Value] = w
+		}
+		return nil
+	},
+	"seed": func(f *File, n *yaml.Node) error {
+		var v uint64
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
+			return lineErr(n, "seed: want a whole number of at least 0, got "+describe(n))
+		}
+		f.Seed = &v
+		return nil
+	},
+	"restarts": func(f *File, n *yaml.Node) error {
+		v, err := integer(n, "restarts", 1)
+		f.Restarts = v
+		return err
+	},
+	"resolution": func(f *File, n *yaml.Node) error {
+		var v float64
+		if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil || v <= 0 {
+			return lineErr(n, "resolution: want a number above 0, got "+describe(n))
+		}
+		f.Resolution = &v
+		return nil
+	},
+	"history": func(f *File, n *yaml.Node) error {
+		return mapping(n, "history", &f.History, historyKeys)
+	},
 	"loader": func(f *File, n *yaml.Node) error {
 		if n.Kind != yaml.ScalarNode || !oneOf(n.Value, "auto", "syntax") {
 			return lineErr(n, "loader: want auto or syntax, got "+describe(n))
@@ -96,6 +198,136 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		f.Loader = n.Value
 		return nil
 	},
+}
+
+// historyKeys are the keys of the history: section.
+var historyKeys = map[string]func(h *History, n *yaml.Node) error{
+	"ref": func(h *History, n *yaml.Node) error {
+		return scalar(n, "history.ref", &h.Ref)
+	},
+	"since": func(h *History, n *yaml.Node) error {
+		if err := scalar(n, "history.since", &h.Since); err != nil {
+			return err
+		}
+		if _, err := ParseDate(h.Since); err != nil {
+			return lineErr(n, "history.since: "+err.Error())
+		}
+		return nil
+	},
+	"until": func(h *History, n *yaml.Node) error {
+		if err := scalar(n, "history.until", &h.Until); err != nil {
+			return err
+		}
+		if _, err := ParseDate(h.Until); err != nil {
+			return lineErr(n, "history.until: "+err.Error())
+		}
+		return nil
+	},
+	"window": func(h *History, n *yaml.Node) error {
+		if err := scalar(n, "history.window", &h.Window); err != nil {
+			return err
+		}
+		if _, err := ParseMonths(h.Window); err != nil {
+			return lineErr(n, "history.window: "+err.Error())
+		}
+		return nil
+	},
+	"maxCommitFiles": func(h *History, n *yaml.Node) error {
+		v, err := integer(n, "history.maxCommitFiles", -1)
+		h.MaxCommitFiles = v
+		return err
+	},
+	"minShared": func(h *History, n *yaml.Node) error {
+		v, err := integer(n, "history.minShared", 1)
+		h.MinShared = v
+		return err
+	},
+}
+
+// checkGlobs checks package patterns: path.Match globs, "/**" for a
+// subtree.
+func checkGlobs(n *yaml.Node, list []string, key string) error {
+	for i, p := range list {
+		base := strings.TrimSuffix(p, "/**")
+		if _, err := path.Match(base, ""); err != nil || p == "" {
+			return lineErr(n.Content[i], fmt.Sprintf("%s: bad package pattern %q", key, p))
+		}
+	}
+	return nil
+}
+
+func scalar(n *yaml.Node, key string, dst *string) error {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Value == "" {
+		return lineErr(n, key+": want a string, got "+describe(n))
+	}
+	*dst = n.Value
+	return nil
+}
+
+func integer(n *yaml.Node, key string, least int) (*int, error) {
+	var v int
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
+		return nil, lineErr(n, key+": want a whole number, got "+describe(n))
+	}
+	if v < least {
+		return nil, lineErr(n, fmt.Sprintf("%s: want at least %d, got %d", key, least, v))
+	}
+	return &v, nil
+}
+
+// mapping decodes a nested section with its own table of keys.
+func mapping[T any](n *yaml.Node, section string, dst *T, keys map[string]func(*T, *yaml.Node) error) error {
+	if n.Kind != yaml.MappingNode {
+		return lineErr(n, section+": want a mapping, got "+describe(n))
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		decode, ok := keys[k.Value]
+		if !ok {
+			known := make([]string, 0, len(keys))
+			for name := range keys {
+				known = append(known, name)
+			}
+			sort.Strings(known)
+			return lineErr(k, fmt.Sprintf("unknown key %q in %s (known keys: %s)", k.Value, section, strings.Join(known, ", ")))
+		}
+		if err := decode(dst, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ParseDate reads YYYY-MM-DD (midnight UTC) or an RFC 3339 time.
+func ParseDate(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("want a date as YYYY-MM-DD or RFC 3339, got %q", s)
+	}
+	return t, nil
+}
+
+// ParseMonths reads a window length: a number of months ("12", "12m",
+// "18mo") or years ("1y").
+func ParseMonths(s string) (int, error) {
+	num, unit := s, "m"
+	for _, u := range []string{"mo", "m", "y"} {
+		if n, ok := strings.CutSuffix(s, u); ok {
+			num, unit = n, u
+			break
+		}
+	}
+	v, err := strconv.Atoi(num)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("want a number of months (12, 12m) or years (1y), got %q", s)
+	}
+	if unit == "y" {
+		v *= 12
+	}
+	return v, nil
 }
 
 // Load reads FileName from dir. A missing file is not an error: it

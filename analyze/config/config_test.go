@@ -13,7 +13,7 @@ func TestParseErrors(t *testing.T) {
 		name, src string
 		want      string // the whole error, with file:line
 	}{
-		{"unknown key", "tests: true\nexlude: [a]\n", `.seams.yaml:2: unknown key "exlude" (known keys: exclude, loader, out, signals, tests)`},
+		{"unknown key", "tests: true\nexlude: [a]\n", `.seams.yaml:2: unknown key "exlude" (known keys: contexts, exclude, history, loader, out, resolution, restarts, seed, shared, signals, tests, weights)`},
 		{"bad bool", "tests: maybe\n", `.seams.yaml:1: tests: want true or false, got "maybe"`},
 		{"bad signal", "signals:\n  - imports\n  - gitlog\n", `.seams.yaml:3: signals: unknown signal "gitlog" (known: imports, sql, history)`},
 		{"bad pattern", "exclude:\n  - docs/\n  - \"[z-a\"\n", `.seams.yaml:3: bad exclude pattern "[z-a": syntax error in pattern`},
@@ -22,6 +22,18 @@ func TestParseErrors(t *testing.T) {
 		{"bad loader", "loader: fast\n", `.seams.yaml:1: loader: want auto or syntax, got "fast"`},
 		{"duplicate", "tests: true\ntests: false\n", `.seams.yaml:2: key "tests" given twice (first at line 1)`},
 		{"yaml syntax", "tests: true\n\tout: x\n", `.seams.yaml:2: found a tab character that violates indentation`},
+		{"history unknown", "history:\n  ref: main\n  windw: 6m\n", `.seams.yaml:3: unknown key "windw" in history (known keys: maxCommitFiles, minShared, ref, since, until, window)`},
+		{"history bad window", "history:\n  window: soon\n", `.seams.yaml:2: history.window: want a number of months (12, 12m) or years (1y), got "soon"`},
+		{"history bad date", "history:\n  since: 2024-13-01\n", `.seams.yaml:2: history.since: want a date as YYYY-MM-DD or RFC 3339, got "2024-13-01"`},
+		{"history bad int", "history:\n  maxCommitFiles: many\n", `.seams.yaml:2: history.maxCommitFiles: want a whole number, got "many"`},
+		{"history small int", "history:\n  minShared: 0\n", `.seams.yaml:2: history.minShared: want at least 1, got 0`},
+		{"history not a map", "history: yes\n", `.seams.yaml:1: history: want a mapping, got "yes"`},
+		{"weights layer", "weights:\n  imports: 1\n  sql: 2\n", `.seams.yaml:3: weights: unknown layer "sql" (known: imports, data, cochange)`},
+		{"weights negative", "weights: {data: -1}\n", `.seams.yaml:1: weights.data: want a number of at least 0, got "-1"`},
+		{"contexts not lists", "contexts:\n  billing: internal/billing\n", `.seams.yaml:2: want a list of strings, got "internal/billing"`},
+		{"contexts bad glob", "contexts:\n  billing: [\"[x\"]\n", `.seams.yaml:2: contexts.billing: bad package pattern "[x"`},
+		{"resolution", "resolution: 0\n", `.seams.yaml:1: resolution: want a number above 0, got "0"`},
+		{"restarts", "restarts: 0\n", `.seams.yaml:1: restarts: want at least 1, got 0`},
 		{"top list", "- a\n", `.seams.yaml:1: want a mapping of keys to values at the top level, got a list`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,14 +57,34 @@ tests: true
 signals: [imports, history]
 out: build/seams
 loader: syntax
+contexts:
+  billing: [internal/billing/**, cmd/billingd]
+shared: [internal/platform/**]
+weights: {imports: 1, data: 2, cochange: 0.5}
+seed: 42
+restarts: 8
+resolution: 1.2
+history:
+  ref: main
+  since: 2023-01-01
+  window: 1y
+  maxCommitFiles: 80
 `
 	f, err := Parse("x.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &File{Path: "x.yaml", Exclude: []string{"docs/", "**/mocks/**"}, Tests: f.Tests, Signals: []string{"imports", "history"}, Out: "build/seams", Loader: "syntax"}
-	if !reflect.DeepEqual(f, want) || f.Tests == nil || !*f.Tests {
+	want := &File{Path: "x.yaml", Exclude: []string{"docs/", "**/mocks/**"}, Tests: f.Tests, Signals: []string{"imports", "history"}, Out: "build/seams", Loader: "syntax",
+		History:  History{Ref: "main", Since: "2023-01-01", Window: "1y", MaxCommitFiles: f.History.MaxCommitFiles},
+		Contexts: f.Contexts, Shared: f.Shared, Weights: f.Weights, Seed: f.Seed, Restarts: f.Restarts, Resolution: f.Resolution}
+	if !reflect.DeepEqual(f, want) || f.Tests == nil || !*f.Tests || *f.History.MaxCommitFiles != 80 {
 		t.Errorf("got %+v", f)
+	}
+	if len(f.Contexts["billing"]) != 2 || f.Weights["data"] != 2 || *f.Seed != 42 || *f.Restarts != 8 || *f.Resolution != 1.2 || f.Shared[0] != "internal/platform/**" {
+		t.Errorf("cluster settings: %+v", f)
+	}
+	if m, _ := ParseMonths(f.History.Window); m != 12 {
+		t.Errorf("window 1y = %d months", m)
 	}
 	for _, empty := range []string{"", "# nothing\n", "---\n"} {
 		f, err := Parse("x", []byte(empty))

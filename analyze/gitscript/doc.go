@@ -35,7 +35,7 @@
 // else a generated placeholder (a bare package clause for .go files).
 // Every write appends a trailer of K comment lines (K defaults to 1)
 // reading "history: rev N", where N is the number of the commit in the
-// script counting commits and merges from 1, behind "//" for .go, "--" for
+// script counting commits and merges from 1, behind "//" for .go, go.mod and go.work, "--" for
 // .sql and "#" for other files. M and R keep the body and replace the
 // trailer, which is what makes each commit change something and lets
 // tests vary churn. Trailers are comments, so they change neither imports

@@ -309,6 +309,10 @@ func stripComment(s string) string {
 
 // trailerPrefix picks a comment syntax the file's tools accept.
 func trailerPrefix(p string) string {
+	switch base := filepath.Base(p); {
+	case base == "go.mod" || base == "go.work":
+		return "//" // the go command rejects # lines in these
+	}
 	switch filepath.Ext(p) {
 	case ".go":
 		return "//"

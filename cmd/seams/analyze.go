@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/seams-tool/seams/analyze"
 	"github.com/seams-tool/seams/analyze/config"
@@ -44,8 +45,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		signals = fs.String("signals", "", "comma-separated `list` of signals to compute: imports, sql, history (default all)")
 		loader  = fs.String("loader", "auto", "import graph loader: auto (go/packages, falling back to syntax) or syntax")
 		verbose = fs.Bool("v", false, "log progress to stderr")
+		timings = fs.Bool("timings", false, "add elapsed times and cache figures to the JSON (it then differs run to run)")
 		exclude listFlag
+		hist    historyFlags
+		clus    clusterFlags
 	)
+	hist.register(fs)
+	clus.register(fs)
 	fs.Var(&exclude, "exclude", "leave out paths matching the .gitignore-style `GLOB` (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), analyzeUsage)
@@ -116,6 +122,19 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "seams analyze: -loader: want auto or syntax, got %q\n", ld)
 		return exitFailure
+	}
+
+	if cfg.History, err = hist.merge(cf.History, set); err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	if cfg.Cluster, err = clus.merge(cf, set); err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
+	cfg.Timings = *timings
+	if bar := newProgress(stderr); bar != nil {
+		cfg.Progress = bar.update
 	}
 
 	logf("analyzing %s", r.Root)
@@ -204,5 +223,24 @@ func printSummary(w io.Writer, m *report.Model, jsonPath string) {
 	fmt.Fprintf(w, "  sql       %s: %s\n", m.Signals.SQL.Status, m.Signals.SQL.Detail)
 	fmt.Fprintf(w, "  history   %s: %s\n", m.Signals.History.Status, m.Signals.History.Detail)
 	fmt.Fprintf(w, "  warnings  %d\n", len(m.Warnings))
+	if m.Metrics != nil {
+		fmt.Fprintf(w, "  contexts  %d candidates, %d shared-kernel packages, %d unplaced; modularity %.2f, %d cross-context imports, %d shared-write tables\n",
+			m.Metrics.Contexts, m.Metrics.Shared, m.Metrics.Unplaced, m.Metrics.Modularity.Fused, m.Metrics.CrossContextImports, m.Metrics.SharedWriteTables)
+	}
+	if len(m.Contexts) > 0 {
+		fmt.Fprintln(w)
+		printContexts(w, m.Contexts)
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintf(w, "wrote %s\n", jsonPath)
+}
+
+// printContexts prints the ranked candidates as an aligned table.
+func printContexts(w io.Writer, cs []report.Context) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "order\tcontext\tid\tpackages\tloc\tpressure\trisk\twhy")
+	for _, c := range cs {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%s\n", c.Order, c.Name, c.ID, len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, c.Reason)
+	}
+	tw.Flush()
 }

@@ -1,0 +1,78 @@
+package analyze
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// ari is the adjusted Rand index of two labelings of the same items:
+// 1 for identical partitions, about 0 for chance agreement.
+func ari(a, b []string) float64 {
+	n := len(a)
+	pairs := func(c int) float64 { return float64(c) * float64(c-1) / 2 }
+	joint := map[[2]string]int{}
+	ca, cb := map[string]int{}, map[string]int{}
+	for i := range a {
+		joint[[2]string{a[i], b[i]}]++
+		ca[a[i]]++
+		cb[b[i]]++
+	}
+	var index, sa, sb float64
+	for _, c := range joint {
+		index += pairs(c)
+	}
+	for _, c := range ca {
+		sa += pairs(c)
+	}
+	for _, c := range cb {
+		sb += pairs(c)
+	}
+	expected := sa * sb / pairs(n)
+	maxIndex := (sa + sb) / 2
+	if maxIndex == expected {
+		return 1
+	}
+	return (index - expected) / (maxIndex - expected)
+}
+
+func TestARI(t *testing.T) {
+	for _, tc := range []struct {
+		a, b []string
+		want float64
+	}{
+		{[]string{"x", "x", "y", "y"}, []string{"1", "1", "2", "2"}, 1},
+		{[]string{"x", "x", "y", "y"}, []string{"1", "2", "1", "2"}, -0.5},
+		// The classic example: (a,a,b,b,c,c) against (a,a,b,c,c,c).
+		{[]string{"a", "a", "b", "b", "c", "c"}, []string{"a", "a", "b", "c", "c", "c"}, 0.4444},
+	} {
+		if got := ari(tc.a, tc.b); got < tc.want-1e-3 || got > tc.want+1e-3 {
+			t.Errorf("ari(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// plantedDomains reads testdata/shop.domains: package path -> domain.
+func plantedDomains(t *testing.T) map[string]string {
+	t.Helper()
+	f, err := os.Open("../testdata/shop.domains")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		path, domain, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("bad line in shop.domains: %q", line)
+		}
+		out[path] = domain
+	}
+	return out
+}

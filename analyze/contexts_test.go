@@ -1,0 +1,110 @@
+package analyze
+
+import (
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/seams-tool/seams/analyze/gitscript"
+	"github.com/seams-tool/seams/report"
+)
+
+var (
+	shopOnce sync.Once
+	shopDir  string
+	shopErr  error
+)
+
+// shopRepo builds the fixture's git history once per test binary.
+func shopRepo(t *testing.T) string {
+	t.Helper()
+	shopOnce.Do(func() {
+		dir, err := filepath.Abs(filepath.Join(sharedTemp, "shop"))
+		if err != nil {
+			shopErr = err
+			return
+		}
+		_, shopErr = gitscript.BuildFile("../testdata/shop.history", dir, "../testdata/shop")
+		shopDir = dir
+	})
+	if shopErr != nil {
+		t.Fatal(shopErr)
+	}
+	return shopDir
+}
+
+// recovered scores a model's partition against the planted domains: a
+// shared-kernel package counts as "shared", an unplaced one as itself.
+func recovered(t *testing.T, m *report.Model) float64 {
+	planted := plantedDomains(t)
+	var a, b []string
+	for _, p := range m.Packages {
+		d, ok := planted[p.Path]
+		if !ok {
+			t.Fatalf("package %s has no planted domain", p.Path)
+		}
+		got := p.Context
+		switch {
+		case p.Shared != "":
+			got = "shared"
+		case got == "":
+			got = "unplaced:" + p.Path
+		}
+		a = append(a, d)
+		b = append(b, got)
+	}
+	return ari(a, b)
+}
+
+func TestShopContextsRecovered(t *testing.T) {
+	dir := shopRepo(t)
+	cases := []struct {
+		name    string
+		signals []string
+		min     float64
+	}{
+		{"all signals", nil, 0.9},
+		{"no sql", []string{SignalImports, SignalHistory}, 0.7},
+		{"no history", []string{SignalImports, SignalSQL}, 0.7},
+		{"no imports", []string{SignalSQL, SignalHistory}, 0.7},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if !implemented[SignalSQL] && (tc.signals == nil || len(tc.signals) == 2 && tc.signals[0] == SignalSQL || tc.signals[1] == SignalSQL) && tc.name != "all signals" {
+				t.Skip("the SQL signal is not implemented yet")
+			}
+			m, err := Run(Config{Dir: dir, Signals: tc.signals})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := recovered(t, m)
+			t.Logf("ARI %.3f with %d contexts", got, len(m.Contexts))
+			if got < tc.min {
+				for _, c := range m.Contexts {
+					t.Logf("  %s: %v", c.Name, c.Packages)
+				}
+				t.Errorf("ARI %.3f, want at least %.2f", got, tc.min)
+			}
+		})
+	}
+}
+
+func TestShopDeterministic(t *testing.T) {
+	dir := shopRepo(t)
+	var first []byte
+	for i := 0; i < 3; i++ {
+		m, err := Run(Config{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := report.EncodeJSON(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = data
+		} else if string(data) != string(first) {
+			t.Fatalf("run %d gave other JSON", i)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package history
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func cacheFiles(t *testing.T, cacheDir string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(cacheDir, "*", "seg-*.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestCache(t *testing.T) {
+	r := newRepo(t)
+	for i := 0; i < 6; i++ {
+		r.write("f"+itoa(i%3)+".txt", lines(5+i, "v"+itoa(i)))
+		r.commit("Ann", "ann@example.com")
+	}
+	cacheDir := t.TempDir()
+	opt := Options{CacheDir: cacheDir}
+
+	cold := mine(t, r.dir, opt)
+	if cold.CacheHits != 0 {
+		t.Errorf("cold run: %d hits", cold.CacheHits)
+	}
+	warm := mine(t, r.dir, opt)
+	if warm.CacheHits != len(warm.Commits) || len(warm.Commits) != 6 {
+		t.Errorf("warm run: %d hits for %d commits", warm.CacheHits, len(warm.Commits))
+	}
+	if !reflect.DeepEqual(warm.Commits, cold.Commits) {
+		t.Errorf("cached commits differ from mined ones")
+	}
+
+	// One new commit: one miss.
+	r.write("new.txt", "new\n")
+	r.commit("Ann", "ann@example.com")
+	next := mine(t, r.dir, opt)
+	if next.CacheHits != 6 || len(next.Commits) != 7 {
+		t.Errorf("after a new commit: %d hits for %d commits, want 6 of 7", next.CacheHits, len(next.Commits))
+	}
+
+	// Entries without churn do not serve a run that wants churn, and the
+	// churn then computed is cached too.
+	churnOpt := Options{CacheDir: cacheDir, ChurnSince: t0}
+	churned := mine(t, r.dir, churnOpt)
+	if churned.CacheHits != 0 {
+		t.Errorf("churn wanted: %d hits, want 0", churned.CacheHits)
+	}
+	again := mine(t, r.dir, churnOpt)
+	if again.CacheHits != 7 || !reflect.DeepEqual(again.Commits, churned.Commits) {
+		t.Errorf("churn cached: %d hits, equal=%v", again.CacheHits, reflect.DeepEqual(again.Commits, churned.Commits))
+	}
+	// And entries with churn serve a run without, stripped of it.
+	plain := mine(t, r.dir, opt)
+	if plain.CacheHits != 7 || !reflect.DeepEqual(plain.Commits, next.Commits) {
+		t.Errorf("churn entries for a plain run: %d hits, equal=%v", plain.CacheHits, reflect.DeepEqual(plain.Commits, next.Commits))
+	}
+	if n := len(cacheFiles(t, cacheDir)); n == 0 || n > maxSegments {
+		t.Errorf("%d segment files", n)
+	}
+}
+
+func TestCacheCorruptAndForeign(t *testing.T) {
+	r := newRepo(t)
+	for i := 0; i < 3; i++ {
+		r.write("f.txt", lines(3+i, "x"))
+		r.commit("Ann", "ann@example.com")
+	}
+	cacheDir := t.TempDir()
+	opt := Options{CacheDir: cacheDir}
+	want := mine(t, r.dir, Options{})
+	mine(t, r.dir, opt)
+	segs := cacheFiles(t, cacheDir)
+	if len(segs) != 1 {
+		t.Fatalf("%d segments", len(segs))
+	}
+	good, _ := os.ReadFile(segs[0])
+
+	damage := map[string][]byte{
+		"garbage":   []byte("this is not a cache file at all, just garbage bytes................"),
+		"truncated": good[:len(good)-10],
+		"flipped":   append(append([]byte{}, good[:40]...), append([]byte{good[40] ^ 0xff}, good[41:]...)...),
+	}
+	for name, b := range damage {
+		if err := os.WriteFile(segs[0], b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		l := mine(t, r.dir, opt)
+		if l.CacheHits != 0 || !reflect.DeepEqual(l.Commits, want.Commits) {
+			t.Errorf("%s: %d hits, commits equal=%v", name, l.CacheHits, reflect.DeepEqual(l.Commits, want.Commits))
+		}
+		if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "ignoring history cache file") {
+			t.Errorf("%s: warnings %q", name, l.Warnings)
+		}
+		_ = os.Remove(segs[0])
+		for _, p := range cacheFiles(t, cacheDir) { // the fresh segment that run wrote
+			_ = os.Remove(p)
+		}
+	}
+
+	// A segment from another repository, copied into this one's directory.
+	other := newRepo(t)
+	other.write("g.txt", "g\n")
+	other.commit("Bob", "bob@example.com")
+	otherCache := t.TempDir()
+	mine(t, other.dir, Options{CacheDir: otherCache})
+	foreign := cacheFiles(t, otherCache)[0]
+	b, _ := os.ReadFile(foreign)
+	if err := os.WriteFile(segs[0], b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := mine(t, r.dir, opt)
+	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "another repository") {
+		t.Errorf("foreign: warnings %q", l.Warnings)
+	}
+}
+
+func TestCacheCompaction(t *testing.T) {
+	r := newRepo(t)
+	cacheDir := t.TempDir()
+	opt := Options{CacheDir: cacheDir}
+	for i := 0; i < maxSegments+3; i++ {
+		r.write("f.txt", lines(2+i, "x"))
+		r.commit("Ann", "ann@example.com")
+		l := mine(t, r.dir, opt)
+		if l.CacheHits != i {
+			t.Errorf("run %d: %d hits", i, l.CacheHits)
+		}
+		if n := len(cacheFiles(t, cacheDir)); n > maxSegments {
+			t.Errorf("run %d: %d segments", i, n)
+		}
+	}
+}

@@ -1,0 +1,295 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// ErrNotGit is wrapped by Mine's error when dir is not inside a git
+// repository, so callers can report "no history" instead of failing.
+var ErrNotGit = errors.New("not a git repository")
+
+// ErrEmpty is wrapped by Mine's error when the repository has no commit
+// yet: there is no history to mine, which is not the same as a broken one.
+var ErrEmpty = errors.New("git repository has no commits")
+
+// Options control Mine. The zero value mines all of HEAD without churn,
+// cache or progress reports.
+type Options struct {
+	// Ref is the branch, tag or commit to mine from; "" means HEAD, so a
+	// detached checkout is mined as it stands.
+	Ref string
+	// Since and Until bound the author time of returned commits (both
+	// inclusive); zero means unbounded. Author time rather than commit time
+	// because rebases rewrite the latter and would bunch old work together.
+	Since, Until time.Time
+	// ChurnSince turns on line churn (Change.Added and Change.Deleted) for
+	// commits authored at or after it; zero means never. Churn needs both
+	// blobs of every modified file, which costs far more than the tree
+	// diff, so callers ask for it only over the window they score.
+	ChurnSince time.Time
+	// Workers is the number of goroutines diffing commits; 0 means
+	// GOMAXPROCS. Each worker opens its own repository handle.
+	Workers int
+	// CacheDir holds per-commit changes between runs; "" disables the
+	// cache. A commit's changes never change, so a re-run after new commits
+	// only diffs the new ones.
+	CacheDir string
+	// Progress, if not nil, is called with the number of commits done and
+	// to do, from a single goroutine, at most about ten times a second and
+	// once more at the end.
+	Progress func(done, total int)
+}
+
+// Log is the mined history.
+type Log struct {
+	// Head is the commit hash Ref resolved to, so a result can be tied to
+	// the exact history it came from.
+	Head string
+	// Commits are the non-merge commits reachable from Head within
+	// Since..Until, oldest first by author time, ties broken by hash so
+	// that the order is stable across runs.
+	Commits []Commit
+	// Merges counts merge commits within Since..Until that were skipped:
+	// their changes repeat the commits they merge.
+	Merges int
+	// Missing counts commits dropped because a commit, tree or blob object
+	// they need is absent (partial clones, damaged repositories).
+	Missing int
+	// Shallow is true when the repository is a shallow clone, whose
+	// history is cut off.
+	Shallow bool
+	// ShallowDepth is, for a shallow clone, the number of commits on the
+	// first-parent chain from Head down to and including the shallow
+	// boundary (N for "git clone --depth N"); 0 otherwise.
+	ShallowDepth int
+	// CacheHits counts commits whose changes came from the cache.
+	CacheHits int
+	// Warnings describe everything that made the result less complete than
+	// the repository's full history, in plain words.
+	Warnings []string
+}
+
+// Commit is one non-merge commit.
+type Commit struct {
+	Hash string
+	// Author is the author after .mailmap, so one person with several
+	// addresses counts once.
+	Author Person
+	// When is the author time.
+	When time.Time
+	// Changes are the files the commit touched, sorted by Path.
+	Changes []Change
+}
+
+// Person is a commit author.
+type Person struct{ Name, Email string }
+
+// ChangeKind says what happened to a file in a commit.
+type ChangeKind uint8
+
+// The change kinds. Renamed is only reported when rename detection paired
+// a deleted path with an added one in the same commit.
+const (
+	Added ChangeKind = iota + 1
+	Modified
+	Deleted
+	Renamed
+)
+
+// String returns the kind as a word for reports.
+func (k ChangeKind) String() string {
+	switch k {
+	case Added:
+		return "added"
+	case Modified:
+		return "modified"
+	case Deleted:
+		return "deleted"
+	case Renamed:
+		return "renamed"
+	}
+	return fmt.Sprintf("ChangeKind(%d)", uint8(k))
+}
+
+// Change is one file touched by a commit. Submodules are never reported:
+// their history lives in another repository.
+type Change struct {
+	// Path is the slash-separated path after the commit; for a deletion,
+	// the deleted path. Paths are git's raw bytes, which need not be UTF-8.
+	Path string
+	// OldPath is the path before a rename, empty otherwise.
+	OldPath string
+	Kind    ChangeKind
+	// Added and Deleted are line counts, set only for commits at or after
+	// Options.ChurnSince and never for binary files.
+	Added, Deleted int
+	// Binary is true when either side has a NUL byte in its first 8000
+	// bytes (git's own test) or is over 32 MiB. Like the line counts it is
+	// only known when churn was computed: finding out means reading blobs.
+	Binary bool
+}
+
+// Mine reads every commit reachable from opt.Ref in the repository whose
+// work tree or .git is at dir (or above it). It fails only when there is
+// no history to read at all; damaged parts of a history cost the commits
+// involved and a warning.
+func Mine(dir string, opt Options) (*Log, error) {
+	loc, err := locate(dir)
+	if err != nil {
+		return nil, err
+	}
+	// This handle only reads commits and .mailmap, which are rarely
+	// deltified against each other: a small object cache is enough, and it
+	// is closed before the workers open theirs.
+	main, err := openRepo(loc, 16<<20)
+	if err != nil {
+		return nil, err
+	}
+	mainOpen := true
+	defer func() {
+		if mainOpen {
+			main.close()
+		}
+	}()
+
+	head, err := resolveHead(main, opt.Ref)
+	if err != nil {
+		return nil, err
+	}
+	log := &Log{Head: head.String()}
+	w := &warner{log: log}
+
+	shallow, err := main.st.Shallow()
+	if err != nil {
+		w.add("cannot read the shallow file: %v", err)
+	}
+	var c *cache
+	if opt.CacheDir != "" {
+		c = openCache(opt.CacheDir, loc.identity(), w)
+	}
+	g, err := walk(main, head, shallow, c, w)
+	if err != nil {
+		return nil, err
+	}
+	if len(shallow) > 0 {
+		log.Shallow = true
+		log.ShallowDepth = g.firstParentDepth(head)
+		w.add("the repository is a shallow clone (%d commits deep on the first-parent chain): "+
+			"co-change and authorship only cover that part of the history and are close to "+
+			"meaningless without it; fetch the full history (git fetch --unshallow)", log.ShallowDepth)
+	}
+	log.Missing += g.missing
+
+	var todo []*node
+	for _, n := range g.nodes {
+		if !opt.Since.IsZero() && n.when.Before(opt.Since) ||
+			!opt.Until.IsZero() && n.when.After(opt.Until) {
+			continue
+		}
+		if len(n.parents) > 1 {
+			log.Merges++
+			continue
+		}
+		todo = append(todo, n)
+	}
+	sort.Slice(todo, func(i, j int) bool {
+		if !todo[i].when.Equal(todo[j].when) {
+			return todo[i].when.Before(todo[j].when)
+		}
+		return string(todo[i].hash[:]) < string(todo[j].hash[:])
+	})
+
+	mm := loadMailmap(main, head, loc.workTree, w)
+	main.close()
+	mainOpen = false
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results, err := diffAll(loc, g, todo, opt, workers, c)
+	if err != nil {
+		return nil, err
+	}
+
+	log.Commits = make([]Commit, 0, len(todo))
+	badPath := false
+	for i, n := range todo {
+		r := results[i]
+		if r.err != nil {
+			log.Missing++
+			w.missing(n.hash, r.err)
+			continue
+		}
+		if r.cached {
+			log.CacheHits++
+		}
+		for _, ch := range r.changes {
+			if !utf8.ValidString(ch.Path) || !utf8.ValidString(ch.OldPath) {
+				badPath = true
+			}
+		}
+		name, email := mm.lookup(n.name, n.email)
+		log.Commits = append(log.Commits, Commit{
+			Hash:    n.hash.String(),
+			Author:  Person{Name: name, Email: email},
+			When:    n.when,
+			Changes: r.changes,
+		})
+	}
+	if badPath {
+		w.add("some paths are not valid UTF-8; they are kept as git's raw bytes")
+	}
+	if c != nil {
+		c.save(w)
+	}
+	w.flush()
+	return log, nil
+}
+
+// warner collects warnings, summarising the per-commit ones so that a
+// badly damaged repository gives a readable list rather than thousands.
+type warner struct {
+	log      *Log
+	seen     map[string]bool
+	nMissing int
+	first    []string
+}
+
+func (w *warner) add(format string, args ...any) {
+	s := fmt.Sprintf(format, args...)
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
+	if !w.seen[s] {
+		w.seen[s] = true
+		w.log.Warnings = append(w.log.Warnings, s)
+	}
+}
+
+func (w *warner) missing(h plumbing.Hash, err error) {
+	w.nMissing++
+	if len(w.first) < 3 {
+		w.first = append(w.first, fmt.Sprintf("%s: %v", h.String()[:12], err))
+	}
+}
+
+func (w *warner) flush() {
+	if w.nMissing == 0 {
+		return
+	}
+	more := ""
+	if w.nMissing > len(w.first) {
+		more = fmt.Sprintf(" and %d more", w.nMissing-len(w.first))
+	}
+	w.add("%d commits skipped because objects are missing or unreadable (partial or damaged clone): %v%s",
+		w.nMissing, w.first, more)
+	w.nMissing = 0
+}
