@@ -1,0 +1,88 @@
+package analyze
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seams-tool/seams/report"
+)
+
+// copyShop copies the fixture into a temp dir that is no git repository.
+func copyShop(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := "../testdata/shop"
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func TestHistoryDegrades(t *testing.T) {
+	t.Run("not a git repository", func(t *testing.T) {
+		m, err := Run(Config{Dir: copyShop(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := m.Signals.History
+		if h.Status != report.StatusUnavailable || !strings.Contains(h.Detail, "not a git repository") {
+			t.Errorf("history = %+v", h)
+		}
+		if m.Signals.Imports.Status == report.StatusUnavailable || len(m.Contexts) == 0 {
+			t.Errorf("the other signals did not go on: imports %s, %d contexts", m.Signals.Imports.Status, len(m.Contexts))
+		}
+	})
+	t.Run("shallow", func(t *testing.T) {
+		dir := t.TempDir()
+		src := shopRepo(t)
+		// A shallow clone is what CI checkouts give; make one the way
+		// git does when a git binary is at hand.
+		if _, err := exec.LookPath("git"); err != nil {
+			t.Skip("no git binary to make a shallow clone with")
+		}
+		out, err := exec.Command("git", "clone", "-q", "--depth", "3", "file://"+src, dir).CombinedOutput()
+		if err != nil {
+			t.Fatalf("git clone: %v\n%s", err, out)
+		}
+		m, err := Run(Config{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := m.Signals.History
+		if h.Status != report.StatusPartial || !h.Shallow || !strings.Contains(h.Detail, "shallow clone (3 commits deep)") {
+			t.Errorf("history = %+v", h)
+		}
+	})
+	t.Run("window figures", func(t *testing.T) {
+		m, err := Run(Config{Dir: shopRepo(t), History: HistoryConfig{WindowMonths: 6}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := m.Signals.History
+		if h.Status != report.StatusOK || h.Commits != 169 || h.Filtered.Merges != 1 || h.Filtered.Bulk != 3 || h.WindowMonths != 6 {
+			t.Errorf("history = %+v", h)
+		}
+		for _, p := range m.Packages {
+			if p.Path == "ordering" && (p.History == nil || p.History.Window.Revisions == 0 || p.History.Window.Churn == 0) {
+				t.Errorf("ordering history = %+v", p.History)
+			}
+		}
+	})
+}
