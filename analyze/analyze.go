@@ -47,6 +47,9 @@ type Config struct {
 	Cluster ClusterConfig
 	// Timings adds elapsed times to the model; they differ run to run.
 	Timings bool
+	// NoContexts skips clustering and ranking: seams check measures the
+	// baseline's partition instead.
+	NoContexts bool
 	// Log receives progress messages; nil discards them.
 	Log io.Writer
 	// Progress, if set, is told how far a long stage is: it is called with
@@ -116,7 +119,9 @@ func Run(cfg Config) (*report.Model, error) {
 			*sig = report.Signal{Status: report.StatusOff, Detail: "not implemented in this version of seams"}
 		}
 	}
-	findContexts(m, h, nil, cfg.Cluster)
+	if !cfg.NoContexts {
+		findContexts(m, h, nil, cfg.Cluster)
+	}
 	sortWarnings(m.Warnings)
 	return m, nil
 }
@@ -148,7 +153,7 @@ func fillImports(m *report.Model, g *code.Graph, want bool) {
 		return
 	}
 	for _, e := range g.Imports {
-		m.Imports = append(m.Imports, report.Import{From: e.From, To: e.To, Weight: e.Files})
+		m.Imports = append(m.Imports, report.Import{From: e.From, To: e.To, Weight: e.Files, At: e.At})
 	}
 	detail := fmt.Sprintf("%d packages, %d import edges, %d files, loaded with %s", len(g.Packages), len(g.Imports), g.Files, g.Loader)
 	s.Signal = report.Signal{Status: report.StatusOK, Detail: detail}

@@ -217,6 +217,8 @@ type Table struct {
 type TableUser struct {
 	Package string `json:"package"`
 	Via     string `json:"via"` // direct or carried
+	// At is the first statement (file:line) through which it does so.
+	At string `json:"at,omitempty"`
 }
 
 // Import is a directed import edge between two packages of the repository.
@@ -225,6 +227,8 @@ type Import struct {
 	To   string `json:"to"`   // imported package path
 	// Weight is the number of files of From that import To.
 	Weight int `json:"weight"`
+	// At is the first place (file:line, by file name) where From imports To.
+	At string `json:"at"`
 }
 
 // Warning is something that limited a signal without stopping the run.

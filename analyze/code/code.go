@@ -71,6 +71,9 @@ func (p *Package) Main() bool { return p.Name == "main" }
 type Import struct {
 	From, To string // package directories
 	Files    int    // files of From that import To
+	// At is where the first importing file (by name) imports To, as
+	// file:line relative to the root: a place to point a reviewer at.
+	At string
 }
 
 // Warning is a problem that cost part of the graph, or nothing, but
@@ -211,16 +214,22 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	}
 
 	edges := map[[2]string]int{}
+	at := map[[2]string]string{}
 	for i, ips := range fileImports {
 		from := jobs[i].pkg.dir
 		seen := map[string]bool{}
-		for _, ip := range ips {
+		for k, ip := range ips {
 			to, ok := internal[ip]
 			if !ok || to == from || seen[to] {
 				continue
 			}
 			seen[to] = true
-			edges[[2]string{from, to}]++
+			key := [2]string{from, to}
+			edges[key]++
+			where := fmt.Sprintf("%s:%d", jobs[i].file, results[i].lines[k])
+			if prev, ok := at[key]; !ok || where < prev {
+				at[key] = where
+			}
 		}
 	}
 	for dir, ips := range imports {
@@ -242,7 +251,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	}
 	sort.Slice(g.Packages, func(i, j int) bool { return g.Packages[i].Dir < g.Packages[j].Dir })
 	for k, n := range edges {
-		g.Imports = append(g.Imports, Import{From: k[0], To: k[1], Files: n})
+		g.Imports = append(g.Imports, Import{From: k[0], To: k[1], Files: n, At: at[k]})
 	}
 	sort.Slice(g.Imports, func(i, j int) bool {
 		a, b := g.Imports[i], g.Imports[j]

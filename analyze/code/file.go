@@ -16,6 +16,7 @@ import (
 type fileInfo struct {
 	pkgName   string
 	imports   []string
+	lines     []int // the line of each import
 	loc       int
 	generated bool
 	cgo       bool   // imports "C"
@@ -60,6 +61,7 @@ func readFile(root, rel string, visit func(*token.FileSet, *ast.File)) fileInfo 
 			continue
 		}
 		fi.imports = append(fi.imports, ip)
+		fi.lines = append(fi.lines, fset.Position(spec.Path.Pos()).Line)
 	}
 	if visit != nil && !fi.cgo {
 		visit(fset, f)

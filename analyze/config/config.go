@@ -42,7 +42,15 @@ type File struct {
 	Restarts *int               // restarts: Louvain runs
 	// Resolution is Louvain's resolution; higher finds smaller contexts.
 	Resolution *float64
+
+	// Baseline is the baseline file, relative to the repository root.
+	Baseline string
+	// Tolerances say how much each metric may worsen before check fails.
+	Tolerances map[string]float64
 }
+
+// Metrics are the names check.tolerances takes.
+var Metrics = []string{"icp", "ifn", "modularity", "mq", "ned", "sm"}
 
 // Layers are the names the weights: key takes.
 var Layers = []string{"imports", "data", "cochange"}
@@ -187,6 +195,31 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		}
 		f.Resolution = &v
 		return nil
+	},
+	"baseline": func(f *File, n *yaml.Node) error {
+		return scalar(n, "baseline", &f.Baseline)
+	},
+	"check": func(f *File, n *yaml.Node) error {
+		return mapping(n, "check", f, map[string]func(*File, *yaml.Node) error{
+			"tolerances": func(f *File, n *yaml.Node) error {
+				if n.Kind != yaml.MappingNode {
+					return lineErr(n, "check.tolerances: want a mapping of metric names to numbers, got "+describe(n))
+				}
+				f.Tolerances = map[string]float64{}
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					k, v := n.Content[i], n.Content[i+1]
+					if !oneOf(k.Value, Metrics...) {
+						return lineErr(k, fmt.Sprintf("check.tolerances: unknown metric %q (known: %s)", k.Value, strings.Join(Metrics, ", ")))
+					}
+					var t float64
+					if v.Kind != yaml.ScalarNode || v.Decode(&t) != nil || t < 0 {
+						return lineErr(v, "check.tolerances."+k.Value+": want a number of at least 0, got "+describe(v))
+					}
+					f.Tolerances[k.Value] = t
+				}
+				return nil
+			},
+		})
 	},
 	"history": func(f *File, n *yaml.Node) error {
 		return mapping(n, "history", &f.History, historyKeys)

@@ -3,8 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,9 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/seams-tool/seams/analyze"
-	"github.com/seams-tool/seams/analyze/config"
 	"github.com/seams-tool/seams/analyze/repo"
-	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/report"
 )
 
@@ -36,113 +32,31 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 func runAnalyze(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("seams analyze", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var (
-		out     = fs.String("out", "", "write the report to `DIR` (default ./seams-report, or a cache directory when that would lie inside the analyzed repository)")
-		asJSON  = fs.Bool("json", false, "write the JSON model to stdout instead of files")
-		tests   = fs.Bool("tests", false, "analyze _test.go files too")
-		signals = fs.String("signals", "", "comma-separated `list` of signals to compute: imports, sql, history (default all)")
-		loader  = fs.String("loader", "auto", "import graph loader: auto (go/packages, falling back to syntax) or syntax")
-		verbose = fs.Bool("v", false, "log progress to stderr")
-		timings = fs.Bool("timings", false, "add elapsed times and cache figures to the JSON (it then differs run to run)")
-		exclude listFlag
-		hist    historyFlags
-		clus    clusterFlags
-	)
-	hist.register(fs)
-	clus.register(fs)
-	fs.Var(&exclude, "exclude", "leave out paths matching the .gitignore-style `GLOB` (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), analyzeUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
+	s := newSettings("seams analyze", analyzeUsage, stderr)
+	out := s.fs.String("out", "", "write the report to `DIR` (default ./seams-report, or a cache directory when that would lie inside the analyzed repository)")
+	asJSON := s.fs.Bool("json", false, "write the JSON model to stdout instead of files")
+	dir, help, err := s.parse(args)
+	switch {
+	case help:
+		return exitOK
+	case err == errUsage:
+		return exitFailure
+	case err != nil:
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
 		return exitFailure
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(stderr, "seams analyze: want at most one directory, got %d\n", fs.NArg())
-		return exitFailure
-	}
-	dir := "."
-	if fs.NArg() == 1 {
-		dir = fs.Arg(0)
-	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-
-	logf := func(format string, a ...any) {
-		if *verbose {
-			fmt.Fprintf(stderr, "seams: "+format+"\n", a...)
-		}
-	}
-
-	// The config file sits at the repository root, which is found before
-	// the file is read: locate once with the go command's conventions.
-	r, err := repo.Locate(dir, &scope.Rules{})
+	rs, err := s.resolve(dir, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
 		return exitFailure
 	}
-	cf, err := config.Load(r.Root)
+	r, cf := rs.repo, rs.file
+	m, err := analyze.Run(rs.cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
 		return exitFailure
 	}
-	if cf.Path != "" {
-		logf("using %s", cf.Path)
-	}
-
-	cfg := analyze.Config{Dir: r.Root, Version: version(), Exclude: cf.Exclude}
-	if *verbose {
-		cfg.Log = stderr
-	}
-	cfg.Exclude = append(cfg.Exclude, exclude...)
-	if cf.Tests != nil {
-		cfg.Tests = *cf.Tests
-	}
-	if set["tests"] {
-		cfg.Tests = *tests
-	}
-	cfg.Signals = cf.Signals
-	if set["signals"] {
-		cfg.Signals = strings.Split(*signals, ",")
-	}
-	ld := cf.Loader
-	if set["loader"] || ld == "" {
-		ld = *loader
-	}
-	switch ld {
-	case "auto":
-	case "syntax":
-		cfg.Syntax = true
-	default:
-		fmt.Fprintf(stderr, "seams analyze: -loader: want auto or syntax, got %q\n", ld)
-		return exitFailure
-	}
-
-	if cfg.History, err = hist.merge(cf.History, set); err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
-	}
-	if cfg.Cluster, err = clus.merge(cf, set); err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
-	}
-	cfg.Timings = *timings
-	if bar := newProgress(stderr); bar != nil {
-		cfg.Progress = bar.update
-	}
-
-	logf("analyzing %s", r.Root)
-	m, err := analyze.Run(cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
-	}
+	rs.keepIdentity(m)
 	data, err := report.EncodeJSON(m)
 	if err != nil {
 		fmt.Fprintf(stderr, "seams analyze: %v\n", err)

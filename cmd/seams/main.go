@@ -31,6 +31,8 @@ type command struct {
 
 var commands = []command{
 	{"analyze", "analyze a repository and write the report", runAnalyze},
+	{"baseline", "freeze the accepted state into .seams/baseline.json", runBaseline},
+	{"check", "fail when coupling got worse than the baseline", runCheck},
 	{"version", "print the seams version", runVersion},
 }
 

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/seams-tool/seams/analyze"
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/report"
+)
+
+const baselineUsage = `Usage: seams baseline [flags] [DIR]
+
+Analyze the repository at DIR (default ".") and write its accepted state to
+.seams/baseline.json inside it (or --baseline FILE): the partition into
+contexts, the metrics, and the cross-context imports, shared-write tables
+and cycles that exist today, frozen so that seams check fails only on new
+ones. This is the one command that writes into the analyzed repository;
+commit the file. When a baseline exists, contexts keep their ids and names.
+
+Exit status: 0 written, 2 usage error or nothing analyzable.
+
+Flags:
+`
+
+func runBaseline(args []string, stdout, stderr io.Writer) int {
+	s := newSettings("seams baseline", baselineUsage, stderr)
+	dir, help, err := s.parse(args)
+	switch {
+	case help:
+		return exitOK
+	case err == errUsage:
+		return exitFailure
+	case err != nil:
+		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
+		return exitFailure
+	}
+	rs, err := s.resolve(dir, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
+		return exitFailure
+	}
+	m, err := analyze.Run(rs.cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
+		return exitFailure
+	}
+	rs.keepIdentity(m)
+	b := graph.Freeze(m)
+	if err := writeBaseline(rs.baselinePath, b); err != nil {
+		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d contexts, %d shared-kernel packages, %d cross-context imports, %d shared-write tables, %d cycles frozen\n",
+		rs.baselinePath, len(b.Contexts), len(b.Shared), len(b.CrossImports), len(b.SharedWriteTables), len(b.Cycles))
+	return exitOK
+}
+
+func writeBaseline(path string, b *report.Baseline) error {
+	data, err := report.EncodeBaseline(b)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return report.WriteFile(path, data)
+}
