@@ -1,0 +1,163 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/seams-tool/seams/analyze/gitscript"
+	"github.com/seams-tool/seams/report"
+)
+
+// shopRepo builds the fixture's git history into a temp dir.
+func shopRepo(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "shop")
+	if _, err := gitscript.BuildFile("../../testdata/shop.history", dir, "../../testdata/shop"); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// commit writes files (path -> content; "" deletes) and commits them.
+func commit(t *testing.T, dir, msg string, files map[string]string) {
+	t.Helper()
+	r, err := git.PlainOpen(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := r.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, content := range files {
+		abs := filepath.Join(dir, p)
+		if content == "" {
+			if _, err := w.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		os.MkdirAll(filepath.Dir(abs), 0o755)
+		if err := os.WriteFile(abs, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Add(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sig := &object.Signature{Name: "Test", Email: "test@shop.test", When: time.Date(2024, 12, 1, 10, 0, 0, 0, time.UTC)}
+	if _, err := w.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readBaselineFile(t *testing.T, dir string) *report.Baseline {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, ".seams", "baseline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := report.DecodeBaseline(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestBaselineAndCheck(t *testing.T) {
+	dir := shopRepo(t)
+	code, stdout, stderr := seams(t, "baseline", "--no-cache", dir)
+	if code != exitOK || !strings.Contains(stdout, "wrote "+filepath.Join(dir, ".seams", "baseline.json")) {
+		t.Fatalf("baseline: exit %d\n%s%s", code, stdout, stderr)
+	}
+	base := readBaselineFile(t, dir)
+	if len(base.Contexts) < 4 || len(base.CrossImports) == 0 {
+		t.Fatalf("baseline = %+v", base)
+	}
+
+	t.Run("unchanged tree passes", func(t *testing.T) {
+		code, stdout, stderr := seams(t, "check", "--no-cache", dir)
+		if code != exitOK || !strings.Contains(stdout, "no regressions") {
+			t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+		}
+	})
+
+	// A later commit: ordering reaches into identity's session package.
+	commit(t, dir, "ordering: loyalty reads the session", map[string]string{
+		"ordering/loyalty.go": "package ordering\n\nimport \"example.com/shop/identity/session\"\n\n// Loyal says whether the session's user is a regular.\nfunc Loyal(s *session.Session) bool { return s != nil }\n",
+	})
+	t.Run("new cross-context import fails", func(t *testing.T) {
+		code, stdout, _ := seams(t, "check", "--no-cache", dir)
+		if code != exitFinding {
+			t.Fatalf("exit %d, want %d\n%s", code, exitFinding, stdout)
+		}
+		if !strings.Contains(stdout, "ordering/loyalty.go:3: regression: new import across contexts: ordering (") ||
+			!strings.Contains(stdout, "imports identity/session (identity") {
+			t.Errorf("finding not named with its place:\n%s", stdout)
+		}
+		code, stdout, _ = seams(t, "check", "--no-cache", "--format", "github", dir)
+		if code != exitFinding || !strings.Contains(stdout, "::error file=ordering/loyalty.go,line=3,title=seams cross-import::") {
+			t.Errorf("github format:\n%s", stdout)
+		}
+	})
+
+	t.Run("update tightens and never loosens", func(t *testing.T) {
+		// Undo the regression and remove a frozen import: api/dto stops
+		// importing billing.
+		// Undo the regression, and drop a frozen cross-context import:
+		// shopctl stops reaching into catalog's store.
+		users, err := os.ReadFile(filepath.Join(dir, "cmd/shopctl/users.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := strings.Replace(string(users), "\tcatstore \"example.com/shop/catalog/store\"\n", "", 1)
+		commit(t, dir, "shopctl: no catalog", map[string]string{"ordering/loyalty.go": "", "cmd/shopctl/users.go": src})
+		frozen := func(b *report.Baseline) bool {
+			for _, x := range b.CrossImports {
+				if x == (report.BaselineImport{From: "cmd/shopctl", To: "catalog/store"}) {
+					return true
+				}
+			}
+			return false
+		}
+		before := readBaselineFile(t, dir)
+		if !frozen(before) {
+			t.Fatalf("cmd/shopctl -> catalog/store is not a frozen cross import: %+v", before.CrossImports)
+		}
+		code, stdout, _ := seams(t, "check", "--no-cache", "--update", dir)
+		if code != exitOK || !strings.Contains(stdout, "improved: import across contexts gone: cmd/shopctl no longer imports catalog/store") {
+			t.Fatalf("exit %d\n%s", code, stdout)
+		}
+		after := readBaselineFile(t, dir)
+		if frozen(after) || len(after.CrossImports) != len(before.CrossImports)-1 {
+			t.Errorf("update did not tighten: %d -> %d cross imports", len(before.CrossImports), len(after.CrossImports))
+		}
+		// The import coming back is now a regression.
+		commit(t, dir, "shopctl: catalog again", map[string]string{"cmd/shopctl/users.go": string(users)})
+		if code, stdout, _ := seams(t, "check", "--no-cache", dir); code != exitFinding || !strings.Contains(stdout, "cmd/shopctl/users.go:8: regression") {
+			t.Errorf("re-added import after --update: exit %d\n%s", code, stdout)
+		}
+	})
+
+	t.Run("missing and corrupt baseline", func(t *testing.T) {
+		code, _, stderr := seams(t, "check", "--no-cache", "--baseline", "nope.json", dir)
+		if code != exitFailure || !strings.Contains(stderr, "no baseline at") || !strings.Contains(stderr, "run seams baseline first") {
+			t.Errorf("missing: exit %d %s", code, stderr)
+		}
+		os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{not json"), 0o644)
+		code, _, stderr = seams(t, "check", "--no-cache", "--baseline", "bad.json", dir)
+		if code != exitFailure || !strings.Contains(stderr, "bad.json") {
+			t.Errorf("corrupt: exit %d %s", code, stderr)
+		}
+		code, _, stderr = seams(t, "check", "--format", "xml", dir)
+		if code != exitFailure || !strings.Contains(stderr, "-format") {
+			t.Errorf("bad format: exit %d %s", code, stderr)
+		}
+	})
+}
