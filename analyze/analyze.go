@@ -74,13 +74,18 @@ func Run(cfg Config) (*report.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	want, err := chosenSignals(cfg.Signals)
-	if err != nil {
-		return nil, err
-	}
 	r, err := repo.Locate(cfg.Dir, rules)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+	}
+	return run(r, rules, cfg)
+}
+
+// run analyzes a located repository, on disk or in a commit's tree.
+func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*report.Model, error) {
+	want, err := chosenSignals(cfg.Signals)
+	if err != nil {
+		return nil, err
 	}
 	m := &report.Model{
 		Schema: report.Schema,
@@ -90,7 +95,9 @@ func Run(cfg Config) (*report.Model, error) {
 	for _, mod := range r.Modules {
 		m.Repo.Modules = append(m.Repo.Modules, report.Module{Path: mod.Path, Dir: mod.Dir})
 	}
-	m.Repo.Head, err = head(r.GitRoot)
+	if r.FS == nil {
+		m.Repo.Head, err = head(r.GitRoot)
+	}
 	if err != nil {
 		m.Warnings = append(m.Warnings, report.Warning{Signal: SignalHistory, Message: "reading HEAD: " + err.Error()})
 	}

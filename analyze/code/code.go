@@ -91,7 +91,9 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 	}
 	g := &Graph{}
 	var listed []listedPackage
-	if !opt.Syntax {
+	// A repository read from a commit's tree has no directory for the go
+	// command to run in.
+	if !opt.Syntax && r.FS == nil {
 		var err error
 		listed, g.Warnings, err = listPackages(r, rules, opt.GoCommand)
 		if err != nil {
@@ -158,6 +160,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 			jobs = append(jobs, job{lp, f})
 		}
 	}
+	fsys := r.Files()
 	results := make([]fileInfo, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
@@ -167,7 +170,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 				v(j.pkg.dir, strings.TrimSuffix(j.pkg.importPath, "_test"), j.file, fset, f)
 			}
 		}
-		results[i] = readFile(r.Root, j.file, visit)
+		results[i] = readFile(fsys, j.file, visit)
 	})
 
 	internal := map[string]string{} // import path -> dir

@@ -5,8 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strconv"
 
 	"github.com/seams-tool/seams/analyze/scope"
@@ -27,8 +26,8 @@ type fileInfo struct {
 // readFile reads and parses one file; rel is relative to root. With a
 // visit function the file is parsed in full and handed over; otherwise
 // only its imports are parsed, which is several times faster.
-func readFile(root, rel string, visit func(*token.FileSet, *ast.File)) fileInfo {
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File)) fileInfo {
+	src, err := fs.ReadFile(fsys, rel)
 	if err != nil {
 		return fileInfo{err: err}
 	}

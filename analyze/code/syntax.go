@@ -2,9 +2,9 @@ package code
 
 import (
 	"go/build"
+	"io"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -16,9 +16,13 @@ import (
 // would: a directory with Go files that match the build constraints of
 // the host platform (without cgo) is a package of the module above it.
 func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning) {
+	fsys := r.Files()
 	ctx := build.Default
 	ctx.CgoEnabled = false
-	ctx.Dir = r.Root
+	// MatchFile reads through these hooks: paths stay slash-separated and
+	// relative, so a commit's tree works as well as a directory.
+	ctx.JoinPath = path.Join
+	ctx.OpenFile = func(p string) (io.ReadCloser, error) { return fsys.Open(p) }
 
 	moduleAt := map[string]repo.Module{}
 	for _, m := range r.Modules {
@@ -32,18 +36,17 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 	}
 
 	byDir := map[string]*listedPackage{}
-	filepath.WalkDir(r.Root, func(p string, d fs.DirEntry, err error) error {
-		rel := repo.Rel(r.Root, p)
+	fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			warns = append(warns, Warning{Message: err.Error(), Where: rel})
 			if d != nil && d.IsDir() {
-				return filepath.SkipDir
+				return fs.SkipDir
 			}
 			return nil
 		}
 		if d.IsDir() {
 			if rules.SkipDir(rel) {
-				return filepath.SkipDir
+				return fs.SkipDir
 			}
 			return nil
 		}
@@ -55,7 +58,7 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 		if !ok || m.Path == "" {
 			return nil // outside any module, or a module without a path
 		}
-		match, err := ctx.MatchFile(filepath.Dir(p), d.Name())
+		match, err := ctx.MatchFile(dir, d.Name())
 		if err != nil {
 			warns = append(warns, Warning{Message: err.Error(), Where: rel})
 			return nil

@@ -26,6 +26,36 @@ type Repo struct {
 	Workspace []string
 	// Modules are the Go modules at or below Root, sorted by Dir.
 	Modules []Module
+	// FS, when set, is where the files are read from instead of the disk
+	// (a commit's tree); Root then only names the repository.
+	FS fs.FS
+}
+
+// Files returns the file system the repository is read from: FS, or the
+// directory Root on disk.
+func (r *Repo) Files() fs.FS {
+	if r.FS != nil {
+		return r.FS
+	}
+	return os.DirFS(r.Root)
+}
+
+// LocateFS describes the repository whose root is the root of fsys, such
+// as a commit's tree; name stands for Root in messages.
+func LocateFS(fsys fs.FS, name string, rules *scope.Rules) (*Repo, error) {
+	r := &Repo{Root: name, FS: fsys}
+	if _, err := fs.Stat(fsys, "go.work"); err == nil {
+		r.Workspace = []string{}
+	}
+	var err error
+	r.Modules, err = findModules(fsys, rules)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Modules) == 0 {
+		return nil, fmt.Errorf("%s: %w", name, ErrNoModule)
+	}
+	return r, nil
 }
 
 // Module is one go.mod found below the root.
@@ -78,7 +108,7 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 			r.Workspace = []string{} // present but unreadable: the go command will fail too
 		}
 	}
-	r.Modules, err = findModules(r.Root, rules)
+	r.Modules, err = findModules(os.DirFS(r.Root), rules)
 	if err != nil {
 		return nil, err
 	}
@@ -118,36 +148,34 @@ func gitRoot(dir string) string {
 	}
 }
 
-func findModules(root string, rules *scope.Rules) ([]Module, error) {
+func findModules(fsys fs.FS, rules *scope.Rules) ([]Module, error) {
 	var mods []Module
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root {
+			if p == "." {
 				return err
 			}
 			return nil // an unreadable subdirectory holds nothing we can use
 		}
-		rel := Rel(root, p)
 		if d.IsDir() {
-			if rules.SkipDir(rel) {
-				return filepath.SkipDir
+			if rules.SkipDir(p) {
+				return fs.SkipDir
 			}
 			return nil
 		}
 		if d.Name() != "go.mod" {
 			return nil
 		}
-		mods = append(mods, readModule(root, path.Dir(rel)))
+		mods = append(mods, readModule(fsys, path.Dir(p)))
 		return nil
 	})
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Dir < mods[j].Dir })
 	return mods, err
 }
 
-func readModule(root, dir string) Module {
+func readModule(fsys fs.FS, dir string) Module {
 	m := Module{Dir: dir}
-	abs := filepath.Join(root, filepath.FromSlash(dir))
-	data, err := os.ReadFile(filepath.Join(abs, "go.mod"))
+	data, err := fs.ReadFile(fsys, path.Join(dir, "go.mod"))
 	if err != nil {
 		m.Err = err
 		return m
@@ -155,12 +183,12 @@ func readModule(root, dir string) Module {
 	// ModulePath reads the module line even from a go.mod that does not
 	// parse as a whole, which is what the fallback needs.
 	m.Path = modfile.ModulePath(data)
-	if _, err := modfile.ParseLax(filepath.Join(dir, "go.mod"), data, nil); err != nil {
+	if _, err := modfile.ParseLax(path.Join(dir, "go.mod"), data, nil); err != nil {
 		m.Err = err
 	} else if m.Path == "" {
 		m.Err = fmt.Errorf("%s/go.mod has no module line", dir)
 	}
-	if _, err := os.Stat(filepath.Join(abs, "vendor", "modules.txt")); err == nil {
+	if _, err := fs.Stat(fsys, path.Join(dir, "vendor", "modules.txt")); err == nil {
 		m.Vendored = true
 	}
 	return m

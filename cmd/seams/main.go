@@ -33,6 +33,7 @@ var commands = []command{
 	{"analyze", "analyze a repository and write the report", runAnalyze},
 	{"baseline", "freeze the accepted state into .seams/baseline.json", runBaseline},
 	{"check", "fail when coupling got worse than the baseline", runCheck},
+	{"trend", "replay the coupling metrics over the history", runTrend},
 	{"version", "print the seams version", runVersion},
 }
 

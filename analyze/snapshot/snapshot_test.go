@@ -1,0 +1,48 @@
+package snapshot
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+func TestSnapshotIsAnFS(t *testing.T) {
+	dir := t.TempDir()
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := r.Worktree()
+	files := map[string]string{"go.mod": "module m\n", "a/a.go": "package a\n", "a/b/c.sql": "SELECT 1;\n"}
+	for p, c := range files {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte(c), 0o644)
+		w.Add(p)
+	}
+	sig := &object.Signature{Name: "t", Email: "t@t", When: time.Unix(1e9, 0)}
+	h, err := w.Commit("c", &git.CommitOptions{Author: sig, Committer: sig})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := r.CommitObject(h)
+	fsys, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(fsys, "go.mod", "a/a.go", "a/b/c.sql"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := fs.ReadFile(fsys, "a/b/c.sql")
+	if err != nil || string(data) != files["a/b/c.sql"] {
+		t.Errorf("ReadFile = %q, %v", data, err)
+	}
+	if _, err := fsys.Open("nope.go"); err == nil {
+		t.Error("a missing file opened")
+	}
+}

@@ -1,0 +1,80 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/seams-tool/seams/graph"
+)
+
+// checkoutAt copies a repository and checks the copy out at a commit.
+func checkoutAt(t *testing.T, src, hash string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "checkout")
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, info.Mode())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := git.PlainOpen(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := r.Worktree()
+	if err := w.Checkout(&git.CheckoutOptions{Hash: plumbing.NewHash(hash), Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestTrendEqualsAnalyzeAtCheckouts replays the fixture's history and
+// checks two sampled commits against seams analyze (and check's
+// measurement) run on real checkouts of those commits.
+func TestTrendEqualsAnalyzeAtCheckouts(t *testing.T) {
+	dir := shopRepo(t)
+	m, err := Run(Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := graph.Freeze(m)
+	tr, err := Trend(Config{Dir: dir}, TrendConfig{Commits: 4, Baseline: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Points) != 4 || tr.Partition != "baseline" {
+		t.Fatalf("points = %d, partition %s", len(tr.Points), tr.Partition)
+	}
+	if last := tr.Points[3]; last.Metrics != base.Metrics {
+		t.Errorf("at HEAD the trend differs from the baseline:\n%+v\n%+v", last.Metrics, base.Metrics)
+	}
+	if tr.Points[1].Metrics == tr.Points[3].Metrics {
+		t.Fatal("the sampled commits measure alike: the comparison would prove little")
+	}
+	for _, i := range []int{1, 2} {
+		p := tr.Points[i]
+		co := checkoutAt(t, dir, p.Commit)
+		at, err := Run(Config{Dir: co, NoContexts: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := graph.Check(base, at, graph.Tolerances{}).Metrics
+		if p.Metrics != want || p.Packages != len(at.Packages) {
+			t.Errorf("commit %s: trend %d packages %+v\ncheckout %d packages %+v", p.Commit[:12], p.Packages, p.Metrics, len(at.Packages), want)
+		}
+	}
+}

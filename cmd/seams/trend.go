@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/seams-tool/seams/analyze"
+	"github.com/seams-tool/seams/report"
+)
+
+const trendUsage = `Usage: seams trend [flags] [DIR]
+
+Replay the coupling metrics over the repository's history, without
+checking anything out: at sampled commits the tree is read from git's
+object store, the import graph built from its blobs (syntax only), SQL read
+from its blobs and co-change mined from the commit's ancestors. The
+baseline's partition is measured at every commit (or each commit is
+clustered afresh with --recluster). Writes trend.json and trend.csv to the
+output directory and prints the CSV.
+
+Exit status: 0 done, 2 usage error, no baseline (without --recluster) or no
+history.
+
+Flags:
+`
+
+func runTrend(args []string, stdout, stderr io.Writer) int {
+	s := newSettings("seams trend", trendUsage, stderr)
+	every := s.fs.String("every", "", "sample one commit per `period` (30d, 2w, 720h) instead of --commits")
+	commits := s.fs.Int("commits", 12, "sample `N` commits spread evenly over the history")
+	recluster := s.fs.Bool("recluster", false, "cluster each commit afresh instead of measuring the baseline's partition")
+	out := s.fs.String("out", "", "write trend.json and trend.csv to `DIR` (default as for seams analyze)")
+	dir, help, err := s.parse(args)
+	switch {
+	case help:
+		return exitOK
+	case err == errUsage:
+		return exitFailure
+	case err != nil:
+		fmt.Fprintf(stderr, "seams trend: %v\n", err)
+		return exitFailure
+	}
+	tc := analyze.TrendConfig{Commits: *commits}
+	if *every != "" {
+		if tc.Every, err = parsePeriod(*every); err != nil {
+			fmt.Fprintf(stderr, "seams trend: -every: %v\n", err)
+			return exitFailure
+		}
+	}
+	if tc.Commits < 1 {
+		fmt.Fprintf(stderr, "seams trend: -commits: want at least 1, got %d\n", tc.Commits)
+		return exitFailure
+	}
+	rs, err := s.resolve(dir, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams trend: %v\n", err)
+		return exitFailure
+	}
+	tc.Since = rs.cfg.History.Since
+	if !*recluster {
+		if tc.Baseline, err = rs.readBaseline(); err != nil {
+			fmt.Fprintf(stderr, "seams trend: %v (or use --recluster)\n", err)
+			return exitFailure
+		}
+		if !rs.set["signals"] && rs.file.Signals == nil {
+			rs.cfg.Signals = tc.Baseline.Signals
+		}
+	}
+	if rs.cfg.History.CacheDir != "" {
+		tc.CacheDir = filepath.Join(filepath.Dir(rs.cfg.History.CacheDir), "trend")
+	}
+	t, err := analyze.Trend(rs.cfg, tc)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams trend: %v\n", err)
+		return exitFailure
+	}
+	outDir := *out
+	if outDir == "" {
+		if outDir, err = defaultOut(rs.repo); err != nil {
+			fmt.Fprintf(stderr, "seams trend: %v\n", err)
+			return exitFailure
+		}
+	}
+	data, _ := json.MarshalIndent(t, "", "  ")
+	csv := report.TrendCSV(t)
+	err = os.MkdirAll(outDir, 0o755)
+	if err == nil {
+		err = report.WriteFile(filepath.Join(outDir, "trend.json"), append(data, '\n'))
+	}
+	if err == nil {
+		err = report.WriteFile(filepath.Join(outDir, "trend.csv"), csv)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "seams trend: %v\n", err)
+		return exitFailure
+	}
+	stdout.Write(csv)
+	fmt.Fprintf(stderr, "seams trend: %d commits measured; wrote %s and trend.csv\n", len(t.Points), filepath.Join(outDir, "trend.json"))
+	return exitOK
+}
+
+// parsePeriod reads 30d, 2w or a Go duration.
+func parsePeriod(s string) (time.Duration, error) {
+	for suffix, unit := range map[string]time.Duration{"d": 24 * time.Hour, "w": 7 * 24 * time.Hour} {
+		if n, ok := strings.CutSuffix(s, suffix); ok {
+			v, err := strconv.Atoi(n)
+			if err != nil || v <= 0 {
+				return 0, fmt.Errorf("want a period such as 30d, 2w or 720h, got %q", s)
+			}
+			return time.Duration(v) * unit, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("want a period such as 30d, 2w or 720h, got %q", s)
+	}
+	return d, nil
+}
