@@ -12,6 +12,7 @@ import (
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/report"
 )
@@ -27,7 +28,7 @@ const (
 var Signals = []string{SignalImports, SignalSQL, SignalHistory}
 
 // implemented says which signals this build can compute.
-var implemented = map[string]bool{SignalImports: true, SignalHistory: true}
+var implemented = map[string]bool{SignalImports: true, SignalSQL: true, SignalHistory: true}
 
 // Config is everything a run needs to know. Flags and .seams.yaml are
 // merged into one Config by the command.
@@ -45,6 +46,8 @@ type Config struct {
 	History HistoryConfig
 	// Cluster tunes how candidate contexts are found.
 	Cluster ClusterConfig
+	// SQL tunes the table-access signal.
+	SQL SQLConfig
 	// Timings adds elapsed times to the model; they differ run to run.
 	Timings bool
 	// NoContexts skips clustering and ranking: seams check measures the
@@ -105,11 +108,27 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*report.Model, error) {
 	// The import graph is the skeleton every other signal hangs on: it
 	// defines the packages. It is loaded even when not asked for as a
 	// signal, and only its edges are then left out.
-	g, err := code.Load(r, code.Options{Rules: rules, Syntax: cfg.Syntax})
+	if err := checkDialect(cfg.SQL.Dialect); err != nil {
+		return nil, err
+	}
+	opt := code.Options{Rules: rules, Syntax: cfg.Syntax}
+	var sql *tables.Collector
+	if want[SignalSQL] {
+		// SQL lives in the same Go files the import graph parses: parse
+		// each once, in full, and hand the tree to the collector.
+		sql = tables.NewCollector(tables.Options{Dialect: cfg.SQL.Dialect, Ignore: cfg.SQL.Ignore})
+		opt.Visit = sql.AddFile
+	}
+	g, err := code.Load(r, opt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
 	fillImports(m, g, want[SignalImports])
+	var uses []graph.TableUse
+	if sql != nil {
+		res := sql.Finish(r.Files(), rules.SkipDir, rules.UserExcluded)
+		uses = fillSQL(m, res)
+	}
 	var h *graph.History
 	if want[SignalHistory] {
 		h = mineHistory(r, g, cfg, m)
@@ -127,7 +146,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*report.Model, error) {
 		}
 	}
 	if !cfg.NoContexts {
-		findContexts(m, h, nil, cfg.Cluster)
+		findContexts(m, h, uses, cfg.Cluster)
 	}
 	sortWarnings(m.Warnings)
 	return m, nil

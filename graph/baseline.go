@@ -214,7 +214,9 @@ func stateOf(m *report.Model, a assignment) state {
 	for _, t := range m.Tables {
 		ctxs := map[string]bool{}
 		for _, w := range t.Writers {
-			if c := a[w.Package]; c != "" {
+			// Only writes with the package's own SQL share a table; see
+			// tableUsers.direct.
+			if c := a[w.Package]; c != "" && w.Via != "carried" {
 				ctxs[c] = true
 				if st.writeAt[t.Name] == "" || w.At != "" && w.At < st.writeAt[t.Name] {
 					st.writeAt[t.Name] = w.At

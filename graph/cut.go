@@ -16,7 +16,12 @@ type tableFacts struct {
 
 type tableUsers struct {
 	readers, writers map[int]int // context -> packages with that access
-	ddl              map[int]bool
+	// direct counts, per context, the packages that write the table with
+	// their own SQL. Only these make a table shared-write: a write carried
+	// through a call into another context's store is a call, which
+	// extraction turns into an API call, not a shared table.
+	direct map[int]int
+	ddl    map[int]bool
 }
 
 func contextTables(in *Input, part *Partition) *tableFacts {
@@ -29,7 +34,7 @@ func contextTables(in *Input, part *Partition) *tableFacts {
 		}
 		t := tf.users[u.Table]
 		if t == nil {
-			t = &tableUsers{readers: map[int]int{}, writers: map[int]int{}, ddl: map[int]bool{}}
+			t = &tableUsers{readers: map[int]int{}, writers: map[int]int{}, direct: map[int]int{}, ddl: map[int]bool{}}
 			tf.users[u.Table] = t
 		}
 		switch {
@@ -37,6 +42,9 @@ func contextTables(in *Input, part *Partition) *tableFacts {
 			t.ddl[i] = true
 		case u.Write:
 			t.writers[i]++
+			if !u.Carried {
+				t.direct[i]++
+			}
 		default:
 			t.readers[i]++
 		}
@@ -69,7 +77,7 @@ func contextTables(in *Input, part *Partition) *tableFacts {
 				access += "+ddl"
 			}
 			ct := report.ContextTable{Name: n, Access: access, Shared: len(ctxs) > 1}
-			ct.SharedWrite = t.writers[i] > 0 && len(t.writers) > 1
+			ct.SharedWrite = t.direct[i] > 0 && len(t.direct) > 1
 			tf.of[i] = append(tf.of[i], ct)
 			switch {
 			case ct.SharedWrite:
@@ -86,7 +94,7 @@ func contextTables(in *Input, part *Partition) *tableFacts {
 // smaller id.
 func (t *tableUsers) owner(ids []string) string {
 	best, n := -1, 0
-	for i, c := range t.writers {
+	for i, c := range t.direct {
 		if best < 0 || c > n || c == n && ids[i] < ids[best] {
 			best, n = i, c
 		}
@@ -120,15 +128,19 @@ func cutLists(in *Input, part *Partition, ids []string, tf *tableFacts) []report
 		t := tf.users[n]
 		ctxs := map[int]bool{}
 		var writers, readers []string
-		for i := range t.writers {
-			ctxs[i] = true
+		for i := range t.direct {
 			writers = append(writers, ids[i])
 		}
+		for i := range t.writers {
+			ctxs[i] = true
+		}
 		for i := range t.readers {
-			if t.writers[i] == 0 {
+			ctxs[i] = true
+		}
+		for i := range ctxs {
+			if t.direct[i] == 0 {
 				readers = append(readers, ids[i])
 			}
-			ctxs[i] = true
 		}
 		if len(ctxs) < 2 {
 			continue

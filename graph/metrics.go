@@ -92,7 +92,7 @@ func Measure(in *Input, part *Partition) report.Metrics {
 	writers := map[string]map[int]bool{}
 	for _, u := range in.Tables {
 		i, ok := part.Of[u.Package]
-		if !ok || !u.Write || u.DDL {
+		if !ok || !u.Write || u.DDL || u.Carried {
 			continue
 		}
 		if writers[u.Table] == nil {

@@ -43,6 +43,10 @@ type File struct {
 	// Resolution is Louvain's resolution; higher finds smaller contexts.
 	Resolution *float64
 
+	// SQL holds the sql: section: dialect and tables to ignore.
+	SQLDialect string
+	SQLIgnore  []string
+
 	// Baseline is the baseline file, relative to the repository root.
 	Baseline string
 	// Tolerances say how much each metric may worsen before check fails.
@@ -195,6 +199,22 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		}
 		f.Resolution = &v
 		return nil
+	},
+	"sql": func(f *File, n *yaml.Node) error {
+		return mapping(n, "sql", f, map[string]func(*File, *yaml.Node) error{
+			"dialect": func(f *File, n *yaml.Node) error {
+				if n.Kind != yaml.ScalarNode || !oneOf(n.Value, "postgres", "mysql", "sqlite") {
+					return lineErr(n, "sql.dialect: want postgres, mysql or sqlite, got "+describe(n))
+				}
+				f.SQLDialect = n.Value
+				return nil
+			},
+			"ignore": func(f *File, n *yaml.Node) error {
+				list, err := stringList(n)
+				f.SQLIgnore = list
+				return err
+			},
+		})
 	},
 	"baseline": func(f *File, n *yaml.Node) error {
 		return scalar(n, "baseline", &f.Baseline)

@@ -13,7 +13,7 @@ func TestParseErrors(t *testing.T) {
 		name, src string
 		want      string // the whole error, with file:line
 	}{
-		{"unknown key", "tests: true\nexlude: [a]\n", `.seams.yaml:2: unknown key "exlude" (known keys: baseline, check, contexts, exclude, history, loader, out, resolution, restarts, seed, shared, signals, tests, weights)`},
+		{"unknown key", "tests: true\nexlude: [a]\n", `.seams.yaml:2: unknown key "exlude" (known keys: baseline, check, contexts, exclude, history, loader, out, resolution, restarts, seed, shared, signals, sql, tests, weights)`},
 		{"bad bool", "tests: maybe\n", `.seams.yaml:1: tests: want true or false, got "maybe"`},
 		{"bad signal", "signals:\n  - imports\n  - gitlog\n", `.seams.yaml:3: signals: unknown signal "gitlog" (known: imports, sql, history)`},
 		{"bad pattern", "exclude:\n  - docs/\n  - \"[z-a\"\n", `.seams.yaml:3: bad exclude pattern "[z-a": syntax error in pattern`},
@@ -35,6 +35,7 @@ func TestParseErrors(t *testing.T) {
 		{"resolution", "resolution: 0\n", `.seams.yaml:1: resolution: want a number above 0, got "0"`},
 		{"restarts", "restarts: 0\n", `.seams.yaml:1: restarts: want at least 1, got 0`},
 		{"tolerance metric", "check:\n  tolerances:\n    speed: 1\n", `.seams.yaml:3: check.tolerances: unknown metric "speed" (known: icp, ifn, modularity, mq, ned, sm)`},
+		{"sql dialect", "sql:\n  dialect: oracle\n", `.seams.yaml:2: sql.dialect: want postgres, mysql or sqlite, got "oracle"`},
 		{"top list", "- a\n", `.seams.yaml:1: want a mapping of keys to values at the top level, got a list`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ type settings struct {
 	verbose  bool
 	timings  bool
 	baseline string
+	dialect  string
 	exclude  listFlag
 	hist     historyFlags
 	clus     clusterFlags
@@ -42,6 +43,7 @@ func newSettings(name, usage string, stderr io.Writer) *settings {
 	fs.BoolVar(&s.verbose, "v", false, "log progress to stderr")
 	fs.BoolVar(&s.timings, "timings", false, "add elapsed times and cache figures to the JSON (it then differs run to run)")
 	fs.StringVar(&s.baseline, "baseline", "", "baseline `FILE`, relative to the repository root (default .seams/baseline.json)")
+	fs.StringVar(&s.dialect, "dialect", "", "read SQL as `postgres`, mysql or sqlite (default: guessed from the database driver imported)")
 	fs.Var(&s.exclude, "exclude", "leave out paths matching the .gitignore-style `GLOB` (repeatable)")
 	s.hist.register(fs)
 	s.clus.register(fs)
@@ -132,6 +134,10 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	}
 	if cfg.Cluster, err = s.clus.merge(cf, set); err != nil {
 		return nil, err
+	}
+	cfg.SQL = analyze.SQLConfig{Dialect: cf.SQLDialect, Ignore: cf.SQLIgnore}
+	if set["dialect"] {
+		cfg.SQL.Dialect = s.dialect
 	}
 	cfg.Timings = s.timings
 	if bar := newProgress(stderr); bar != nil {

@@ -1,0 +1,233 @@
+package tables
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Collector gathers SQL from Go files parsed elsewhere: seams parses every
+// Go file once and hands the syntax tree to both the import graph and
+// this collector. AddFile keeps only small summaries (string
+// expressions, calls by name, references), so no syntax tree outlives
+// its file; Finish does the evaluation, SQL reading and attribution.
+type Collector struct {
+	opt  Options
+	mu   sync.Mutex
+	pkgs map[string]*pkgInfo // by package directory
+}
+
+// pkgInfo is what the files of one package directory contributed.
+type pkgInfo struct {
+	dir, importPath string
+	roots           []*root
+	consts          map[string]*root // package-level string bindings
+	funcs           map[string]*funcInfo
+	embeds          []embedPattern
+	pathLits        []pathLit
+	drivers         []string
+	builderLib      bool
+	imports         map[string]bool // of all its files, for call resolution
+}
+
+type embedPattern struct {
+	pattern string // relative to the package directory
+	fn      string // variable it fills, for the record
+}
+
+type pathLit struct {
+	path string // a path ending in .sql or a directory, from a literal
+}
+
+// funcInfo summarizes one function or method.
+type funcInfo struct {
+	pkg, name, key string
+	recv           string   // receiver type name, "" for a function
+	file           []string // import paths of its file, for call resolution
+	calls          []call
+	refs           []ref    // identifiers used as values, in order, with repeats
+	lits           []string // short literal arguments: candidate query names
+	locals         []*root
+}
+
+// ref is an identifier used as a value; db when as a database-call argument.
+type ref struct {
+	name string
+	db   bool
+}
+
+// call is a call site, resolved by name in Finish.
+type call struct {
+	imp    string // import path of pkg in pkg.F(...)
+	name   string
+	method bool // x.M(...), x not an import
+	recv   bool // x is the enclosing method's receiver
+	local  bool // F(...) in the same package
+}
+
+// NewCollector returns an empty collector.
+func NewCollector(opt Options) *Collector {
+	return &Collector{opt: opt, pkgs: map[string]*pkgInfo{}}
+}
+
+// driverDialects maps database driver import paths to dialects.
+var driverDialects = map[string]string{
+	"github.com/lib/pq":                      "postgres",
+	"github.com/jackc/pgx":                   "postgres",
+	"github.com/jackc/pgx/v4":                "postgres",
+	"github.com/jackc/pgx/v5":                "postgres",
+	"github.com/jackc/pgx/v5/stdlib":         "postgres",
+	"github.com/jackc/pgx/v4/stdlib":         "postgres",
+	"github.com/jackc/pgx/v5/pgxpool":        "postgres",
+	"github.com/jackc/pgx/v4/pgxpool":        "postgres",
+	"gorm.io/driver/postgres":                "postgres",
+	"github.com/go-sql-driver/mysql":         "mysql",
+	"gorm.io/driver/mysql":                   "mysql",
+	"github.com/mattn/go-sqlite3":            "sqlite",
+	"modernc.org/sqlite":                     "sqlite",
+	"github.com/glebarez/sqlite":             "sqlite",
+	"github.com/glebarez/go-sqlite":          "sqlite",
+	"gorm.io/driver/sqlite":                  "sqlite",
+	"github.com/ncruces/go-sqlite3":          "sqlite",
+	"zombiezen.com/go/sqlite":                "sqlite",
+	"sql.Open:postgres":                      "postgres",
+	"sql.Open:pgx":                           "postgres",
+	"sql.Open:mysql":                         "mysql",
+	"sql.Open:sqlite3":                       "sqlite",
+	"sql.Open:sqlite":                        "sqlite",
+	"github.com/jackc/pgx/v5/pgconn":         "postgres",
+	"github.com/jackc/pgx/v4/pgconn":         "postgres",
+	"github.com/go-pg/pg/v10":                "postgres",
+	"github.com/uptrace/bun/driver/pgdriver": "postgres",
+}
+
+// builderLibs are import path prefixes of query builders and ORMs; a
+// package must import one for its From("t")/Insert("t") calls to count,
+// since names like Delete("x") are common elsewhere (HTTP routers, caches).
+var builderLibs = []string{
+	"github.com/Masterminds/squirrel", "gopkg.in/Masterminds/squirrel", "github.com/doug-martin/goqu",
+	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/", "github.com/go-xorm/", "github.com/uptrace/bun",
+	"github.com/go-pg/pg", "github.com/huandu/go-sqlbuilder", "github.com/gocraft/dbr", "github.com/upper/db",
+	"github.com/pocketbase/dbx", "github.com/Masterminds/squirrel/v2",
+}
+
+// AddFile records what one Go file holds; safe for concurrent use. pkg is
+// the package directory relative to the repository root (slash-separated,
+// "." for root); path is the file relative to the root; importPath is
+// the package's import path; f was parsed with parser.ParseComments (and
+// may use SkipObjectResolution); fset holds its positions.
+func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f *ast.File) {
+	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}}
+	builder := false
+	for _, imp := range f.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		w.impList = append(w.impList, p)
+		name := importName(p)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if name != "_" && name != "." {
+			w.imports[name] = p
+		}
+		if _, ok := driverDialects[p]; ok {
+			w.drivers = append(w.drivers, p)
+		}
+		for _, b := range builderLibs {
+			if strings.HasPrefix(p, b) {
+				builder = true
+			}
+		}
+	}
+	for _, d := range f.Decls {
+		w.covered = w.covered[:0]
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			w.funcDecl(d)
+		case *ast.GenDecl:
+			w.topDecl(d)
+		}
+	}
+	embeds, lits := fileEmbeds(f), w.paths
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.pkgs[pkg]
+	if p == nil {
+		p = &pkgInfo{dir: pkg, importPath: importPath, consts: map[string]*root{}, funcs: map[string]*funcInfo{}, imports: map[string]bool{}}
+		c.pkgs[pkg] = p
+	}
+	p.builderLib = p.builderLib || builder
+	for _, imp := range w.impList {
+		p.imports[imp] = true
+	}
+	p.drivers = append(p.drivers, w.drivers...)
+	p.embeds = append(p.embeds, embeds...)
+	p.pathLits = append(p.pathLits, lits...)
+	for _, r := range w.roots {
+		p.roots = append(p.roots, r)
+		if r.fn == "" && r.bind != "" {
+			p.consts[r.bind] = r
+		}
+	}
+	for _, fi := range w.funcs {
+		if old, ok := p.funcs[fi.key]; ok && old.file != nil {
+			continue // a duplicate under build tags: keep the first
+		}
+		p.funcs[fi.key] = fi
+	}
+}
+
+// fileEmbeds reads the //go:embed directives of a file.
+func fileEmbeds(f *ast.File) []embedPattern {
+	var out []embedPattern
+	for _, cg := range f.Comments {
+		for _, cm := range cg.List {
+			rest, ok := strings.CutPrefix(cm.Text, "//go:embed")
+			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				continue
+			}
+			for _, field := range strings.Fields(rest) {
+				if u, err := strconv.Unquote(field); err == nil {
+					field = u
+				}
+				field = strings.TrimPrefix(field, "all:")
+				out = append(out, embedPattern{pattern: field})
+			}
+		}
+	}
+	return out
+}
+
+// pathLit keeps a string literal that looks like the path of a .sql
+// file or of a directory holding them, so a package that loads SQL at run
+// time (os.ReadFile("db/schema.sql"), goyesql.ParseFile) owns it. Only
+// literals mentioning sql, migration, quer or schema are kept: a cheap
+// filter, since every literal of the file passes here.
+func (w *fileWalker) pathLit(lit *ast.BasicLit) {
+	if len(lit.Value) > 200 || len(lit.Value) < 5 {
+		return
+	}
+	if !strings.Contains(lit.Value, ".sql") && !strings.Contains(lit.Value, "/") {
+		return // every literal passes here: stay allocation-free
+	}
+	low := strings.ToLower(lit.Value)
+	if !strings.Contains(low, "sql") && !strings.Contains(low, "migration") &&
+		!strings.Contains(low, "quer") && !strings.Contains(low, "schema") {
+		return
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil || strings.ContainsAny(s, " \n\t") {
+		return
+	}
+	for _, part := range strings.Split(s, ":") {
+		part = strings.Trim(strings.TrimPrefix(part, "./"), "/")
+		if part != "" && part != "." {
+			w.paths = append(w.paths, pathLit{path: part})
+		}
+	}
+}

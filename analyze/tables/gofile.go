@@ -1,0 +1,424 @@
+package tables
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// sexpr is a string-valued Go expression kept for evaluation in Finish,
+// when the constants of every file are known: a literal (raw, unquoted
+// lazily), a reference to a constant or variable, a concatenation, a
+// fmt.Sprintf call, or a hole (anything else).
+type sexpr struct {
+	op   byte // 'l' literal, 'r' reference, '+' concatenation, 'f' Sprintf, '?' hole
+	raw  string
+	kids []*sexpr
+}
+
+// root is a string expression that may be SQL, a named string binding
+// that SQL may refer to, or the argument of a query-builder call.
+type root struct {
+	e       *sexpr
+	file    string
+	line    int
+	pkg     string
+	fn      string // enclosing function key; "" at package level
+	bind    string // constant or variable the expression is assigned to
+	dbArg   bool   // passed straight to a database call: looser SQL test
+	builder string // builder method (From, Join, Insert, TableName...)
+	appends []*root
+	isPart  bool // appended with +=: only evaluated as part of its head
+	nargs   int  // arguments of a builder call
+}
+
+// fileWalker collects one file's facts without locking; AddFile merges
+// them into the collector afterwards.
+type fileWalker struct {
+	fset    *token.FileSet
+	pkg     string
+	path    string
+	imports map[string]string // local name -> import path
+	impList []string          // import paths of this file
+	roots   []*root
+	funcs   []*funcInfo
+	drivers []string
+	fn      *funcInfo
+	recv    string // receiver name of the enclosing method
+	// covered holds the extents of the roots recorded in the current
+	// declaration: an expression inside one is part of it, not a root
+	// of its own. Not a single high-water mark: in a call chain
+	// (From("a").Join("b")) the outer call's argument is visited first
+	// but lies after the inner call.
+	covered [][2]token.Pos
+	locals  map[string]*root
+	paths   []pathLit
+}
+
+// dbMethods run SQL given as an argument (database/sql, sqlx, pgx, gorm
+// Raw/Exec, xorm SQL).
+var dbMethods = setOf("Query QueryRow QueryContext QueryRowContext Exec ExecContext Prepare PrepareContext Get GetContext Select SelectContext NamedExec NamedExecContext NamedQuery NamedQueryContext Queryx QueryRowx QueryxContext QueryRowxContext MustExec MustExecContext Raw Preparex PreparexContext PrepareNamed PrepareNamedContext SQL QueryString QueryInterface SendBatch CopyFrom")
+
+// builderMethods take a table name (or a join clause) as first argument.
+var builderMethods = setOf("From Join LeftJoin RightJoin InnerJoin CrossJoin FullJoin Insert Update Delete Into Table")
+
+func (w *fileWalker) line(p token.Pos) int { return w.fset.Position(p).Line }
+
+// expr converts a Go expression to a sexpr; nil when it is plainly not a
+// string (a number, a bool, a composite).
+func (w *fileWalker) expr(e ast.Expr) *sexpr {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind == token.STRING {
+			return &sexpr{op: 'l', raw: e.Value}
+		}
+		return nil
+	case *ast.ParenExpr:
+		return w.expr(e.X)
+	case *ast.Ident:
+		return &sexpr{op: 'r', raw: e.Name}
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			if imp, ok := w.imports[x.Name]; ok {
+				return &sexpr{op: 'r', raw: imp + "." + e.Sel.Name}
+			}
+		}
+		return &sexpr{op: '?'}
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return nil
+		}
+		l, r := w.expr(e.X), w.expr(e.Y)
+		if l == nil || r == nil {
+			return nil
+		}
+		return &sexpr{op: '+', kids: []*sexpr{l, r}}
+	case *ast.CallExpr:
+		if w.isSprintf(e) && len(e.Args) > 0 {
+			s := &sexpr{op: 'f'}
+			for _, a := range e.Args {
+				k := w.expr(a)
+				if k == nil {
+					k = &sexpr{op: '?'}
+				}
+				s.kids = append(s.kids, k)
+			}
+			return s
+		}
+		return &sexpr{op: '?'}
+	}
+	return &sexpr{op: '?'}
+}
+
+func (w *fileWalker) isSprintf(c *ast.CallExpr) bool {
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Sprintf" {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && w.imports[x.Name] == "fmt"
+}
+
+// addRoot records e as a root unless it lies inside one already. Most
+// string literals of a program are not SQL, so the cheap tests on the
+// syntax tree (worth) run before anything is allocated.
+func (w *fileWalker) addRoot(e ast.Expr, r *root) *root {
+	for _, c := range w.covered {
+		if e.Pos() >= c[0] && e.End() <= c[1] {
+			return nil
+		}
+	}
+	if !r.dbArg && r.builder == "" && !r.isPart && !w.worth(e, r.bind != "") {
+		return nil
+	}
+	r.e = w.expr(e)
+	if r.e == nil || r.e.op == '?' || (r.bind == "" && r.builder == "" && !hasLit(r.e)) {
+		return nil
+	}
+	w.covered = append(w.covered, [2]token.Pos{e.Pos(), e.End()})
+	r.file, r.line, r.pkg = w.path, w.line(e.Pos()), w.pkg
+	if w.fn != nil {
+		r.fn = w.fn.key
+	}
+	w.roots = append(w.roots, r)
+	return r
+}
+
+// worth decides on the syntax tree alone whether an expression can be
+// SQL or a piece SQL is built from. Outside database-call arguments it
+// must start with a literal that starts with a statement verb; a named
+// binding may also be a table-name-like literal (const table =
+// "audit_log", spliced in by Sprintf), and at package level a reference
+// or concatenation starting with one (const q = base + " WHERE ...").
+func (w *fileWalker) worth(e ast.Expr, bind bool) bool {
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+			continue
+		case *ast.BinaryExpr:
+			if x.Op != token.ADD {
+				return false
+			}
+			e = x.X
+			continue
+		case *ast.CallExpr:
+			if !w.isSprintf(x) || len(x.Args) == 0 {
+				return false
+			}
+			e = x.Args[0]
+			continue
+		case *ast.BasicLit:
+			if x.Kind != token.STRING {
+				return false
+			}
+			if mayBeSQL(x.Value) {
+				return true
+			}
+			return bind && len(x.Value) < 66 && validPart(strings.ToLower(strings.Trim(x.Value, "`\"")))
+		case *ast.Ident, *ast.SelectorExpr:
+			return bind && w.fn == nil
+		}
+		return false
+	}
+}
+
+// topDecl records package-level constants and variables.
+func (w *fileWalker) topDecl(d *ast.GenDecl) {
+	if d.Tok == token.IMPORT {
+		return
+	}
+	if d.Tok != token.CONST && d.Tok != token.VAR {
+		w.inspect(d)
+		return
+	}
+	for _, spec := range d.Specs {
+		vs := spec.(*ast.ValueSpec)
+		for i, v := range vs.Values {
+			if i < len(vs.Names) && len(vs.Values) == len(vs.Names) {
+				w.addRoot(v, &root{bind: vs.Names[i].Name})
+			}
+			w.inspect(v)
+		}
+	}
+}
+
+// funcDecl records one function and walks its body.
+func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
+	fi := &funcInfo{pkg: w.pkg, name: d.Name.Name, file: w.impList}
+	w.recv = ""
+	fi.key = d.Name.Name
+	if d.Recv != nil && len(d.Recv.List) > 0 {
+		f := d.Recv.List[0]
+		if len(f.Names) > 0 {
+			w.recv = f.Names[0].Name
+		}
+		fi.recv, fi.key = recvKey(f.Type, d.Name.Name)
+	}
+	w.fn, w.locals = fi, nil
+	w.funcs = append(w.funcs, fi)
+	if d.Body == nil {
+		w.fn = nil
+		return
+	}
+	if d.Name.Name == "TableName" && fi.recv != "" && len(d.Body.List) == 1 {
+		if ret, ok := d.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+			if lit, ok := ret.Results[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				w.addRoot(lit, &root{builder: "TableName"})
+			}
+		}
+	}
+	w.inspect(d.Body)
+	w.fn, w.locals = nil, nil
+}
+
+// recvKey names a method the way stack traces do: (*T).M or T.M.
+func recvKey(t ast.Expr, name string) (string, string) {
+	star := false
+	if s, ok := t.(*ast.StarExpr); ok {
+		star, t = true, s.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		return "", name
+	}
+	if star {
+		return id.Name, "(*" + id.Name + ")." + name
+	}
+	return id.Name, id.Name + "." + name
+}
+
+// inspect walks a subtree once, recording roots, calls and references.
+func (w *fileWalker) inspect(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			w.assign(n)
+		case *ast.ValueSpec:
+			for i, v := range n.Values {
+				if len(n.Values) == len(n.Names) && w.fn != nil {
+					w.local(n.Names[i].Name, v, token.DEFINE)
+				}
+			}
+		case *ast.CallExpr:
+			w.call(n)
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				w.ref(r, false)
+			}
+		case *ast.IndexExpr:
+			w.nameLit(n.Index)
+		case *ast.BinaryExpr:
+			if n.Op == token.ADD {
+				w.addRoot(n, &root{})
+			}
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				w.addRoot(n, &root{})
+				w.pathLit(n)
+			}
+		}
+		return true
+	})
+}
+
+func (w *fileWalker) assign(a *ast.AssignStmt) {
+	if len(a.Lhs) != len(a.Rhs) {
+		return
+	}
+	for i, l := range a.Lhs {
+		switch l := l.(type) {
+		case *ast.Ident:
+			if w.fn != nil {
+				w.local(l.Name, a.Rhs[i], a.Tok)
+			}
+		case *ast.SelectorExpr:
+			// navidrome-style repositories keep their table in a field.
+			if strings.EqualFold(l.Sel.Name, "tableName") {
+				if lit, ok := a.Rhs[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					w.addRoot(lit, &root{builder: "Table"})
+				}
+			}
+		}
+		w.ref(a.Rhs[i], false)
+	}
+}
+
+// local records a local string binding: := and = start a chain, +=
+// appends to it, so `q := "SELECT ..."; q += " JOIN b ..."` reads whole.
+func (w *fileWalker) local(name string, v ast.Expr, tok token.Token) {
+	switch tok {
+	case token.DEFINE, token.ASSIGN:
+		if r := w.addRoot(v, &root{bind: name}); r != nil {
+			if _, seen := w.locals[name]; !seen {
+				if w.locals == nil {
+					w.locals = map[string]*root{}
+				}
+				w.locals[name] = r
+				w.fn.locals = append(w.fn.locals, r)
+			}
+		}
+	case token.ADD_ASSIGN:
+		head := w.locals[name]
+		if head == nil {
+			return
+		}
+		if r := w.addRoot(v, &root{bind: name, isPart: true}); r != nil {
+			head.appends = append(head.appends, r)
+		}
+	}
+}
+
+// ref notes an identifier used as a value, so a package-level constant
+// holding SQL is attributed to the functions that use it.
+func (w *fileWalker) ref(e ast.Expr, db bool) {
+	if w.fn == nil {
+		return
+	}
+	var name string
+	switch e := e.(type) {
+	case *ast.Ident:
+		name = e.Name
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			if imp, ok := w.imports[x.Name]; ok {
+				name = imp + "." + e.Sel.Name
+			}
+		}
+	}
+	if name == "" {
+		return
+	}
+	w.fn.refs = append(w.fn.refs, ref{name, db})
+}
+
+// nameLit keeps short literal arguments that may name a query of a
+// "-- name: x" file, e.g. query("get-user") or queries["get-user"].
+func (w *fileWalker) nameLit(e ast.Expr) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || w.fn == nil || lit.Kind != token.STRING || len(lit.Value) < 5 || len(lit.Value) > 66 {
+		return
+	}
+	s := lit.Value[1 : len(lit.Value)-1]
+	if !validPart(strings.ToLower(s)) || !strings.ContainsAny(s, "-_") {
+		return
+	}
+	w.fn.lits = append(w.fn.lits, s)
+}
+
+func (w *fileWalker) call(c *ast.CallExpr) {
+	var name string
+	var cl call
+	switch f := c.Fun.(type) {
+	case *ast.Ident:
+		name, cl = f.Name, call{name: f.Name, local: true}
+	case *ast.SelectorExpr:
+		name, cl = f.Sel.Name, call{name: f.Sel.Name, method: true}
+		if x, ok := f.X.(*ast.Ident); ok {
+			if imp, ok := w.imports[x.Name]; ok {
+				cl = call{name: name, imp: imp}
+			} else if x.Name == w.recv {
+				cl.recv = true
+			}
+		}
+	default:
+		return
+	}
+	if w.fn != nil && cl.imp != "fmt" {
+		w.fn.calls = append(w.fn.calls, cl)
+	}
+	switch {
+	case w.isSprintf(c):
+		w.addRoot(c, &root{})
+		return
+	case name == "Open" || name == "Connect" || name == "MustConnect":
+		if len(c.Args) > 0 {
+			if lit, ok := c.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				w.drivers = append(w.drivers, "sql.Open:"+strings.Trim(lit.Value, "`\""))
+			}
+		}
+	case dbMethods[name] && cl.method:
+		for i, a := range c.Args {
+			if i >= 3 {
+				break
+			}
+			w.ref(a, true)
+			if _, isIdent := a.(*ast.Ident); !isIdent {
+				w.addRoot(a, &root{dbArg: true})
+			}
+		}
+		return
+	case builderMethods[name] && len(c.Args) > 0 && (cl.method || cl.local || cl.imp != ""):
+		w.addRoot(c.Args[0], &root{builder: name, nargs: len(c.Args)})
+	}
+	for _, a := range c.Args {
+		w.ref(a, false)
+		w.nameLit(a)
+	}
+}

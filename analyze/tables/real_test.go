@@ -1,0 +1,48 @@
+package tables
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRealRepo runs the whole pass over a real repository named by
+// SEAMS_REAL_REPO (several may be given, separated by the path list
+// separator) and reports the figures; it checks only that nothing crashes.
+// With SEAMS_REAL_VERBOSE=1 it lists every statement not understood.
+func TestRealRepo(t *testing.T) {
+	env := os.Getenv("SEAMS_REAL_REPO")
+	if env == "" {
+		t.Skip("set SEAMS_REAL_REPO=/path/to/repo")
+	}
+	for _, root := range filepath.SplitList(env) {
+		fset, files := parseRepo(t, root)
+		start := time.Now()
+		c := NewCollector(Options{})
+		for _, g := range files {
+			c.AddFile(g.pkg, g.importPath, g.rel, fset, g.f)
+		}
+		r := c.Finish(os.DirFS(root), skipDir, nil)
+		took := time.Since(start)
+		pct := func(n int) float64 { return 100 * float64(n) / float64(max(r.Found, 1)) }
+		t.Logf("%s: %d Go files; dialect %q (%s); found %d: parsed %.1f%%, scanned %.1f%%, unknown %.1f%%; builder sites %d; tables %d; SQL pass %v",
+			filepath.Base(root), len(files), r.Dialect, r.DialectReason, r.Found, pct(r.Parsed), pct(r.Scanned), pct(r.Unknown), r.Builder, len(r.Tables), took)
+		if os.Getenv("SEAMS_REAL_VERBOSE") != "" {
+			for _, w := range r.Warnings {
+				t.Logf("  %s: %s", w.Where, w.Message)
+			}
+			for _, tb := range r.Tables {
+				var names []string
+				for _, u := range tb.Readers {
+					names = append(names, "r:"+u.Package)
+				}
+				for _, u := range tb.Writers {
+					names = append(names, "w:"+u.Package)
+				}
+				t.Logf("  table %s %s", tb.Name, strings.Join(names, " "))
+			}
+		}
+	}
+}

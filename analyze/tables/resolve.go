@@ -1,0 +1,325 @@
+package tables
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// finisher holds the state of one Finish call.
+type finisher struct {
+	c        *Collector
+	mysql    bool
+	byImport map[string]*pkgInfo
+	dirs     []string // package directories, sorted
+	memo     map[*root]memoVal
+	pulled   map[*root]bool // roots read as part of another SQL root
+	stmts    []*stmt
+}
+
+type memoVal struct {
+	s     string
+	clean bool
+}
+
+// stmt is a Statement with the functions that run it (for carrying).
+type stmt struct {
+	Statement
+	owners []*funcInfo
+}
+
+// hole stands for a value that is not in the source text (a parameter,
+// a fmt.Sprintf argument): it reads as a bind parameter, so the parser
+// still accepts "SELECT ? FROM t" and the scanner flags "FROM ?".
+const hole = "?"
+
+// eval renders a string expression; refs lists the roots it read.
+func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*root) (string, bool) {
+	if depth > 12 {
+		return hole, false
+	}
+	switch e.op {
+	case 'l':
+		s, err := strconv.Unquote(e.raw)
+		return s, err == nil
+	case '+':
+		l, lok := f.eval(p, fn, e.kids[0], depth+1, refs)
+		r, rok := f.eval(p, fn, e.kids[1], depth+1, refs)
+		return l + r, lok && rok
+	case 'f':
+		format, ok := f.eval(p, fn, e.kids[0], depth+1, refs)
+		args := make([]string, len(e.kids)-1)
+		clean := make([]bool, len(args))
+		for i, k := range e.kids[1:] {
+			args[i], clean[i] = f.eval(p, fn, k, depth+1, refs)
+		}
+		return sprintf(format, args, clean), ok
+	case 'r':
+		if r := f.lookup(p, fn, e.raw); r != nil {
+			*refs = append(*refs, r)
+			s, ok := f.evalRoot(r, depth+1)
+			return s, ok
+		}
+	}
+	return hole, false
+}
+
+// lookup finds the root a name refers to: a local of fn, a constant of
+// the package, or pkgpath.Name of another module package.
+func (f *finisher) lookup(p *pkgInfo, fn, name string) *root {
+	if fn != "" {
+		if fi := p.funcs[fn]; fi != nil {
+			for _, r := range fi.locals {
+				if r.bind == name {
+					return r
+				}
+			}
+		}
+	}
+	if r := p.consts[name]; r != nil {
+		return r
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		if q := f.byImport[name[:i]]; q != nil {
+			return q.consts[name[i+1:]]
+		}
+	}
+	return nil
+}
+
+// evalRoot renders a root with what += appended to it; memoized, and a
+// cycle (const a = b; const b = a) reads as a hole.
+func (f *finisher) evalRoot(r *root, depth int) (string, bool) {
+	if m, ok := f.memo[r]; ok {
+		return m.s, m.clean
+	}
+	f.memo[r] = memoVal{hole, false}
+	p := f.c.pkgs[r.pkg]
+	var refs []*root
+	s, ok := f.eval(p, r.fn, r.e, depth, &refs)
+	for _, a := range r.appends {
+		t, aok := f.eval(p, r.fn, a.e, depth, &refs)
+		s, ok = s+t, ok && aok
+	}
+	f.memo[r] = memoVal{s, ok}
+	return s, ok
+}
+
+// sprintf renders a format with its %-verbs replaced: by the argument
+// when it is a known string (a constant table name), else by a hole.
+func sprintf(format string, args []string, clean []bool) string {
+	var b strings.Builder
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			if format[j] == '[' {
+				if k := strings.IndexByte(format[j:], ']'); k > 0 {
+					if n, err := strconv.Atoi(format[j+1 : j+k]); err == nil {
+						arg = n - 1
+					}
+				}
+			}
+			j++
+		}
+		if j >= len(format) {
+			break
+		}
+		verb := format[j]
+		i = j
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if arg >= 0 && arg < len(args) && clean[arg] && (verb == 's' || verb == 'v') {
+			b.WriteString(args[arg])
+		} else {
+			b.WriteString(hole)
+		}
+		arg++
+	}
+	return b.String()
+}
+
+// goStatements turns the roots of every package into statements.
+func (f *finisher) goStatements() {
+	users := f.constUsers()
+	type cand struct {
+		r    *root
+		text string
+	}
+	var sqlRoots []cand
+	for _, dir := range f.dirs {
+		p := f.c.pkgs[dir]
+		for _, r := range p.roots {
+			if r.isPart || r.builder != "" {
+				continue
+			}
+			text, _ := f.evalRoot(r, 0)
+			loose := r.dbArg || users[r].db || f.localDBArg(p, r)
+			if !looksSQL(text, loose) {
+				continue
+			}
+			sqlRoots = append(sqlRoots, cand{r, text})
+			var refs []*root
+			f.eval(p, r.fn, r.e, 0, &refs)
+			for _, x := range refs {
+				f.pulled[x] = true
+			}
+		}
+	}
+	for _, c := range sqlRoots {
+		u := users[c.r]
+		if f.pulled[c.r] && len(u.fns) == 0 {
+			continue // read as part of a bigger statement
+		}
+		owners := u.fns
+		fn := ""
+		if c.r.fn != "" {
+			fi := f.c.pkgs[c.r.pkg].funcs[c.r.fn]
+			owners, fn = []*funcInfo{fi}, c.r.fn
+		} else {
+			for _, o := range owners {
+				if o.pkg == c.r.pkg {
+					fn = o.key
+					break
+				}
+			}
+		}
+		f.addSQL(c.r.pkg, c.r.file, c.r.line, fn, "", c.text, owners)
+	}
+}
+
+// addSQL splits text into statements, to be read by understandAll.
+func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, owners []*funcInfo) {
+	pos := 0
+	for _, piece := range Split(text, f.mysql) {
+		line += strings.Count(text[pos:piece.Start], "\n") // incremental: files hold thousands
+		pos = piece.Start
+		l := line
+		// Read later by understandAll, in parallel; SQL is cut only then.
+		f.stmts = append(f.stmts, &stmt{Statement: Statement{
+			Where: fmt.Sprintf("%s:%d", file, l), Package: pkg, Func: fn, Name: name, SQL: piece.Text,
+		}, owners: owners})
+	}
+}
+
+// localDBArg reports a local binding passed to a database call in its function.
+func (f *finisher) localDBArg(p *pkgInfo, r *root) bool {
+	if r.fn == "" || r.bind == "" {
+		return false
+	}
+	fi := p.funcs[r.fn]
+	if fi == nil {
+		return false
+	}
+	for _, x := range fi.refs {
+		if x.db && x.name == r.bind {
+			return true
+		}
+	}
+	return false
+}
+
+// constUse lists the functions using a package-level constant by name.
+type constUse struct {
+	fns []*funcInfo
+	db  bool // some use is as a database-call argument
+}
+
+// constUsers maps each package-level binding to the functions that use
+// it as a value (argument, assignment, return), in any package.
+func (f *finisher) constUsers() map[*root]constUse {
+	out := map[*root]constUse{}
+	for _, dir := range f.dirs {
+		p := f.c.pkgs[dir]
+		keys := make([]string, 0, len(p.funcs))
+		for k := range p.funcs {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fi := p.funcs[k]
+			seen := map[*root]bool{}
+			for _, x := range fi.refs {
+				r := f.lookup(p, "", x.name)
+				if r == nil || r.fn != "" {
+					continue
+				}
+				u := out[r]
+				if !seen[r] {
+					seen[r] = true
+					u.fns = append(u.fns, fi)
+				}
+				u.db = u.db || x.db
+				out[r] = u
+			}
+		}
+	}
+	return out
+}
+
+// builderStatements turns builder calls and ORM table names into statements.
+func (f *finisher) builderStatements() {
+	for _, dir := range f.dirs {
+		p := f.c.pkgs[dir]
+		for _, r := range p.roots {
+			if r.builder == "" || (!p.builderLib && r.builder != "TableName") {
+				continue
+			}
+			if r.nargs > 1 && !strings.HasSuffix(r.builder, "Join") {
+				continue // gorm's Update("column", v), not a table
+			}
+			arg, clean := f.evalRoot(r, 0)
+			if !clean || arg == "" {
+				continue
+			}
+			kind, acc := builderAccess(r.builder, arg, f.mysql)
+			if len(acc) == 0 {
+				continue
+			}
+			var owners []*funcInfo
+			if fi := p.funcs[r.fn]; fi != nil {
+				owners = []*funcInfo{fi}
+			}
+			f.stmts = append(f.stmts, &stmt{Statement: Statement{
+				Where: fmt.Sprintf("%s:%d", r.file, r.line), Package: dir, Func: r.fn,
+				Kind: kind, How: HowBuilder, SQL: fmt.Sprintf("%s(%q)", r.builder, arg), Tables: acc,
+			}, owners: owners})
+		}
+	}
+}
+
+// builderAccess reads a builder argument: a join clause or FROM list
+// is scanned as SQL ("t ON ...", "(SELECT ...) x"), the others must be a
+// plain table name. ORM table names (TableName(), Table("t"), a
+// tableName field) cannot tell reading from writing: a TableName() is
+// the model's schema (ddl), the others count as reads.
+func builderAccess(method, arg string, mysql bool) (string, []Access) {
+	switch method {
+	case "From", "Join", "LeftJoin", "RightJoin", "InnerJoin", "CrossJoin", "FullJoin":
+		_, acc, _ := scanSQL("SELECT 1 FROM "+arg, mysql)
+		return "select", acc
+	}
+	sc := newScanner(arg, lex(arg, mysql))
+	name, next, ok := sc.name(0)
+	if !ok || next != len(sc.t) && !(sc.word(next) == "AS" || next+1 == len(sc.t)) {
+		return "", nil
+	}
+	switch method {
+	case "Insert", "Into":
+		return "insert", []Access{{name, Write}}
+	case "Update":
+		return "update", []Access{{name, Write}}
+	case "Delete":
+		return "delete", []Access{{name, Write}}
+	case "TableName":
+		return "ddl", []Access{{name, DDL}}
+	}
+	return "other", []Access{{name, Read}}
+}
