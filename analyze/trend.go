@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"crypto/sha256"
+	"errors"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -79,6 +80,11 @@ func Trend(cfg Config, tc TrendConfig) (*report.Trend, error) {
 			continue
 		}
 		p, err := pointAt(g, r, rules, prefix, c, cfg, tc)
+		if errors.Is(err, repo.ErrNoModule) || errors.Is(err, ErrNothingToAnalyze) {
+			// Early history often predates go.mod: nothing to measure there.
+			t.Skipped = append(t.Skipped, report.TrendSkip{Commit: c.Hash, Reason: err.Error()})
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("commit %s: %w", c.Hash[:12], err)
 		}
@@ -107,10 +113,11 @@ func pointAt(g *git.Repository, r *repo.Repo, rules *scope.Rules, prefix string,
 			return report.TrendPoint{}, err
 		}
 	}
-	at, err := repo.LocateFS(fsys, r.Root, rules)
+	at, err := repo.LocateFS(fsys, r.Root+"@"+c.Hash[:12], rules)
 	if err != nil {
 		return report.TrendPoint{}, err
 	}
+	at.Root = r.Root
 	// Paths are reported as on disk, so that history's paths (relative
 	// to the git root) map onto packages the same way.
 	at.GitRoot = r.GitRoot
@@ -122,7 +129,7 @@ func pointAt(g *git.Repository, r *repo.Repo, rules *scope.Rules, prefix string,
 	cc.Progress = nil
 	m, err := run(at, rules, cc)
 	if err != nil {
-		return report.TrendPoint{}, err
+		return report.TrendPoint{}, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
 	p := report.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Packages: len(m.Packages)}
 	if tc.Baseline != nil {

@@ -23,6 +23,15 @@ type Trend struct {
 	// partition, or "recluster" when each commit was clustered afresh.
 	Partition string       `json:"partition"`
 	Points    []TrendPoint `json:"points"`
+	// Skipped lists sampled commits with nothing to measure (no go.mod
+	// yet, no Go package), with the reason.
+	Skipped []TrendSkip `json:"skipped,omitempty"`
+}
+
+// TrendSkip is a sampled commit that could not be measured.
+type TrendSkip struct {
+	Commit string `json:"commit"`
+	Reason string `json:"reason"`
 }
 
 // TrendSchema names the version of the trend file format.

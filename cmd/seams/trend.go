@@ -101,6 +101,9 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	stdout.Write(csv)
+	for _, sk := range t.Skipped {
+		fmt.Fprintf(stderr, "seams trend: skipped %s: %s\n", sk.Commit[:12], sk.Reason)
+	}
 	fmt.Fprintf(stderr, "seams trend: %d commits measured; wrote %s and trend.csv\n", len(t.Points), filepath.Join(outDir, "trend.json"))
 	return exitOK
 }
