@@ -345,9 +345,11 @@ func bestMatch(a, b []int) map[int]int {
 //   - the shared kernel imports it, and so do packages of at least
 //     max(3, ceil(n/2))-1 contexts (the kernel counts as one more):
 //     configuration read by db and by two domains; or
-//   - every package that imports it is shared, a command or an
-//     aggregator, and it imports only shared packages (HTTP middleware
-//     that only the HTTP layer uses).
+//   - it defines (DDL) tables that max(3, ceil(n/2)) other contexts use:
+//     the monolith's schema, such as a migrations package; or
+//   - it imports only shared packages, and every package that imports it
+//     is shared, a command or an aggregator (migrations that only db
+//     imports; HTTP middleware that only the HTTP layer uses).
 //
 // Importers that are commands (package main) or aggregators (packages
 // that themselves import packages of max(3, ceil(n/2)) or more contexts,
@@ -388,7 +390,9 @@ func kernelRule(f *fused, in *Input, pre clustering, shared, declaredOf map[stri
 		}
 	}
 	ignore := map[string]bool{}
+	isMain := map[string]bool{}
 	for _, nd := range in.Nodes {
+		isMain[nd.Path] = nd.Main
 		if nd.Main || len(reaches[nd.Path]) >= need {
 			ignore[nd.Path] = true
 		}
@@ -427,6 +431,40 @@ func kernelRule(f *fused, in *Input, pre clustering, shared, declaredOf map[stri
 			added++
 		}
 	}
+	// A package that defines (DDL) tables that many contexts use is the
+	// schema of the whole monolith: migrations belong to no one context.
+	defines := map[string]map[string]bool{}
+	usedBy := map[string]map[int]bool{}
+	for _, u := range in.Tables {
+		if u.DDL {
+			if defines[u.Package] == nil {
+				defines[u.Package] = map[string]bool{}
+			}
+			defines[u.Package][u.Table] = true
+		} else if c, ok := ctxOf[u.Package]; ok && shared[u.Package] == "" {
+			if usedBy[u.Table] == nil {
+				usedBy[u.Table] = map[int]bool{}
+			}
+			usedBy[u.Table][c] = true
+		}
+	}
+	for _, p := range f.paths {
+		if shared[p] != "" || declaredOf[p] != "" || len(defines[p]) == 0 || isMain[p] {
+			continue
+		}
+		ctxs := map[int]bool{}
+		for t := range defines[p] {
+			for c := range usedBy[t] {
+				if c != ctxOf[p] {
+					ctxs[c] = true
+				}
+			}
+		}
+		if len(ctxs) >= need {
+			shared[p] = fmt.Sprintf("defines tables that %d other contexts use: the schema", len(ctxs))
+			added++
+		}
+	}
 	onlyShared := func(p string) bool {
 		for _, d := range deps[p] {
 			if shared[d] == "" {
@@ -446,9 +484,13 @@ func kernelRule(f *fused, in *Input, pre clustering, shared, declaredOf map[stri
 				all = all && (shared[q] != "" || ignore[q])
 				byShared = byShared && shared[q] != ""
 			}
+			// Only what lies below the kernel joins it: a package that
+			// imports anything outside the kernel is no platform, whoever
+			// imports it (else the kernel would grow down through a whole
+			// application from one shared package at its top).
 			switch {
-			case byShared:
-				shared[p] = "imported only by shared-kernel packages"
+			case byShared && onlyShared(p):
+				shared[p] = "imported only by shared-kernel packages, and imports only shared packages"
 			case all && onlyShared(p):
 				shared[p] = "imported only by the shared kernel, commands and aggregators, and imports only shared packages"
 			default:
