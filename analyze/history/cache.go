@@ -59,6 +59,7 @@ type cache struct {
 	mu      sync.Mutex
 	entries map[plumbing.Hash]*cacheEntry
 	fresh   map[plumbing.Hash]bool // entries to write
+	zones   map[int64]*time.Location
 }
 
 // openCache loads every readable segment; unreadable ones are reported
@@ -110,8 +111,17 @@ func (c *cache) node(h plumbing.Hash) *node {
 	if e == nil {
 		return nil
 	}
+	loc := c.zones[e.offset]
+	if loc == nil {
+		// One location per offset: most histories have a handful.
+		loc = time.FixedZone("", int(e.offset))
+		if c.zones == nil {
+			c.zones = map[int64]*time.Location{}
+		}
+		c.zones[e.offset] = loc
+	}
 	return &node{hash: h, tree: e.tree, recorded: e.parents, name: e.name, email: e.email,
-		when: time.Unix(e.unix, 0).In(time.FixedZone("", int(e.offset)))}
+		when: time.Unix(e.unix, 0).In(loc)}
 }
 
 func (c *cache) putNode(n *node) {
@@ -270,7 +280,10 @@ func (c *cache) decode(b []byte) error {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return errors.New("checksum mismatch (truncated or corrupt)")
 	}
+	// Strings are cut from one copy of the segment rather than allocated
+	// one by one: a segment holds tens of thousands of paths.
 	r := &reader{b: body[len(cacheMagic):]}
+	r.s = string(r.b)
 	if v := r.uvarint(); r.err == nil && v != cacheVersion {
 		return fmt.Errorf("format version %d, this seams reads %d", v, cacheVersion)
 	}
@@ -325,6 +338,7 @@ func (c *cache) decode(b []byte) error {
 // reader decodes with a sticky error.
 type reader struct {
 	b   []byte
+	s   string // all the bytes b started as, as one string, when set
 	err error
 }
 
@@ -377,4 +391,12 @@ func (r *reader) bytes(n int) []byte {
 
 func (r *reader) byte() byte { return r.bytes(1)[0] }
 
-func (r *reader) string() string { return string(r.bytes(r.count(1))) }
+func (r *reader) string() string {
+	n := r.count(1)
+	if r.s == "" || n > len(r.b) {
+		return string(r.bytes(n))
+	}
+	start := len(r.s) - len(r.b)
+	r.b = r.b[n:]
+	return r.s[start : start+n]
+}

@@ -51,11 +51,25 @@ func newBlob(b []byte) *blob {
 }
 
 // blobs loads each blob once per commit; a renamed and modified file is
-// needed by both the similarity test and churn.
+// needed by both the similarity test and churn. A blob that cannot be
+// read is remembered as such, and failed keeps the first such error.
 type blobs struct {
-	d     *differ
-	seen  map[plumbing.Hash]*blob
-	sizes map[plumbing.Hash]int64
+	d      *differ
+	seen   map[plumbing.Hash]*blob
+	sizes  map[plumbing.Hash]int64
+	bad    map[plumbing.Hash]error
+	failed error
+}
+
+func (bs *blobs) fail(h plumbing.Hash, err error) error {
+	if bs.bad == nil {
+		bs.bad = map[plumbing.Hash]error{}
+	}
+	bs.bad[h] = err
+	if bs.failed == nil {
+		bs.failed = err
+	}
+	return err
 }
 
 // size is a blob's size without reading its content, which for a packed
@@ -64,12 +78,15 @@ func (bs *blobs) size(h plumbing.Hash) (int64, error) {
 	if n, ok := bs.sizes[h]; ok {
 		return n, nil
 	}
-	n, err := bs.d.h.st.EncodedObjectSize(h)
+	if err := bs.bad[h]; err != nil {
+		return 0, err
+	}
+	n, err := bs.d.h.objectSize(h)
 	if err != nil {
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
-			return 0, fmt.Errorf("blob object %s missing: %w", h.String()[:12], err)
+			return 0, bs.fail(h, fmt.Errorf("blob object %s missing: %w", h.String()[:12], err))
 		}
-		return 0, fmt.Errorf("blob object %s: %w", h.String()[:12], err)
+		return 0, bs.fail(h, fmt.Errorf("blob object %s: %w", h.String()[:12], err))
 	}
 	bs.sizes[h] = n
 	return n, nil
@@ -82,6 +99,9 @@ func (bs *blobs) get(h plumbing.Hash) (*blob, error) {
 	if b, ok := bs.seen[h]; ok {
 		return b, nil
 	}
+	if err := bs.bad[h]; err != nil {
+		return nil, err
+	}
 	if size, err := bs.size(h); err == nil && size > maxContent {
 		b := &blob{binary: true}
 		bs.seen[h] = b
@@ -89,7 +109,7 @@ func (bs *blobs) get(h plumbing.Hash) (*blob, error) {
 	}
 	raw, err := bs.d.readObject(h, plumbing.BlobObject)
 	if err != nil {
-		return nil, err
+		return nil, bs.fail(h, err)
 	}
 	b := newBlob(raw)
 	bs.seen[h] = b
@@ -167,8 +187,10 @@ const (
 // same base name when several deletions match; then, when at most
 // maxRenameSide additions and deletions are left, pairs whose similarity
 // (common bytes in percent of the larger file) is at least minSimilarity, same-base-name pairs first, then by
-// score, then by path. Each path is used in at most one pair.
-func pairRenames(cs []rawChange, bs *blobs) ([]rawChange, error) {
+// score, then by path. Each path is used in at most one pair. A path
+// whose blob cannot be read takes no part in the similarity test, so it
+// stays a deletion or an addition; bs.failed then says why.
+func pairRenames(cs []rawChange, bs *blobs) []rawChange {
 	var adds, dels []int
 	for i := range cs {
 		switch cs[i].kind {
@@ -179,7 +201,7 @@ func pairRenames(cs []rawChange, bs *blobs) ([]rawChange, error) {
 		}
 	}
 	if len(adds) == 0 || len(dels) == 0 {
-		return cs, nil
+		return cs
 	}
 	byPath := func(ix []int) {
 		sort.Slice(ix, func(a, b int) bool { return cs[ix[a]].path < cs[ix[b]].path })
@@ -221,24 +243,23 @@ func pairRenames(cs []rawChange, bs *blobs) ([]rawChange, error) {
 		var cands []cand
 		for _, a := range adds {
 			for _, d := range dels {
+				// A blob that cannot be read leaves its path
+				// unpaired; bs records why.
 				as, err := bs.size(cs[a].newHash)
 				if err != nil {
-					return nil, err
+					break
 				}
 				ds, err := bs.size(cs[d].oldHash)
-				if err != nil {
-					return nil, err
-				}
-				if !couldBeSimilar(ds, as) {
+				if err != nil || !couldBeSimilar(ds, as) {
 					continue
 				}
 				nb, err := bs.get(cs[a].newHash)
 				if err != nil {
-					return nil, err
+					break
 				}
 				ob, err := bs.get(cs[d].oldHash)
 				if err != nil {
-					return nil, err
+					continue
 				}
 				if s := similarity(ob, nb); s >= minSimilarity {
 					cands = append(cands, cand{a, d, s})
@@ -273,7 +294,7 @@ func pairRenames(cs []rawChange, bs *blobs) ([]rawChange, error) {
 		}
 		out = append(out, cs[i])
 	}
-	return out, nil
+	return out
 }
 
 func unused(ix []int, used map[int]bool) []int {

@@ -17,18 +17,27 @@
 // Mine fails only when there is no history to read. Everything that makes
 // the history less complete (a shallow clone, missing objects, an
 // unreadable cache file, paths that are not UTF-8) is reported in
-// Log.Warnings and, where it costs commits, counted in Log.Missing.
+// Log.Warnings and, where it costs commits, counted in Log.Missing. A
+// missing commit or tree object costs the commit; a missing blob does
+// not, since a commit's changed paths come from trees: the commit is kept
+// without rename detection or churn for the files involved (a rename
+// becomes a deletion and an addition, churn is 0) and is counted in
+// Log.DegradedCommits.
 //
 // # How it is fast
 //
 // Measured on real repositories, go-git's object.DiffTree managed a few
 // hundred commits a second. Mine instead:
 //
-//   - opens the storage with kept file descriptors and a bounded object
-//     cache, since go-git otherwise reopens the packfile for every object;
-//   - walks the commit graph first (commits are small), then diffs commits
-//     in parallel, one repository handle per worker, because a go-git
-//     repository is not safe for concurrent use;
+//   - reads packed objects itself from memory-mapped packfiles, with a
+//     delta-base cache keyed by pack offset: go-git hashes every object it
+//     reads to key its own cache, which cost more than the diff. Loose
+//     objects and anything else go through go-git, opened with kept file
+//     descriptors and a bounded object cache;
+//   - walks the commit graph (commits are small) and hands each commit
+//     to the diff workers as soon as its parent has been read, so that the
+//     walk overlaps the diffs; one repository handle per worker, because a
+//     go-git repository is not safe for concurrent use;
 //   - diffs trees itself: a two-pointer walk over the sorted entries of
 //     the parent and child trees that skips entries with equal hash and
 //     mode and descends only into changed subtrees, with a bounded cache

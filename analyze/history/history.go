@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"time"
@@ -43,7 +44,8 @@ type Options struct {
 	CacheDir string
 	// Progress, if not nil, is called with the number of commits done and
 	// to do, from a single goroutine, at most about ten times a second and
-	// once more at the end.
+	// once more at the end. Diffing starts while the commit graph is still
+	// being walked, so the number to do grows until the walk is over.
 	Progress func(done, total int)
 }
 
@@ -59,9 +61,16 @@ type Log struct {
 	// Merges counts merge commits within Since..Until that were skipped:
 	// their changes repeat the commits they merge.
 	Merges int
-	// Missing counts commits dropped because a commit, tree or blob object
-	// they need is absent (partial clones, damaged repositories).
+	// Missing counts commits dropped because a commit or tree object they
+	// need is absent or unreadable (partial clones, damaged repositories).
+	// A missing blob never costs a commit: see DegradedCommits.
 	Missing int
+	// DegradedCommits counts commits kept without rename detection or
+	// churn for some files because a blob is missing: their changed paths
+	// come from trees and are complete, but a rename whose blob is missing
+	// is reported as a Deleted and an Added change, and such a file's
+	// churn is 0.
+	DegradedCommits int
 	// Shallow is true when the repository is a shallow clone, whose
 	// history is cut off.
 	Shallow bool
@@ -139,7 +148,8 @@ type Change struct {
 // Mine reads every commit reachable from opt.Ref in the repository whose
 // work tree or .git is at dir (or above it). It fails only when there is
 // no history to read at all; damaged parts of a history cost the commits
-// involved and a warning.
+// involved and a warning, except missing blobs, which cost only rename
+// detection and churn for the files involved.
 func Mine(dir string, opt Options) (*Log, error) {
 	loc, err := locate(dir)
 	if err != nil {
@@ -159,6 +169,12 @@ func Mine(dir string, opt Options) (*Log, error) {
 		}
 	}()
 
+	ps := openPacks(filepath.Join(loc.identity(), "objects"))
+	defer ps.close()
+	if len(ps.packs) > 0 {
+		main.pr = newPackReader(ps, 16<<20)
+	}
+
 	head, err := resolveHead(main, opt.Ref)
 	if err != nil {
 		return nil, err
@@ -174,7 +190,15 @@ func Mine(dir string, opt Options) (*Log, error) {
 	if opt.CacheDir != "" {
 		c = openCache(opt.CacheDir, loc.identity(), w)
 	}
-	g, err := walk(main, head, shallow, c, w)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// Commits are diffed while the walk goes on: a commit is handed to
+	// the workers as soon as its parent has been read.
+	s := newScheduler(loc, opt, c, ps, workers)
+	g, err := walk(main, head, shallow, c, w, s.ready)
+	todo := s.finish()
 	if err != nil {
 		return nil, err
 	}
@@ -186,19 +210,7 @@ func Mine(dir string, opt Options) (*Log, error) {
 			"meaningless without it; fetch the full history (git fetch --unshallow)", log.ShallowDepth)
 	}
 	log.Missing += g.missing
-
-	var todo []*node
-	for _, n := range g.nodes {
-		if !opt.Since.IsZero() && n.when.Before(opt.Since) ||
-			!opt.Until.IsZero() && n.when.After(opt.Until) {
-			continue
-		}
-		if len(n.parents) > 1 {
-			log.Merges++
-			continue
-		}
-		todo = append(todo, n)
-	}
+	log.Merges = s.merges
 	sort.Slice(todo, func(i, j int) bool {
 		if !todo[i].when.Equal(todo[j].when) {
 			return todo[i].when.Before(todo[j].when)
@@ -210,23 +222,18 @@ func Mine(dir string, opt Options) (*Log, error) {
 	main.close()
 	mainOpen = false
 
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	results, err := diffAll(loc, g, todo, opt, workers, c)
-	if err != nil {
-		return nil, err
-	}
-
 	log.Commits = make([]Commit, 0, len(todo))
 	badPath := false
-	for i, n := range todo {
-		r := results[i]
+	for _, n := range todo {
+		r := n.res
 		if r.err != nil {
 			log.Missing++
 			w.missing(n.hash, r.err)
 			continue
+		}
+		if r.degraded != nil {
+			log.DegradedCommits++
+			w.degraded(n.hash, r.degraded)
 		}
 		if r.cached {
 			log.CacheHits++
@@ -257,10 +264,12 @@ func Mine(dir string, opt Options) (*Log, error) {
 // warner collects warnings, summarising the per-commit ones so that a
 // badly damaged repository gives a readable list rather than thousands.
 type warner struct {
-	log      *Log
-	seen     map[string]bool
-	nMissing int
-	first    []string
+	log       *Log
+	seen      map[string]bool
+	nMissing  int
+	first     []string
+	nDegraded int
+	firstDeg  []string
 }
 
 func (w *warner) add(format string, args ...any) {
@@ -281,7 +290,23 @@ func (w *warner) missing(h plumbing.Hash, err error) {
 	}
 }
 
+func (w *warner) degraded(h plumbing.Hash, err error) {
+	w.nDegraded++
+	if len(w.firstDeg) < 3 {
+		w.firstDeg = append(w.firstDeg, fmt.Sprintf("%s: %v", h.String()[:12], err))
+	}
+}
+
 func (w *warner) flush() {
+	if w.nDegraded > 0 {
+		more := ""
+		if w.nDegraded > len(w.firstDeg) {
+			more = fmt.Sprintf(" and %d more", w.nDegraded-len(w.firstDeg))
+		}
+		w.add("%d commits kept without rename detection or churn for some files because a blob is "+
+			"missing or unreadable (partial or damaged clone): %v%s", w.nDegraded, w.firstDeg, more)
+		w.nDegraded = 0
+	}
 	if w.nMissing == 0 {
 		return
 	}

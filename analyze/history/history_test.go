@@ -228,9 +228,16 @@ func TestMissingObjects(t *testing.T) {
 	if l.Missing != 0 || len(l.Commits) != 4 {
 		t.Errorf("without churn: missing=%d commits=%d, want 0 4", l.Missing, len(l.Commits))
 	}
+	// With churn the blob is needed, but only for churn: the commit is
+	// kept with its paths and no counts for a.txt.
 	l = mine(t, r.dir, Options{ChurnSince: t0})
-	if l.Missing != 1 || len(l.Commits) != 3 {
-		t.Errorf("with churn: missing=%d commits=%d, want 1 3", l.Missing, len(l.Commits))
+	if l.Missing != 0 || len(l.Commits) != 4 || l.DegradedCommits != 1 {
+		t.Errorf("with churn: missing=%d commits=%d degraded=%d, want 0 4 1", l.Missing, len(l.Commits), l.DegradedCommits)
+	} else if ch := l.Commits[1].Changes; len(ch) != 1 || ch[0].Path != "a.txt" || ch[0].Kind != Modified || ch[0].Added != 0 || ch[0].Deleted != 0 {
+		t.Errorf("with churn: second commit %+v, want a.txt modified without counts", ch)
+	}
+	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "1 commits kept without rename detection or churn") {
+		t.Errorf("with churn: warnings %q", l.Warnings)
 	}
 
 	// The tree of dir in the third commit is needed by the third commit
@@ -247,11 +254,50 @@ func TestMissingObjects(t *testing.T) {
 		t.Fatal(err)
 	}
 	l = mine(t, r.dir, Options{})
-	if l.Missing != 1 || len(l.Commits) != 3 {
-		t.Fatalf("missing tree: missing=%d commits=%d, want 1 3", l.Missing, len(l.Commits))
+	if l.Missing != 1 || len(l.Commits) != 3 || l.DegradedCommits != 0 {
+		t.Fatalf("missing tree: missing=%d commits=%d degraded=%d, want 1 3 0", l.Missing, len(l.Commits), l.DegradedCommits)
 	}
 	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "missing") {
 		t.Errorf("warnings: %q", l.Warnings)
+	}
+}
+
+func TestMissingBlobOnlyForRename(t *testing.T) {
+	r := newRepo(t)
+	body := lines(20, "old")
+	r.write("old.go", body)
+	r.write("other.go", "x\n")
+	r.commit("Ann", "ann@example.com")
+	r.remove("old.go")
+	r.write("new.go", body+"one more line\n")
+	r.commit("Ann", "ann@example.com")
+
+	l := mine(t, r.dir, Options{})
+	if got, want := paths(l.Commits[1]), []string{"renamed old.go>new.go"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("intact: %v, want %v", got, want)
+	}
+
+	// old.go's blob is read only to pair the rename: the first commit
+	// adds it, which needs no content.
+	blob := plumbing.ComputeHash(plumbing.BlobObject, []byte(body))
+	if err := os.Remove(r.objectPath(blob)); err != nil {
+		t.Fatal(err)
+	}
+	for _, cacheDir := range []string{"", t.TempDir()} {
+		for run := 0; run < 2; run++ { // with a cache: cold, then warm
+			l = mine(t, r.dir, Options{CacheDir: cacheDir})
+			if l.Missing != 0 || len(l.Commits) != 2 || l.DegradedCommits != 1 {
+				t.Fatalf("cache %q run %d: missing=%d commits=%d degraded=%d, want 0 2 1",
+					cacheDir, run, l.Missing, len(l.Commits), l.DegradedCommits)
+			}
+			if got, want := paths(l.Commits[1]), []string{"added new.go", "deleted old.go"}; !reflect.DeepEqual(got, want) {
+				t.Errorf("cache %q run %d: %v, want %v", cacheDir, run, got, want)
+			}
+			if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "without rename detection") ||
+				!strings.Contains(l.Warnings[0], "missing") {
+				t.Errorf("cache %q run %d: warnings %q", cacheDir, run, l.Warnings)
+			}
+		}
 	}
 }
 

@@ -15,87 +15,137 @@ import (
 type result struct {
 	changes []Change
 	cached  bool
-	err     error
+	// degraded is set when a blob that only rename similarity or churn
+	// needed could not be read: the changes are complete, but some
+	// renames are reported as a deletion and an addition, or some churn
+	// is 0.
+	degraded error
+	err      error
 }
 
-// chunk is how many consecutive commits a worker takes at once. Commits
-// are sorted by time, so a chunk's trees overlap and its tree cache hits.
+// chunk is how many commits a worker takes at once. The walk hands them
+// out parent after child, so a chunk's trees overlap and its tree cache
+// hits.
 const chunk = 32
 
-// diffAll diffs the commits in todo, results in the same order. Workers
-// share nothing but the cache and a counter: each has its own repository
-// handle, object cache and tree cache.
-func diffAll(loc location, g *graph, todo []*node, opt Options, workers int, c *cache) ([]result, error) {
-	results := make([]result, len(todo))
-	// A cache hit needs no repository access, so hits are settled here and
-	// only misses reach the workers: a warm re-run opens almost nothing.
-	var work []int
-	for i, n := range todo {
-		if cs, ok := c.get(n, needsChurn(n, opt)); ok {
-			results[i] = result{changes: cs, cached: true}
-			continue
-		}
-		work = append(work, i)
-	}
-	workers = max(1, min(workers, (len(work)+chunk-1)/chunk))
+// job is one commit to diff, with its parent's tree (zero for a root).
+type job struct {
+	n          *node
+	parentTree plumbing.Hash
+}
 
-	var done atomic.Int64
-	done.Store(int64(len(todo) - len(work)))
-	stop := startProgress(opt.Progress, &done, len(todo))
-	defer stop()
-	if len(work) == 0 {
-		return results, nil
-	}
+// scheduler receives commits from the walk and shares the diffs out among
+// workers while the walk goes on. Workers share nothing but the cache and
+// counters: each has its own repository handle, object cache and tree
+// cache, and is started only when there is work for it, so a warm re-run
+// whose changes all come from the cache opens nothing. A worker that
+// cannot open the repository fails its commits, counted as missing: the
+// main handle opened it already, so this is as rare as a damaged object.
+type scheduler struct {
+	loc      location
+	opt      Options
+	c        *cache
+	ps       *packSet
+	workers  int
+	objCache int64
 
+	todo   []*node // commits to report, in walk order
+	merges int
+	batch  []job
+	queue  chan []job
+	wg     sync.WaitGroup
+	active int
+
+	done, total atomic.Int64
+	stop        func()
+}
+
+func newScheduler(loc location, opt Options, c *cache, ps *packSet, workers int) *scheduler {
+	s := &scheduler{loc: loc, opt: opt, c: c, ps: ps, workers: max(1, workers),
+		queue: make(chan []job, 1024)}
 	// The object cache mostly serves delta bases; split one budget among
 	// the workers so that memory does not grow with the core count.
-	objCache := max(int64(16<<20), int64(64<<20)/int64(workers))
-	handles := make([]*handle, workers)
-	for i := range handles {
-		h, err := openRepo(loc, objCache)
-		if err != nil {
-			for _, o := range handles[:i] {
-				o.close()
-			}
-			return nil, err
-		}
-		handles[i] = h
-	}
-	defer func() {
-		for _, h := range handles {
-			h.close()
-		}
-	}()
+	s.objCache = max(int64(16<<20), int64(64<<20)/int64(s.workers))
+	s.stop = startProgress(opt.Progress, &s.done, &s.total)
+	return s
+}
 
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for _, h := range handles {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			d := &differ{h: h, trees: newTreeCache(300_000)}
-			for {
-				start := int(next.Add(chunk)) - chunk
-				if start >= len(work) {
-					return
-				}
-				for _, i := range work[start:min(start+chunk, len(work))] {
-					n := todo[i]
-					churn := needsChurn(n, opt)
-					cs, err := d.commit(g, n, churn)
-					results[i] = result{changes: cs, err: err}
-					if err == nil && !n.cut {
-						// A boundary's changes would be wrong once
-						// the clone is deepened.
-						c.put(n.hash, cs, churn)
-					}
-					done.Add(1)
-				}
-			}
-		}()
+// ready takes a commit from the walk: parent is its parent's node for a
+// commit with one parent, nil if that parent could not be read.
+func (s *scheduler) ready(n, parent *node) {
+	if !s.opt.Since.IsZero() && n.when.Before(s.opt.Since) ||
+		!s.opt.Until.IsZero() && n.when.After(s.opt.Until) {
+		return
 	}
-	wg.Wait()
-	return results, nil
+	if len(n.parents) > 1 {
+		s.merges++
+		return
+	}
+	s.todo = append(s.todo, n)
+	s.total.Add(1)
+	// A cache hit needs no repository access.
+	if cs, ok := s.c.get(n, needsChurn(n, s.opt)); ok {
+		n.res = result{changes: cs, cached: true}
+		s.done.Add(1)
+		return
+	}
+	var parentTree plumbing.Hash
+	if len(n.parents) == 1 {
+		if parent == nil {
+			n.res = result{err: fmt.Errorf("%w: %s", errNoParent, n.parents[0].String()[:12])}
+			s.done.Add(1)
+			return
+		}
+		parentTree = parent.tree
+	}
+	s.batch = append(s.batch, job{n, parentTree})
+	if len(s.batch) == chunk {
+		s.send()
+	}
+}
+
+func (s *scheduler) send() {
+	if len(s.batch) == 0 {
+		return
+	}
+	if s.active < s.workers {
+		s.active++
+		s.wg.Add(1)
+		go s.work()
+	}
+	s.queue <- s.batch
+	s.batch = make([]job, 0, chunk)
+}
+
+// finish waits for the last diffs and returns the commits to report.
+func (s *scheduler) finish() []*node {
+	s.send()
+	close(s.queue)
+	s.wg.Wait()
+	s.stop()
+	return s.todo
+}
+
+func (s *scheduler) work() {
+	defer s.wg.Done()
+	h := workerHandle(s.loc, s.objCache, s.ps)
+	defer h.close()
+	d := &differ{h: h, trees: newTreeCache(300_000)}
+	for b := range s.queue {
+		for _, j := range b {
+			n := j.n
+			churn := needsChurn(n, s.opt)
+			cs, degraded, err := d.commit(j.parentTree, n.tree, churn)
+			n.res = result{changes: cs, degraded: degraded, err: err}
+			if err == nil && degraded == nil && !n.cut {
+				// A boundary's changes would be wrong once the
+				// clone is deepened, and degraded ones once the
+				// missing blob is fetched.
+				s.c.put(n.hash, cs, churn)
+			}
+			s.done.Add(1)
+		}
+	}
 }
 
 func needsChurn(n *node, opt Options) bool {
@@ -104,7 +154,7 @@ func needsChurn(n *node, opt Options) bool {
 
 // startProgress reports from one goroutine, at most ten times a second
 // plus a final report when stop is called.
-func startProgress(fn func(done, total int), done *atomic.Int64, total int) (stop func()) {
+func startProgress(fn func(done, total int), done, total *atomic.Int64) (stop func()) {
 	if fn == nil {
 		return func() {}
 	}
@@ -117,9 +167,9 @@ func startProgress(fn func(done, total int), done *atomic.Int64, total int) (sto
 		for {
 			select {
 			case <-t.C:
-				fn(int(done.Load()), total)
+				fn(int(done.Load()), int(total.Load()))
 			case <-quit:
-				fn(int(done.Load()), total)
+				fn(int(done.Load()), int(total.Load()))
 				return
 			}
 		}
@@ -133,31 +183,23 @@ func startProgress(fn func(done, total int), done *atomic.Int64, total int) (sto
 // errNoParent marks a commit whose parent commit could not be read.
 var errNoParent = errors.New("parent commit missing")
 
-// commit computes one non-merge commit's changes. A go-git panic on
-// corrupt input costs this commit only.
-func (d *differ) commit(g *graph, n *node, withChurn bool) (cs []Change, err error) {
+// commit computes one non-merge commit's changes against its parent's
+// tree (zero for a root). A blob that only rename similarity or churn
+// needs and that cannot be read does not cost the commit: the pair stays
+// a deletion and an addition, the churn 0, and degraded says why. A go-git
+// panic on corrupt input costs this commit only.
+func (d *differ) commit(parentTree, tree plumbing.Hash, withChurn bool) (cs []Change, degraded, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			cs, err = nil, fmt.Errorf("corrupt object: %v", r)
+			cs, degraded, err = nil, nil, fmt.Errorf("corrupt object: %v", r)
 		}
 	}()
-	var parentTree plumbing.Hash
-	if len(n.parents) == 1 {
-		p := g.byHash[n.parents[0]]
-		if p == nil {
-			return nil, fmt.Errorf("%w: %s", errNoParent, n.parents[0].String()[:12])
-		}
-		parentTree = p.tree
-	}
 	d.out = d.out[:0]
-	if err := d.diffTrees("", parentTree, n.tree); err != nil {
-		return nil, err
+	if err := d.diffTrees("", parentTree, tree); err != nil {
+		return nil, nil, err
 	}
 	bs := &blobs{d: d, seen: map[plumbing.Hash]*blob{}, sizes: map[plumbing.Hash]int64{}}
-	raw, err := pairRenames(d.out, bs)
-	if err != nil {
-		return nil, err
-	}
+	raw := pairRenames(d.out, bs)
 	cs = make([]Change, len(raw))
 	for i, r := range raw {
 		cs[i] = Change{Path: r.path, OldPath: r.oldPath, Kind: r.kind}
@@ -166,15 +208,15 @@ func (d *differ) commit(g *graph, n *node, withChurn bool) (cs []Change, err err
 		}
 		o, err := bs.get(r.oldHash)
 		if err != nil {
-			return nil, err
+			continue
 		}
 		nw, err := bs.get(r.newHash)
 		if err != nil {
-			return nil, err
+			continue
 		}
 		cs[i].Binary = o.binary || nw.binary
 		cs[i].Added, cs[i].Deleted = churn(o, nw)
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Path < cs[j].Path })
-	return cs, nil
+	return cs, bs.failed, nil
 }

@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	objcache "github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -119,9 +121,104 @@ func looksLikeGitDir(d string) bool {
 type handle struct {
 	repo *git.Repository
 	st   *filesystem.Storage
+	pr   *packReader // nil: everything through go-git
+
+	// A worker's handle opens go-git only when the mapped packs lack an
+	// object, which in a packed repository is rare, so that a warm
+	// re-run diffing a few commits does not pay for opening it.
+	loc        location
+	cacheBytes int64
+	openErr    error
 }
 
-func (h *handle) close() { _ = h.st.Close() }
+// workerHandle returns a handle that opens go-git on first need.
+func workerHandle(loc location, cacheBytes int64, ps *packSet) *handle {
+	h := &handle{loc: loc, cacheBytes: cacheBytes}
+	if ps != nil && len(ps.packs) > 0 {
+		h.pr = newPackReader(ps, int(cacheBytes))
+		h.cacheBytes = 1 << 20 // go-git then serves only what the packs lack
+	}
+	return h
+}
+
+// storage is go-git's storage, opened on first use for a worker handle.
+func (h *handle) storage() (*filesystem.Storage, error) {
+	if h.st == nil && h.openErr == nil {
+		o, err := openRepo(h.loc, h.cacheBytes)
+		if err != nil {
+			h.openErr = err
+		} else {
+			h.repo, h.st = o.repo, o.st
+		}
+	}
+	return h.st, h.openErr
+}
+
+func (h *handle) close() {
+	if h.st != nil {
+		_ = h.st.Close()
+	}
+}
+
+// readRaw returns an object's content, from the mapped packs when they
+// have it, else through go-git. The content must not be modified.
+func (h *handle) readRaw(hash plumbing.Hash, want plumbing.ObjectType) ([]byte, error) {
+	if typ, b, found, err := h.pr.read(hash); found {
+		if err != nil {
+			return nil, fmt.Errorf("%s %w", want, err)
+		}
+		if typ != want {
+			return nil, fmt.Errorf("object %s is a %s, expected a %s", hash.String()[:12], typ, want)
+		}
+		return b, nil
+	}
+	if h.pr != nil && h.pr.ps.missing(hash) {
+		return nil, fmt.Errorf("%s object %s missing: %w", want, hash.String()[:12], plumbing.ErrObjectNotFound)
+	}
+	st, err := h.storage()
+	if err != nil {
+		return nil, err
+	}
+	obj, err := st.EncodedObject(want, hash)
+	if err != nil {
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil, fmt.Errorf("%s object %s missing: %w", want, hash.String()[:12], err)
+		}
+		return nil, fmt.Errorf("%s object %s: %w", want, hash.String()[:12], err)
+	}
+	if obj.Type() != want {
+		return nil, fmt.Errorf("object %s is a %s, expected a %s", hash.String()[:12], obj.Type(), want)
+	}
+	r, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	n := obj.Size()
+	if n < 0 || n > 1<<31 {
+		return nil, fmt.Errorf("object %s has an impossible size %d", hash.String()[:12], n)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return nil, fmt.Errorf("%s object %s: %w", want, hash.String()[:12], err)
+	}
+	return b, nil
+}
+
+// objectSize is an object's size without reading its content.
+func (h *handle) objectSize(hash plumbing.Hash) (int64, error) {
+	if n, found, err := h.pr.size(hash); found {
+		return n, err
+	}
+	if h.pr != nil && h.pr.ps.missing(hash) {
+		return 0, plumbing.ErrObjectNotFound
+	}
+	st, err := h.storage()
+	if err != nil {
+		return 0, err
+	}
+	return st.EncodedObjectSize(hash)
+}
 
 // openRepo opens the repository with the storage options measured to be
 // fast: kept file descriptors (otherwise go-git reopens the packfile for
@@ -139,7 +236,7 @@ func openRepo(loc location, cacheBytes int64) (*handle, error) {
 		_ = st.Close()
 		return nil, openError(loc, err)
 	}
-	return &handle{repo: repo, st: st}, nil
+	return &handle{repo: repo, st: st, loc: loc, cacheBytes: cacheBytes}, nil
 }
 
 func openError(loc location, err error) error {
@@ -164,6 +261,15 @@ func openError(loc location, err error) error {
 // resolveHead turns ref into a commit hash, telling an empty repository
 // (HEAD names a branch with no commit yet) apart from a wrong ref.
 func resolveHead(h *handle, ref string) (plumbing.Hash, error) {
+	if ref == "" {
+		// Following HEAD's references needs no object: go-git's
+		// ResolveRevision would read the commit through its own pack
+		// index, which costs a warm run most of its time. The walk reads
+		// the commit anyway and fails if it is not there.
+		if r, err := storer.ResolveReference(h.st, plumbing.HEAD); err == nil && !r.Hash().IsZero() {
+			return r.Hash(), nil
+		}
+	}
 	rev := ref
 	if rev == "" {
 		rev = "HEAD"

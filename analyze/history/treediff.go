@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -69,30 +68,7 @@ type differ struct {
 }
 
 func (d *differ) readObject(h plumbing.Hash, want plumbing.ObjectType) ([]byte, error) {
-	obj, err := d.h.st.EncodedObject(want, h)
-	if err != nil {
-		if errors.Is(err, plumbing.ErrObjectNotFound) {
-			return nil, fmt.Errorf("%s object %s missing: %w", want, h.String()[:12], err)
-		}
-		return nil, fmt.Errorf("%s object %s: %w", want, h.String()[:12], err)
-	}
-	if obj.Type() != want {
-		return nil, fmt.Errorf("object %s is a %s, expected a %s", h.String()[:12], obj.Type(), want)
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	n := obj.Size()
-	if n < 0 || n > 1<<31 {
-		return nil, fmt.Errorf("object %s has an impossible size %d", h.String()[:12], n)
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return nil, fmt.Errorf("%s object %s: %w", want, h.String()[:12], err)
-	}
-	return b, nil
+	return d.h.readRaw(h, want)
 }
 
 func (d *differ) tree(h plumbing.Hash) ([]entry, error) {

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -9,9 +8,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-// node is what the diff phase needs of a commit. Reading every commit
-// first is cheap (commits are small) and gives the full list of work, so
-// the expensive tree diffs can then be shared out among workers.
+// node is what the diff phase needs of a commit. Commits are small, so
+// the walk reads them all; each one is handed to the diff workers as soon
+// as its parent's tree is known, so that diffing overlaps the walk.
 type node struct {
 	hash plumbing.Hash
 	tree plumbing.Hash
@@ -21,6 +20,7 @@ type node struct {
 	cut               bool // a shallow boundary: diffed as a root
 	name, email       string
 	when              time.Time
+	res               result // set by the diff phase
 }
 
 // authorTime gives every author time the same representation, whether it
@@ -41,13 +41,20 @@ type graph struct {
 // the shallow file are treated as roots, as git does: their parents were
 // never fetched. A missing commit elsewhere costs that commit (its
 // children then fail to diff and are counted too), not the run.
-func walk(h *handle, head plumbing.Hash, shallow []plumbing.Hash, c *cache, w *warner) (*graph, error) {
+//
+// ready is called once per commit read, from this goroutine, as soon as
+// what its diff needs is known: for a commit with one parent, that
+// parent's node, or nil when the parent could not be read.
+func walk(h *handle, head plumbing.Hash, shallow []plumbing.Hash, c *cache, w *warner,
+	ready func(n, parent *node)) (*graph, error) {
 	cut := make(map[plumbing.Hash]bool, len(shallow))
 	for _, s := range shallow {
 		cut[s] = true
 	}
 	g := &graph{byHash: map[plumbing.Hash]*node{}}
 	seen := map[plumbing.Hash]bool{head: true}
+	failed := map[plumbing.Hash]bool{}
+	waiting := map[plumbing.Hash][]*node{} // parent -> children to diff against it
 	stack := []plumbing.Hash{head}
 	for len(stack) > 0 {
 		hash := stack[len(stack)-1]
@@ -61,6 +68,11 @@ func walk(h *handle, head plumbing.Hash, shallow []plumbing.Hash, c *cache, w *w
 				}
 				g.missing++
 				w.missing(hash, err)
+				failed[hash] = true
+				for _, ch := range waiting[hash] {
+					ready(ch, nil)
+				}
+				delete(waiting, hash)
 				continue
 			}
 			n = &node{hash: hash, tree: co.TreeHash, recorded: co.ParentHashes,
@@ -73,6 +85,22 @@ func walk(h *handle, head plumbing.Hash, shallow []plumbing.Hash, c *cache, w *w
 		}
 		g.nodes = append(g.nodes, n)
 		g.byHash[hash] = n
+		if len(n.parents) == 1 {
+			switch p := n.parents[0]; {
+			case g.byHash[p] != nil:
+				ready(n, g.byHash[p])
+			case failed[p]:
+				ready(n, nil)
+			default:
+				waiting[p] = append(waiting[p], n)
+			}
+		} else {
+			ready(n, nil)
+		}
+		for _, ch := range waiting[hash] {
+			ready(ch, n)
+		}
+		delete(waiting, hash)
 		for _, p := range n.parents {
 			if !seen[p] {
 				seen[p] = true
@@ -86,14 +114,23 @@ func walk(h *handle, head plumbing.Hash, shallow []plumbing.Hash, c *cache, w *w
 func readCommit(h *handle, hash plumbing.Hash) (c *object.Commit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("corrupt commit object: %v", r)
+			c, err = nil, fmt.Errorf("corrupt commit object: %v", r)
 		}
 	}()
-	c, err = object.GetCommit(h.st, hash)
-	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		err = fmt.Errorf("commit object missing: %w", err)
+	b, err := h.readRaw(hash, plumbing.CommitObject)
+	if err != nil {
+		return nil, err
 	}
-	return c, err
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(plumbing.CommitObject)
+	if _, err := obj.Write(b); err != nil {
+		return nil, err
+	}
+	c = &object.Commit{}
+	if err := c.Decode(obj); err != nil {
+		return nil, fmt.Errorf("commit %s: %w", hash.String()[:12], err)
+	}
+	return c, nil
 }
 
 // firstParentDepth counts commits on the first-parent chain from head to
