@@ -53,6 +53,9 @@ type Config struct {
 	// NoContexts skips clustering and ranking: seams check measures the
 	// baseline's partition instead.
 	NoContexts bool
+	// ModelCache, when set, is a directory where the model of an
+	// unchanged repository is kept and reused (see modelcache.go).
+	ModelCache string
 	// Log receives progress messages; nil discards them.
 	Log io.Writer
 	// Progress, if set, is told how far a long stage is: it is called with
@@ -81,7 +84,21 @@ func Run(cfg Config) (*report.Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
-	return run(r, rules, cfg)
+	var key, dir string
+	if cfg.ModelCache != "" {
+		key = fingerprint(r, rules, cfg)
+		dir = modelCacheDir(cfg.ModelCache, r.Root)
+		if key != "" {
+			if m := loadModel(dir, key); m != nil {
+				return m, nil
+			}
+		}
+	}
+	m, err := run(r, rules, cfg)
+	if err == nil && key != "" {
+		storeModel(dir, key, m)
+	}
+	return m, err
 }
 
 // run analyzes a located repository, on disk or in a commit's tree.

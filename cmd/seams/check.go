@@ -67,9 +67,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seams check: %v\n", err)
 		return exitFailure
 	}
+	// Warnings are the analysis's business, not the check's: count them
+	// so that a signal gone missing does not go unnoticed.
+	perSignal := map[string]int{}
 	for _, w := range m.Warnings {
-		if w.Signal != "imports" {
-			fmt.Fprintf(stderr, "seams check: warning: %s: %s\n", w.Signal, w.Message)
+		perSignal[w.Signal]++
+	}
+	for _, sig := range []string{"imports", "sql", "history"} {
+		if n := perSignal[sig]; n > 0 {
+			fmt.Fprintf(stderr, "seams check: %d %s warnings (seams analyze lists them)\n", n, sig)
 		}
 	}
 	res := graph.Check(b, m, rs.tolerances)

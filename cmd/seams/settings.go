@@ -135,6 +135,10 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	if cfg.Cluster, err = s.clus.merge(cf, set); err != nil {
 		return nil, err
 	}
+	if cfg.History.CacheDir != "" {
+		// Next to the history cache; --no-cache turns both off.
+		cfg.ModelCache = filepath.Join(filepath.Dir(cfg.History.CacheDir), "models")
+	}
 	cfg.SQL = analyze.SQLConfig{Dialect: cf.SQLDialect, Ignore: cf.SQLIgnore}
 	if set["dialect"] {
 		cfg.SQL.Dialect = s.dialect
