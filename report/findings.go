@@ -128,7 +128,7 @@ func ghProp(s string) string {
 }
 
 func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }

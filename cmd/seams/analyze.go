@@ -35,6 +35,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	s := newSettings("seams analyze", analyzeUsage, stderr)
 	out := s.fs.String("out", "", "write the report to `DIR` (default ./seams-report, or a cache directory when that would lie inside the analyzed repository)")
 	asJSON := s.fs.Bool("json", false, "write the JSON model to stdout instead of files")
+	maxEdges := s.fs.Int("dot-max-edges", 80, "keep the `N` strongest edges in each DOT graph (0 keeps all); the graph says how many it left out")
 	dir, help, err := s.parse(args)
 	switch {
 	case help:
@@ -83,9 +84,21 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	jsonPath := filepath.Join(outDir, "seams.json")
-	if err := report.WriteFile(jsonPath, data); err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"seams.json", data},
+		{"contexts.dot", report.ContextsDOT(m, *maxEdges)},
+		{"packages.dot", report.PackagesDOT(m, *maxEdges)},
+		{"tables.dot", report.TablesDOT(m, *maxEdges)},
+		{"summary.md", report.Markdown(m)},
+	}
+	for _, f := range files {
+		if err := report.WriteFile(filepath.Join(outDir, f.name), f.data); err != nil {
+			fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+			return exitFailure
+		}
 	}
 	printSummary(stdout, m, jsonPath)
 	return exitOK
@@ -146,7 +159,7 @@ func printSummary(w io.Writer, m *report.Model, jsonPath string) {
 		printContexts(w, m.Contexts)
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "wrote %s\n", jsonPath)
+	fmt.Fprintf(w, "wrote %s (and contexts.dot, packages.dot, tables.dot, summary.md beside it)\n", jsonPath)
 }
 
 // printContexts prints the ranked candidates as an aligned table.

@@ -123,6 +123,11 @@ func TestAnalyzeIsSafe(t *testing.T) {
 	if !strings.Contains(stdout, "wrote "+filepath.Join(out, "seams.json")) {
 		t.Errorf("summary does not say where the file went:\n%s", stdout)
 	}
+	for _, name := range []string{"contexts.dot", "packages.dot", "tables.dot", "summary.md"} {
+		if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
 }
 
 func TestDeterministicJSON(t *testing.T) {

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func loadModel(t *testing.T, path string) *Model {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := DecodeJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./report -update writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from its golden file (go test ./report -update, then git diff):\n%s", name, got)
+	}
+}
+
+// renders runs Graphviz on a DOT file and fails on any warning.
+func renders(t *testing.T, name string, dot []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("dot"); err != nil {
+		t.Skip("Graphviz dot is not installed (CI installs it): DOT files not rendered")
+	}
+	cmd := exec.Command("dot", "-Tsvg", "-o", os.DevNull)
+	cmd.Stdin = bytes.NewReader(dot)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Errorf("dot -Tsvg %s: %v\n%s", name, err, stderr.String())
+	}
+}
+
+func TestOutputsGolden(t *testing.T) {
+	m := loadModel(t, "testdata/shop.json")
+	outputs := map[string][]byte{
+		"contexts.dot":     ContextsDOT(m, 0),
+		"contexts-max.dot": ContextsDOT(m, 3),
+		"packages.dot":     PackagesDOT(m, 0),
+		"packages-max.dot": PackagesDOT(m, 20),
+		"tables.dot":       TablesDOT(m, 0),
+		"summary.md":       Markdown(m),
+	}
+	for name, out := range outputs {
+		t.Run(name, func(t *testing.T) {
+			golden(t, name, out)
+			if strings.HasSuffix(name, ".dot") {
+				renders(t, name, out)
+			}
+		})
+	}
+	if !bytes.Contains(outputs["contexts-max.dot"], []byte("weaker edges left out")) {
+		t.Error("a capped graph does not say what it left out")
+	}
+	if !bytes.Contains(outputs["summary.md"], []byte("```mermaid\ngraph LR\n")) {
+		t.Error("no Mermaid map in the summary")
+	}
+}
+
+// hostile is a model whose every repository-derived string tries to
+// break out of its format.
+func hostile() *Model {
+	evil := "x\"y\\z\n<script>alert(1)</script>]|`'\xff"
+	m := &Model{Schema: Schema, Repo: Repo{Root: "/r/" + evil, Head: "0123456789abcdef"}}
+	m.Packages = []Package{
+		{Path: "a/" + evil, Context: "c1"}, {Path: "b/" + evil, Context: "c2"}, {Path: "k/" + evil, Shared: evil},
+	}
+	m.Unplaced = []string{"u/" + evil}
+	m.Imports = []Import{{From: "a/" + evil, To: "b/" + evil, Weight: 2}}
+	cut := Cut{Outbound: []CutImport{{From: "a/" + evil, To: "b/" + evil, Files: 2, Context: "c2"}},
+		Tables: []CutTable{{Name: "t" + evil, Writers: []string{"c1", "c2"}, Owner: "c1"}}}
+	m.Contexts = []Context{
+		{ID: "c1", Name: "n1" + evil, Packages: []string{"a/" + evil}, Order: 1, Reason: evil, Cut: cut,
+			Tables: []ContextTable{{Name: "t" + evil, Access: "write", Shared: true, SharedWrite: true}}},
+		{ID: "c2", Name: "n2" + evil, Packages: []string{"b/" + evil}, Order: 2, Reason: evil},
+	}
+	m.Signals.Imports.Signal = Signal{Status: StatusOK, Detail: evil}
+	m.Warnings = []Warning{{Signal: "sql", Message: evil, Where: evil}}
+	return m
+}
+
+func TestOutputsHostile(t *testing.T) {
+	m := hostile()
+	for name, dot := range map[string][]byte{"contexts": ContextsDOT(m, 0), "packages": PackagesDOT(m, 0), "tables": TablesDOT(m, 0)} {
+		renders(t, name, dot)
+	}
+	md := string(Markdown(m))
+	if strings.Contains(md, "<script>") {
+		t.Errorf("raw markup in the Markdown summary:\n%s", md)
+	}
+	// Every row of the ranked table keeps its seven cells: names with
+	// | or newlines must not break it.
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "| 1 |") || strings.HasPrefix(line, "| 2 |") {
+			if cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") - 1; cells != 7 {
+				t.Errorf("table row with %d cells: %s", cells, line)
+			}
+		}
+	}
+	mer := md[strings.Index(md, "```mermaid"):]
+	mer = mer[:strings.Index(mer[3:], "```")+3]
+	if strings.Count(mer, `"`)%2 != 0 || strings.Contains(mer, "<script") {
+		t.Errorf("Mermaid labels not escaped:\n%s", mer)
+	}
+}
