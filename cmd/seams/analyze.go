@@ -84,6 +84,11 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	jsonPath := filepath.Join(outDir, "seams.json")
+	html, err := report.HTML(m)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
+		return exitFailure
+	}
 	files := []struct {
 		name string
 		data []byte
@@ -93,6 +98,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		{"packages.dot", report.PackagesDOT(m, *maxEdges)},
 		{"tables.dot", report.TablesDOT(m, *maxEdges)},
 		{"summary.md", report.Markdown(m)},
+		{"index.html", html},
 	}
 	for _, f := range files {
 		if err := report.WriteFile(filepath.Join(outDir, f.name), f.data); err != nil {
@@ -159,7 +165,7 @@ func printSummary(w io.Writer, m *report.Model, jsonPath string) {
 		printContexts(w, m.Contexts)
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "wrote %s (and contexts.dot, packages.dot, tables.dot, summary.md beside it)\n", jsonPath)
+	fmt.Fprintf(w, "wrote %s (and index.html, contexts.dot, packages.dot, tables.dot, summary.md beside it)\n", jsonPath)
 }
 
 // printContexts prints the ranked candidates as an aligned table.

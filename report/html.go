@@ -1,0 +1,69 @@
+package report
+
+import (
+	_ "embed"
+	"bytes"
+	"encoding/json"
+	"html/template"
+)
+
+// The HTML report is one self-contained file: the model travels inside it
+// as JSON, the page's script builds every element from that data with
+// DOM calls (never by parsing markup), and a Content-Security-Policy
+// forbids every network request. It works as a CI artifact, offline, and
+// on a repository whose names try to inject script.
+
+//go:embed assets/cytoscape.min.js
+var cytoscapeJS string
+
+//go:embed assets/app.js
+var appJS string
+
+//go:embed assets/app.css
+var appCSS string
+
+var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>seams: {{.Title}}</title>
+<style>{{.CSS}}</style>
+</head>
+<body>
+<noscript>This report needs JavaScript; the same data is in seams.json and summary.md.</noscript>
+<div id="app"></div>
+<script type="application/json" id="seams-data">{{.Data}}</script>
+<script>{{.Lib}}</script>
+<script>{{.App}}</script>
+</body>
+</html>
+`))
+
+// HTML renders the self-contained report, index.html.
+func HTML(m *Model) ([]byte, error) {
+	// json.Marshal escapes <, > and & (and U+2028, U+2029), so no name in
+	// the data can close the script element that holds it.
+	data, err := EncodeJSON(m)
+	if err != nil {
+		return nil, err
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, data); err != nil {
+		return nil, err
+	}
+	escaped, err := json.Marshal(json.RawMessage(compact.Bytes()))
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = page.Execute(&b, map[string]any{
+		"Title": m.Repo.Root,
+		"CSS":   template.CSS(appCSS),
+		"Data":  template.JS(escaped),
+		"Lib":   template.JS(cytoscapeJS),
+		"App":   template.JS(appJS),
+	})
+	return b.Bytes(), err
+}
