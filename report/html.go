@@ -1,8 +1,8 @@
 package report
 
 import (
-	_ "embed"
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"html/template"
 )
