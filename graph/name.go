@@ -34,10 +34,17 @@ func contextID(members []string, loc map[string]int) string {
 // cmd); two segments when the second holds at least a third. Tables name
 // a context whose paths say nothing.
 func contextName(members []string, loc map[string]int, tables []string) string {
+	return contextNameAt(members, loc, tables, 1)
+}
+
+// contextNameAt names a context by the first depth meaningful segments
+// of its members' paths: plugins, then plugins/inputs, then
+// plugins/inputs/cpu, as needed to tell contexts apart.
+func contextNameAt(members []string, loc map[string]int, tables []string, depth int) string {
 	weight := map[string]int{}
 	total := 0
 	for _, m := range members {
-		seg := domainSegment(m)
+		seg := domainPrefix(m, depth)
 		if seg == "" {
 			continue
 		}
@@ -66,11 +73,13 @@ func contextName(members []string, loc map[string]int, tables []string) string {
 	return segs[0]
 }
 
-// domainSegment is the first path segment that is not generic.
-func domainSegment(p string) string {
-	for _, s := range strings.Split(p, "/") {
+// domainPrefix is the path from its first segment that is not generic,
+// depth segments long.
+func domainPrefix(p string, depth int) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
 		if !genericSegments[s] {
-			return s
+			return strings.Join(segs[i:min(len(segs), i+depth)], "/")
 		}
 	}
 	return ""

@@ -41,6 +41,19 @@ func Rank(in *Input, part *Partition) []report.Context {
 			names[i] = contextName(members, loc, tnames)
 		}
 	}
+	// Where two contexts get the same name, look deeper into their paths
+	// (plugins/inputs rather than plugins) before falling back to numbers.
+	for depth := 2; depth <= 4; depth++ {
+		seen := map[string]int{}
+		for _, n := range names {
+			seen[n]++
+		}
+		for i, n := range names {
+			if seen[n] > 1 && part.Declared[i] == "" {
+				names[i] = contextNameAt(part.Members[i], loc, nil, depth)
+			}
+		}
+	}
 	uniqueNames(names)
 	for i := range cs {
 		cs[i].Name = names[i]

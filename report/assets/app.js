@@ -375,5 +375,8 @@
   var first = m ? decodeURIComponent(m[1]) : (M.contexts[0] && M.contexts[0].id);
   if (first && cy && cy.getElementById('c:' + first).length) cy.getElementById('c:' + first).emit('tap');
   else if (first) showContext(first, false);
+  // How long the page took: its script alone, and since navigation began
+  // (parsing the page, the library and the data included).
   document.body.setAttribute('data-ready', String(Math.round(performance.now() - t0)));
+  document.body.setAttribute('data-ready-since-navigation', String(Math.round(performance.now())));
 })();
