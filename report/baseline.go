@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,14 +82,7 @@ func EncodeBaseline(b *Baseline) ([]byte, error) {
 	if c.Cycles == nil {
 		c.Cycles = [][2]string{}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return indentJSON(&c)
 }
 
 // DecodeBaseline reads a baseline and checks its schema.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -43,12 +42,7 @@ func FormatCheck(o *CheckOutput, format string) ([]byte, error) {
 	}
 	switch format {
 	case "json":
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(o); err != nil {
-			return nil, err
-		}
+		return indentJSON(o)
 	case "text":
 		for _, f := range o.Findings {
 			mark := "regression"

@@ -42,13 +42,19 @@ func EncodeJSON(m *Model) ([]byte, error) {
 	if c.Unplaced == nil {
 		c.Unplaced = []string{}
 	}
+	return indentJSON(&c)
+}
+
+// indentJSON is the one JSON style of every file seams writes: indented,
+// ending in a newline, and with < and & left as they are: paths and SQL
+// hold them, and \u003c only hurts people reading the file. The HTML
+// report escapes on its own.
+func indentJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	// Paths and SQL hold < and &; escaping them as \u003c only hurts
-	// people reading the file. The HTML report escapes on its own.
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -36,32 +36,19 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	out := s.fs.String("out", "", "write the report to `DIR` (default ./seams-report, or a cache directory when that would lie inside the analyzed repository)")
 	asJSON := s.fs.Bool("json", false, "write the JSON model to stdout instead of files")
 	maxEdges := s.fs.Int("dot-max-edges", 80, "keep the `N` strongest edges in each DOT graph (0 keeps all); the graph says how many it left out")
-	dir, help, err := s.parse(args)
-	switch {
-	case help:
-		return exitOK
-	case err == errUsage:
-		return exitFailure
-	case err != nil:
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
-	}
-	rs, err := s.resolve(dir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
+	rs, code, ok := s.start(args)
+	if !ok {
+		return code
 	}
 	r, cf := rs.repo, rs.file
 	m, err := analyze.Run(rs.cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	rs.keepIdentity(m)
 	data, err := report.EncodeJSON(m)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	if *asJSON {
 		stdout.Write(data)
@@ -75,19 +62,16 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	if outDir == "" {
 		outDir, err = defaultOut(r)
 		if err != nil {
-			fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-			return exitFailure
+			return s.fail(err)
 		}
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	jsonPath := filepath.Join(outDir, "seams.json")
 	html, err := report.HTML(m)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	files := []struct {
 		name string
@@ -102,8 +86,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range files {
 		if err := report.WriteFile(filepath.Join(outDir, f.name), f.data); err != nil {
-			fmt.Fprintf(stderr, "seams analyze: %v\n", err)
-			return exitFailure
+			return s.fail(err)
 		}
 	}
 	printSummary(stdout, m, jsonPath)

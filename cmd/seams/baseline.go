@@ -27,31 +27,18 @@ Flags:
 
 func runBaseline(args []string, stdout, stderr io.Writer) int {
 	s := newSettings("seams baseline", baselineUsage, stderr)
-	dir, help, err := s.parse(args)
-	switch {
-	case help:
-		return exitOK
-	case err == errUsage:
-		return exitFailure
-	case err != nil:
-		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
-		return exitFailure
-	}
-	rs, err := s.resolve(dir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
-		return exitFailure
+	rs, code, ok := s.start(args)
+	if !ok {
+		return code
 	}
 	m, err := analyze.Run(rs.cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	rs.keepIdentity(m)
 	b := graph.Freeze(m)
 	if err := writeBaseline(rs.baselinePath, b); err != nil {
-		fmt.Fprintf(stderr, "seams baseline: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d contexts, %d shared-kernel packages, %d cross-context imports, %d shared-write tables, %d cycles frozen\n",
 		rs.baselinePath, len(b.Contexts), len(b.Shared), len(b.CrossImports), len(b.SharedWriteTables), len(b.Cycles))

@@ -31,29 +31,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	s := newSettings("seams check", checkUsage, stderr)
 	format := s.fs.String("format", "text", "output `format`: "+strings.Join(report.CheckFormats, ", "))
 	update := s.fs.Bool("update", false, "tighten the baseline with what got better (never loosens it)")
-	dir, help, err := s.parse(args)
-	switch {
-	case help:
-		return exitOK
-	case err == errUsage:
-		return exitFailure
-	case err != nil:
-		fmt.Fprintf(stderr, "seams check: %v\n", err)
-		return exitFailure
+	rs, code, ok := s.start(args)
+	if !ok {
+		return code
 	}
 	if !contains(report.CheckFormats, *format) {
-		fmt.Fprintf(stderr, "seams check: -format: want one of %s, got %q\n", strings.Join(report.CheckFormats, ", "), *format)
-		return exitFailure
-	}
-	rs, err := s.resolve(dir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "seams check: %v\n", err)
-		return exitFailure
+		return s.fail(fmt.Errorf("-format: want one of %s, got %q", strings.Join(report.CheckFormats, ", "), *format))
 	}
 	b, err := rs.readBaseline()
 	if err != nil {
-		fmt.Fprintf(stderr, "seams check: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	cfg := rs.cfg
 	if !rs.set["signals"] && rs.file.Signals == nil {
@@ -64,8 +51,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	cfg.NoContexts = true
 	m, err := analyze.Run(cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams check: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	// Warnings are the analysis's business, not the check's: count them
 	// so that a signal gone missing does not go unnoticed.
@@ -91,14 +77,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	text, err := report.FormatCheck(out, *format)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams check: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	stdout.Write(text)
 	if *update {
 		if err := writeBaseline(rs.baselinePath, res.Tightened); err != nil {
-			fmt.Fprintf(stderr, "seams check: %v\n", err)
-			return exitFailure
+			return s.fail(err)
 		}
 		fmt.Fprintf(stderr, "seams check: tightened %s\n", rs.baselinePath)
 	}

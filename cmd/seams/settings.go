@@ -20,6 +20,8 @@ import (
 // settings are the flags every analyzing command shares, merged with the
 // repository's .seams.yaml: flags that were set win.
 type settings struct {
+	name     string // "seams analyze", for messages
+	stderr   io.Writer
 	fs       *flag.FlagSet
 	tests    bool
 	signals  string
@@ -34,7 +36,7 @@ type settings struct {
 }
 
 func newSettings(name, usage string, stderr io.Writer) *settings {
-	s := &settings{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	s := &settings{name: name, stderr: stderr, fs: flag.NewFlagSet(name, flag.ContinueOnError)}
 	fs := s.fs
 	fs.SetOutput(stderr)
 	fs.BoolVar(&s.tests, "tests", false, "analyze _test.go files too")
@@ -70,6 +72,32 @@ func (s *settings) parse(args []string) (dir string, help bool, err error) {
 		return s.fs.Arg(0), false, nil
 	}
 	return ".", false, nil
+}
+
+// start parses the arguments and resolves the settings. When it returns
+// ok false the command is over, with the exit code it returns (help
+// shown, or a usage error or an unusable repository reported).
+func (s *settings) start(args []string) (rs *resolved, code int, ok bool) {
+	dir, help, err := s.parse(args)
+	switch {
+	case help:
+		return nil, exitOK, false
+	case err == errUsage:
+		return nil, exitFailure, false
+	case err != nil:
+		return nil, s.fail(err), false
+	}
+	rs, err = s.resolve(dir, s.stderr)
+	if err != nil {
+		return nil, s.fail(err), false
+	}
+	return rs, exitOK, true
+}
+
+// fail reports err as the command's and returns the failure exit code.
+func (s *settings) fail(err error) int {
+	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)
+	return exitFailure
 }
 
 // errUsage is a usage error the flag package has already printed.

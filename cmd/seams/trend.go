@@ -36,31 +36,19 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 	commits := s.fs.Int("commits", 12, "sample `N` commits spread evenly over the history")
 	recluster := s.fs.Bool("recluster", false, "cluster each commit afresh instead of measuring the baseline's partition")
 	out := s.fs.String("out", "", "write trend.json and trend.csv to `DIR` (default as for seams analyze)")
-	dir, help, err := s.parse(args)
-	switch {
-	case help:
-		return exitOK
-	case err == errUsage:
-		return exitFailure
-	case err != nil:
-		fmt.Fprintf(stderr, "seams trend: %v\n", err)
-		return exitFailure
+	rs, code, ok := s.start(args)
+	if !ok {
+		return code
 	}
 	tc := analyze.TrendConfig{Commits: *commits}
+	var err error
 	if *every != "" {
 		if tc.Every, err = parsePeriod(*every); err != nil {
-			fmt.Fprintf(stderr, "seams trend: -every: %v\n", err)
-			return exitFailure
+			return s.fail(fmt.Errorf("-every: %v", err))
 		}
 	}
 	if tc.Commits < 1 {
-		fmt.Fprintf(stderr, "seams trend: -commits: want at least 1, got %d\n", tc.Commits)
-		return exitFailure
-	}
-	rs, err := s.resolve(dir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "seams trend: %v\n", err)
-		return exitFailure
+		return s.fail(fmt.Errorf("-commits: want at least 1, got %d", tc.Commits))
 	}
 	tc.Since = rs.cfg.History.Since
 	if !*recluster {
@@ -77,14 +65,12 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 	}
 	t, err := analyze.Trend(rs.cfg, tc)
 	if err != nil {
-		fmt.Fprintf(stderr, "seams trend: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	outDir := *out
 	if outDir == "" {
 		if outDir, err = defaultOut(rs.repo); err != nil {
-			fmt.Fprintf(stderr, "seams trend: %v\n", err)
-			return exitFailure
+			return s.fail(err)
 		}
 	}
 	data, _ := json.MarshalIndent(t, "", "  ")
@@ -97,8 +83,7 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 		err = report.WriteFile(filepath.Join(outDir, "trend.csv"), csv)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "seams trend: %v\n", err)
-		return exitFailure
+		return s.fail(err)
 	}
 	stdout.Write(csv)
 	for _, sk := range t.Skipped {
