@@ -14,7 +14,13 @@ import (
 func copyShop(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := "../testdata/shop"
+	copyDir(t, "../testdata/shop", dst)
+	return dst
+}
+
+// copyDir copies a tree, modes kept.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
 	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return err
@@ -27,12 +33,11 @@ func copyShop(t *testing.T) string {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		return os.WriteFile(filepath.Join(dst, rel), data, info.Mode())
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dst
 }
 
 func TestHistoryDegrades(t *testing.T) {

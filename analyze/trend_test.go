@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,23 +13,7 @@ import (
 func checkoutAt(t *testing.T, src, hash string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "checkout")
-	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, info.Mode())
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	copyDir(t, src, dst)
 	r, err := git.PlainOpen(dst)
 	if err != nil {
 		t.Fatal(err)
