@@ -1,6 +1,8 @@
 // Package analyze runs seams on a repository: it locates the repository,
-// extracts each coupling signal (code imports now; SQL table access and
-// git co-change later), and assembles what they found into a report.Model.
+// extracts each coupling signal (code imports, SQL table access, git
+// co-change), hands them to graph for clustering and ranking, and
+// assembles everything into a report.Model. Trend replays the same
+// pipeline over commits of the history, read from git's object store.
 //
 // Each signal degrades on its own. A signal that cannot be computed is
 // marked "unavailable" or "partial" in the model, with the reason, and the
@@ -9,5 +11,7 @@
 //
 // The subpackages do the extraction: scope (which files count), repo
 // (where the repository and its modules are), code (the import graph),
-// config (.seams.yaml), gitscript (test repositories from a script).
+// tables (SQL table access), history (git history), snapshot (a commit's
+// tree as a file system), config (.seams.yaml), and gitscript (test
+// repositories built from a script).
 package analyze
