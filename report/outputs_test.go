@@ -60,28 +60,42 @@ func renders(t *testing.T, name string, dot []byte) {
 }
 
 func TestOutputsGolden(t *testing.T) {
-	m := loadModel(t, "testdata/shop.json")
-	outputs := map[string][]byte{
-		"contexts.dot":     ContextsDOT(m, 0),
-		"contexts-max.dot": ContextsDOT(m, 3),
-		"packages.dot":     PackagesDOT(m, 0),
-		"packages-max.dot": PackagesDOT(m, 20),
-		"tables.dot":       TablesDOT(m, 0),
-		"summary.md":       Markdown(m),
+	tests := []struct {
+		model, prefix string
+		maxEdges      int // for packages-max.dot
+	}{
+		{"testdata/shop.json", "", 20},
+		// Every repository-derived string of hostile.json tries to break
+		// out of its format: markup, quotes, ]], |, newlines, backslashes.
+		{"testdata/hostile.json", "hostile-", 5},
 	}
-	for name, out := range outputs {
-		t.Run(name, func(t *testing.T) {
-			golden(t, name, out)
-			if strings.HasSuffix(name, ".dot") {
-				renders(t, name, out)
-			}
-		})
-	}
-	if !bytes.Contains(outputs["contexts-max.dot"], []byte("weaker edges left out")) {
-		t.Error("a capped graph does not say what it left out")
-	}
-	if !bytes.Contains(outputs["summary.md"], []byte("```mermaid\ngraph LR\n")) {
-		t.Error("no Mermaid map in the summary")
+	for _, tt := range tests {
+		m := loadModel(t, tt.model)
+		outputs := []struct {
+			name string
+			out  []byte
+		}{
+			{"contexts.dot", ContextsDOT(m, 0)},
+			{"contexts-max.dot", ContextsDOT(m, 3)},
+			{"packages.dot", PackagesDOT(m, 0)},
+			{"packages-max.dot", PackagesDOT(m, tt.maxEdges)},
+			{"tables.dot", TablesDOT(m, 0)},
+			{"summary.md", Markdown(m)},
+		}
+		for _, o := range outputs {
+			t.Run(tt.prefix+o.name, func(t *testing.T) {
+				golden(t, tt.prefix+o.name, o.out)
+				if strings.HasSuffix(o.name, ".dot") {
+					renders(t, o.name, o.out)
+				}
+				if strings.HasSuffix(o.name, "-max.dot") && !bytes.Contains(o.out, []byte("weaker edges left out")) {
+					t.Error("a capped graph does not say what it left out")
+				}
+				if o.name == "summary.md" && !bytes.Contains(o.out, []byte("```mermaid\ngraph LR\n")) {
+					t.Error("no Mermaid map in the summary")
+				}
+			})
+		}
 	}
 }
 

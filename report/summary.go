@@ -21,7 +21,7 @@ func Markdown(m *Model) []byte {
 		name string
 		sig  Signal
 	}{{"imports", m.Signals.Imports.Signal}, {"sql", m.Signals.SQL.Signal}, {"history", m.Signals.History.Signal}} {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", s.name, s.sig.Status, mdCell(s.sig.Detail))
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", s.name, s.sig.Status, mdText(s.sig.Detail))
 	}
 	if mt := m.Metrics; mt != nil {
 		fmt.Fprintf(&b, "\nModularity %.2f (imports %.2f, data %.2f, co-change %.2f) · ICP %.2f · %s · %s · %s\n",
@@ -35,7 +35,7 @@ func Markdown(m *Model) []byte {
 	node := map[string]string{}
 	for i, c := range m.Contexts {
 		node[c.ID] = fmt.Sprintf("c%d", i)
-		fmt.Fprintf(&b, "  c%d[\"%d. %s<br/>%d pkgs · P %.2f · R %.2f\"]\n", i, c.Order, mermaidText(c.Name), len(c.Packages), c.Pressure.Score, c.Risk.Score)
+		fmt.Fprintf(&b, "  c%d[\"%d. %s<br/>%s · P %.2f · R %.2f\"]\n", i, c.Order, mermaidText(c.Name), count(len(c.Packages), "pkg"), c.Pressure.Score, c.Risk.Score)
 	}
 	for _, c := range m.Contexts {
 		files := map[string]int{}
@@ -55,7 +55,7 @@ func Markdown(m *Model) []byte {
 	b.WriteString("```\n\n")
 	b.WriteString("| order | context | packages | LOC | pressure | risk | why |\n|---:|---|---:|---:|---:|---:|---|\n")
 	for _, c := range m.Contexts {
-		fmt.Fprintf(&b, "| %d | %s | %d | %d | %.2f | %.2f | %s |\n", c.Order, mdCell(c.Name), len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, mdCell(c.Reason))
+		fmt.Fprintf(&b, "| %d | %s | %d | %d | %.2f | %.2f | %s |\n", c.Order, mdText(c.Name), len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, mdText(c.Reason))
 	}
 	if n := len(m.Warnings); n > 0 {
 		fmt.Fprintf(&b, "\n%d warnings: see seams.json or the HTML report.\n", n)
@@ -65,12 +65,13 @@ func Markdown(m *Model) []byte {
 
 // mermaidText escapes a label for a quoted Mermaid node: quotes and
 // angle brackets as entities, so a name cannot end the label or inject
-// markup.
+// markup, and # too, so a name cannot spell an entity itself.
 func mermaidText(s string) string {
-	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "`", "#96;", "|", "#124;").Replace(s)
+	return strings.NewReplacer("#", "#35;", `"`, "#quot;", "<", "#lt;", ">", "#gt;", "\r", " ", "\n", " ", "`", "#96;", "|", "#124;").Replace(s)
 }
 
-// mdText keeps repository-derived text from becoming Markdown or HTML.
-func mdText(s string) string {
-	return strings.NewReplacer("<", "&lt;", ">", "&gt;", "\n", " ", "`", "'", "|", `\|`, "*", `\*`, "_", `\_`, "[", `\[`).Replace(s)
-}
+// mdText keeps repository-derived text from becoming Markdown or HTML,
+// and keeps a table cell one cell on one line: GitHub renders the
+// summary, so what the repository's names hold must show as written.
+var mdText = strings.NewReplacer(`\`, `\\`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\r", " ", "\n", " ",
+	"`", "\\`", "|", `\|`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`).Replace

@@ -49,7 +49,7 @@
   }
   function row(cells, numeric, attrs) {
     numeric = numeric || [];
-    return el('tr', attrs || null, cells.map(function (c, i) { return el('td', numeric[i] ? { class: 'num' } : null, c); }));
+    return el('tr', attrs || null, cells.map(function (c, i) { return el('td', numeric[i] === true ? { class: 'num' } : (numeric[i] ? { class: numeric[i] } : null), c); }));
   }
 
   var ctxById = {}, ctxOfPkg = {}, pkgByPath = {};
@@ -79,10 +79,19 @@
     row(['code imports', status(sig.imports.status), sig.imports.detail]),
     row(['shared tables (SQL)', status(sig.sql.status), sig.sql.detail]),
     row(['co-change (git)', status(sig.history.status), sig.history.detail])]));
+  // How each signal was read, and what it could not use: the reader's
+  // first question when a signal is partial or missing.
+  var notes = [];
+  var im = sig.imports, sq = sig.sql, hi = sig.history;
+  if (im.loader) notes.push('Packages listed by ' + im.loader + (im.fallbackReason ? ' (fallback: ' + im.fallbackReason + ')' : '') + '; ' + (im.files || 0) + ' Go files analyzed, ' + (im.generatedFiles || 0) + ' generated and ' + (im.excludedFiles || 0) + ' excluded files left out.');
+  if (sq.statements) notes.push('SQL read as ' + (sq.dialect || 'unknown dialect') + (sq.dialectReason ? ' (' + sq.dialectReason + ')' : '') + ': ' + sq.statements + ' statements, ' + (sq.notUnderstood || 0) + ' not understood (listed under Warnings).');
+  if (hi.commits) notes.push('History of ' + (hi.ref || 'HEAD') + ': ' + hi.commits + ' commits, ' + hi.used + ' used' + (hi.shallow ? ' (shallow clone: history incomplete)' : '') + '; pressure window ' + hi.windowMonths + ' months' + (hi.windowStart ? ' (' + hi.windowStart.slice(0, 10) + ' to ' + (hi.windowEnd || '').slice(0, 10) + ')' : '') + '.');
+  if (notes.length) ov.append(el('ul', { class: 'notes' }, notes.map(function (x) { return el('li', null, x); })));
   if (M.metrics) {
     var mt = M.metrics;
     var metric = function (v, k) { return el('div', { class: 'metric' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k)); };
     ov.append(el('h3', null, 'Key metrics'), el('div', { class: 'metrics' },
+      metric(M.packages.length, 'packages'), metric(M.packages.reduce(function (a, p) { return a + (p.loc || 0); }, 0), 'lines of code'), metric(M.tables.length, 'tables'),
       metric(mt.contexts, 'candidate contexts'), metric(mt.shared, 'shared-kernel packages'), metric(mt.unplaced, 'unplaced packages'),
       metric(fmt(mt.modularity.fused), 'modularity (fused)'), metric(fmt(mt.icp), 'ICP: share of imports crossing contexts'),
       metric(mt.crossContextImports, 'cross-context imports'), metric(mt.sharedWriteTables, 'tables written by 2+ contexts'),
@@ -98,13 +107,13 @@
       return row([c.order, c.name, c.packages.length, c.loc,
         el('span', null, el('span', { class: 'bar', style: 'width:' + Math.round(c.pressure.score * 60) + 'px;background:#e8883a' }), fmt(c.pressure.score)),
         el('span', null, el('span', { class: 'bar', style: 'width:' + Math.round(c.risk.score * 60) + 'px;background:#b83b3b' }), fmt(c.risk.score)),
-        c.reason], [true, false, true, true, false, false, false], { class: 'pick', 'data-context': c.id });
+        c.reason], [true, false, true, true, 'nowrap', 'nowrap', false], { class: 'pick', 'data-context': c.id });
     }), [true, false, true, true])));
   grid.querySelectorAll('tr.pick').forEach(function (tr) { tr.addEventListener('click', function () { showContext(tr.getAttribute('data-context'), true); }); });
   grid.append(bubbles());
 
   function bubbles() {
-    var NS = 'http://www.w3.org/2000/svg', W = 420, H = 320, pad = 40;
+    var NS = 'http://www.w3.org/2000/svg', W = 420, H = 320, pad = 44, bottom = 36;
     var svg = document.createElementNS(NS, 'svg');
     svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
     svg.setAttribute('width', '100%');
@@ -115,13 +124,24 @@
       svg.append(e);
       return e;
     }
-    s('rect', { x: pad, y: 10, width: W - pad - 10, height: H - pad - 10, fill: '#fbfcfe', stroke: '#d9dee7' });
-    s('text', { x: W / 2, y: H - 6, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6475' }, 'extraction risk →');
+    // The axes span the scores found (to the next 0.1), not all of 0..1:
+    // scores often cluster, and the ranking is what the chart shows.
+    function top(k) { return Math.min(1, Math.ceil(10 * Math.max.apply(null, M.contexts.map(function (c) { return c[k].score; }).concat([0.1])) + 0.5) / 10); }
+    var xMax = top('risk'), yMax = top('pressure'), pw = W - pad - 10, ph = H - bottom - 10;
+    s('rect', { x: pad, y: 10, width: pw, height: ph, fill: '#fbfcfe', stroke: '#d9dee7' });
+    for (var t = 0; t <= 4; t++) {
+      var gx = pad + t / 4 * pw, gy = 10 + ph - t / 4 * ph;
+      s('line', { x1: gx, y1: 10, x2: gx, y2: 10 + ph, stroke: '#eef1f6' });
+      s('line', { x1: pad, y1: gy, x2: pad + pw, y2: gy, stroke: '#eef1f6' });
+      s('text', { x: gx, y: 10 + ph + 12, 'text-anchor': 'middle', 'font-size': 9, fill: '#5b6475' }, fmt(t / 4 * xMax));
+      s('text', { x: pad - 4, y: gy + 3, 'text-anchor': 'end', 'font-size': 9, fill: '#5b6475' }, fmt(t / 4 * yMax));
+    }
+    s('text', { x: pad + pw / 2, y: H - 6, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6475' }, 'extraction risk →');
     s('text', { x: 12, y: H / 2, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6475', transform: 'rotate(-90 12 ' + H / 2 + ')' }, 'change pressure →');
     s('text', { x: pad + 6, y: 24, 'font-size': 10, fill: '#2f7d4a' }, 'cut first: hot and easy');
     var maxLoc = Math.max.apply(null, M.contexts.map(function (c) { return c.loc; }).concat([1]));
     M.contexts.slice().reverse().forEach(function (c) {
-      var x = pad + c.risk.score * (W - pad - 10), y = 10 + (1 - c.pressure.score) * (H - pad - 10);
+      var x = pad + c.risk.score / xMax * pw, y = 10 + (1 - c.pressure.score / yMax) * ph;
       var r = 6 + 22 * Math.sqrt(c.loc / maxLoc);
       var first = c.order <= 3;
       var circle = s('circle', { cx: x, cy: y, r: r, fill: first ? 'rgba(47,125,74,0.35)' : 'rgba(47,93,168,0.18)', stroke: first ? '#2f7d4a' : '#2f5da8', 'data-context': c.id });
@@ -141,10 +161,17 @@
   var search = el('input', { type: 'search', placeholder: 'Search a package…', 'aria-label': 'search packages' });
   var matches = el('div', { id: 'matches' });
   var detail = el('div', { id: 'detail' }, el('p', { class: 'help' }, 'Select a context.'));
+  function layerToggle(layer, color, text) {
+    var box = el('input', { type: 'checkbox', 'data-layer': layer });
+    box.checked = true;
+    box.addEventListener('change', function () { if (cy) cy.edges('[layer = "' + layer + '"]').toggleClass('off', !box.checked); });
+    return el('label', null, box, el('i', { style: 'background:' + color }), text);
+  }
   mapGrid.append(el('div', null, mapDiv, el('div', { class: 'legend' },
-    el('span', null, el('i', { style: 'background:#2f5da8' }), 'imports'),
-    el('span', null, el('i', { style: 'background:#c0504d' }), 'shared tables'),
-    el('span', null, el('i', { style: 'background:#6b9e2f' }), 'co-change'))),
+    layerToggle('imports', '#2f5da8', 'imports (files importing across)'),
+    layerToggle('data', '#c0504d', 'shared tables'),
+    layerToggle('cochange', '#6b9e2f', 'co-change (shared commits)'),
+    el('button', { onclick: function () { if (cy) cy.fit(undefined, 20); } }, 'fit'))),
     el('div', null, search, matches));
   mapSec.append(mapGrid);
 
@@ -172,27 +199,39 @@
     var elements = M.contexts.map(function (c) {
       return { group: 'nodes', data: { id: 'c:' + c.id, ctx: c.id, label: c.order + '. ' + c.name, size: 30 + 70 * Math.sqrt(c.loc / maxLoc) } };
     });
+    // Widths are relative within a layer: the layers count different
+    // things (files, tables, commits), so only the strongest of each is bold.
+    var layerMax = {};
+    layerEdges.forEach(function (e) { layerMax[e.layer] = Math.max(layerMax[e.layer] || 0, e.w); });
     layerEdges.forEach(function (e, i) {
-      elements.push({ group: 'edges', data: { id: 'e' + i, source: 'c:' + e.a, target: 'c:' + e.b, layer: e.layer, width: 1 + Math.min(8, Math.log2(1 + e.w)), label: e.layer + ' ' + e.w } });
+      var rel = e.w / layerMax[e.layer];
+      elements.push({ group: 'edges', data: { id: 'e' + i, source: 'c:' + e.a, target: 'c:' + e.b, layer: e.layer, width: 0.5 + 6 * Math.sqrt(rel), opacity: 0.25 + 0.6 * rel } });
     });
     cy = cytoscape({
       container: mapDiv, elements: elements,
-      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 120; } },
+      layout: { name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 20,
+        nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 140; }, edgeElasticity: function () { return 50; }, gravity: 40, numIter: 1500 },
+      minZoom: 0.1, maxZoom: 4,
       style: [
-        { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#cfdcf1', 'border-color': '#2f5da8', 'border-width': 1, 'font-size': 11, 'text-valign': 'center', 'text-wrap': 'wrap', 'text-max-width': 120 } },
+        { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#cfdcf1', 'border-color': '#2f5da8', 'border-width': 1, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': 160, 'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1 } },
         { selector: 'node.pkg', style: { width: 14, height: 14, 'font-size': 8, 'background-color': '#ffffff', label: 'data(label)', 'text-valign': 'bottom' } },
         { selector: ':parent', style: { 'background-opacity': 0.15, 'text-valign': 'top' } },
         { selector: 'node.hit', style: { 'border-color': '#e8883a', 'border-width': 4 } },
         { selector: 'node:selected', style: { 'border-color': '#1d2330', 'border-width': 3 } },
-        { selector: 'edge', style: { width: 'data(width)', 'curve-style': 'bezier', opacity: 0.7 } },
+        { selector: 'edge', style: { width: 'data(width)', 'curve-style': 'bezier', opacity: 'data(opacity)' } },
+        { selector: 'edge.off', style: { display: 'none' } },
         { selector: 'edge[layer = "imports"]', style: { 'line-color': '#2f5da8', 'target-arrow-color': '#2f5da8', 'target-arrow-shape': 'triangle' } },
         { selector: 'edge[layer = "data"]', style: { 'line-color': '#c0504d', 'line-style': 'dashed' } },
         { selector: 'edge[layer = "cochange"]', style: { 'line-color': '#6b9e2f', 'line-style': 'dotted' } },
-        { selector: 'edge.pkgdep', style: { width: 1, 'line-color': '#9aa7bd', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa7bd', opacity: 0.6 } }
+        { selector: 'edge.pkgdep', style: { width: 1, 'line-color': '#9aa7bd', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa7bd', opacity: 0.6 } },
+        { selector: 'node:parent', style: { 'text-valign': 'top', 'text-margin-y': -3 } }
       ]
     });
-    cy.on('tap', 'node', function (evt) { var c = evt.target.data('ctx'); if (c) showContext(c, false); });
-    cy.on('dbltap', 'node', function (evt) { var c = evt.target.data('ctx'); if (c && !evt.target.data('pkg')) expand(c); });
+    // cytoscape fires dbltap for two quick taps on different nodes too:
+    // expand only a context tapped twice.
+    var taps = [null, null];
+    cy.on('tap', 'node', function (evt) { taps = [taps[1], evt.target.id()]; var c = evt.target.data('ctx'); if (c) showContext(c, false); });
+    cy.on('dbltap', 'node', function (evt) { var c = evt.target.data('ctx'); if (c && !evt.target.data('pkg') && taps[0] === taps[1]) expand(c); });
   } else {
     mapDiv.append(el('p', { class: 'help' }, 'The graph library did not load.'));
   }
@@ -233,12 +272,18 @@
   });
 
   // ---- dependency structure matrix
-  var dsmSec = section('dsm', 'Dependency structure matrix', 'Packages ordered by context (kernel and unplaced last); a cell is shaded by the coupling of its row and column package in the chosen layer. Blocks on the diagonal are the contexts; marks off it are what a cut would break.');
-  var order = [];
-  M.contexts.forEach(function (c) { c.packages.forEach(function (p) { order.push(p); }); });
-  M.packages.forEach(function (p) { if (!ctxOfPkg[p.path]) order.push(p.path); });
+  var dsmSec = section('dsm', 'Dependency structure matrix', 'Packages ordered by context, then the shared kernel and the unplaced packages; a cell is shaded by how strongly its row package is coupled to its column package in the chosen layer (imports: row imports column). Blocks on the diagonal are the contexts; marks off them are what a cut would break. Hover a cell for its packages.');
+  var blocks = M.contexts.map(function (c) { return { name: c.order + '. ' + c.name, pkgs: c.packages }; });
+  var kernel = [], rest = [];
+  M.packages.forEach(function (p) { if (!ctxOfPkg[p.path]) (p.shared ? kernel : rest).push(p.path); });
+  if (kernel.length) blocks.push({ name: 'shared kernel', pkgs: kernel });
+  if (rest.length) blocks.push({ name: 'unplaced', pkgs: rest });
+  var order = [], blockOf = [];
+  blocks.forEach(function (b) { b.start = order.length; b.pkgs.forEach(function (p) { order.push(p); blockOf.push(b); }); });
   var index = {};
   order.forEach(function (p, i) { index[p] = i; });
+  // Each layer's package-pair weights, scaled to the same total so that
+  // the fused view is their sum, as in the clustering.
   var layers = { imports: [], data: [], cochange: [] };
   M.imports.forEach(function (e) { layers.imports.push([index[e.from], index[e.to], Math.log1p(e.weight)]); });
   M.cochange.forEach(function (c) { if (c.p <= 0.05) { layers.cochange.push([index[c.a], index[c.b], c.degree / 100]); layers.cochange.push([index[c.b], index[c.a], c.degree / 100]); } });
@@ -246,7 +291,7 @@
     var users = {};
     t.writers.concat(t.readers).forEach(function (u) { users[u.package] = true; });
     var list = Object.keys(users);
-    if (list.length < 2 || list.length > 40) return;
+    if (list.length < 2 || list.length > 40) return; // a table everyone touches says nothing
     list.forEach(function (a) { list.forEach(function (b) { if (a !== b) layers.data.push([index[a], index[b], 1 / list.length]); }); });
   });
   function normalised(cells) {
@@ -257,25 +302,41 @@
   dsmLayers.fused = [].concat(dsmLayers.imports, dsmLayers.data, dsmLayers.cochange);
   var buttons = el('div', null);
   var canvas = el('canvas');
-  var tip = el('div', { id: 'dsm-tip' });
+  var tip = el('div', { id: 'dsm-tip' }, 'Hover a cell.');
   dsmSec.append(buttons, tip, el('div', { class: 'dsm-wrap' }, canvas));
   var current = 'fused', cellMap = {};
-  ['fused', 'imports', 'data', 'cochange'].forEach(function (l) {
-    var b = el('button', { 'data-layer': l, onclick: function () { current = l; drawDSM(); } }, l);
-    buttons.append(b, ' ');
+  [['fused', 'all layers'], ['imports', 'imports'], ['data', 'shared tables'], ['cochange', 'co-change']].forEach(function (l) {
+    buttons.append(el('button', { 'data-layer': l[0], onclick: function () { current = l[0]; drawDSM(); } }, l[1]), ' ');
   });
+  // fit shortens a label to width px, keeping its end (the package's own name).
+  function fit(g, text, width) {
+    if (g.measureText(text).width <= width) return text;
+    var lo = 0, hi = text.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (g.measureText('…' + text.slice(mid)).width <= width) hi = mid; else lo = mid + 1; }
+    return '…' + text.slice(lo);
+  }
   function drawDSM() {
     buttons.querySelectorAll('button').forEach(function (b) { b.className = b.getAttribute('data-layer') === current ? 'on' : ''; });
-    var n = order.length, cell = Math.max(2, Math.min(12, Math.floor(900 / Math.max(n, 1))));
-    canvas.width = n * cell; canvas.height = n * cell;
+    var n = order.length, cell = Math.max(2, Math.min(16, Math.floor(1000 / Math.max(n, 1))));
+    var pkgLabels = cell >= 10, ctxW = 150, pkgW = pkgLabels ? 220 : 0, left = ctxW + pkgW;
+    canvas.width = left + n * cell; canvas.height = n * cell;
     var g = canvas.getContext('2d');
     g.fillStyle = '#ffffff'; g.fillRect(0, 0, canvas.width, canvas.height);
-    var start = 0;
-    M.contexts.forEach(function (c, i) {
+    g.textBaseline = 'middle';
+    blocks.forEach(function (b, i) {
+      var y = b.start * cell, h = b.pkgs.length * cell;
       g.fillStyle = i % 2 ? '#f1f4fa' : '#e6ecf6';
-      g.fillRect(start * cell, start * cell, c.packages.length * cell, c.packages.length * cell);
-      start += c.packages.length;
+      g.fillRect(left + y, y, h, h);
+      g.fillRect(0, y, ctxW - 4, h);
+      g.fillStyle = '#1d2330'; g.font = '600 11px sans-serif';
+      if (h >= 10) g.fillText(fit(g, b.name, ctxW - 10), 4, y + Math.min(h / 2, 8));
+      g.strokeStyle = '#c5cedd'; g.lineWidth = 1;
+      g.beginPath(); g.moveTo(0, y + 0.5); g.lineTo(canvas.width, y + 0.5); g.moveTo(left + y + 0.5, 0); g.lineTo(left + y + 0.5, canvas.height); g.stroke();
     });
+    if (pkgLabels) {
+      g.font = '10px sans-serif'; g.fillStyle = '#5b6475';
+      order.forEach(function (p, i) { g.fillText(fit(g, p, pkgW - 8), ctxW, i * cell + cell / 2); });
+    }
     var cells = dsmLayers[current], max = 0, sum = {};
     cellMap = {};
     cells.forEach(function (c) { var k = c[0] * n + c[1]; sum[k] = (sum[k] || 0) + c[2]; });
@@ -283,30 +344,40 @@
     for (var key in sum) {
       var r = Math.floor(key / n), col = key % n, v = Math.sqrt(sum[key] / max);
       g.fillStyle = 'rgba(29,35,48,' + (0.15 + 0.85 * v).toFixed(3) + ')';
-      g.fillRect(col * cell, r * cell, cell, cell);
-      cellMap[key] = sum[key];
+      g.fillRect(left + col * cell, r * cell, Math.max(1, cell - (cell > 4 ? 1 : 0)), Math.max(1, cell - (cell > 4 ? 1 : 0)));
+      cellMap[key] = sum[key] / max;
     }
     canvas.onmousemove = function (ev) {
       var rc = canvas.getBoundingClientRect();
-      var col = Math.floor((ev.clientX - rc.left) / cell), r = Math.floor((ev.clientY - rc.top) / cell);
+      var col = Math.floor((ev.clientX - rc.left - left) / cell), r = Math.floor((ev.clientY - rc.top) / cell);
       if (r < 0 || col < 0 || r >= n || col >= n) return;
       var v = cellMap[r * n + col];
-      tip.textContent = order[r] + ' → ' + order[col] + (v ? ': ' + v.toFixed(4) : '');
+      tip.textContent = order[r] + ' (' + blockOf[r].name + ') → ' + order[col] + ' (' + blockOf[col].name + ')' + (v ? ': ' + Math.round(100 * v) + '% of the strongest pair' : ': no coupling');
     };
   }
   drawDSM();
 
   // ---- table access matrix
-  var tabSec = section('tables', 'Table access', 'Which context reads (R), writes (W) or defines (DDL) each table. Red rows are written by more than one context: they block a clean cut until one context owns the table.');
+  var tabSec = section('tables', 'Table access', 'Which context reads (R), writes (W) or defines (DDL) each table; lower case (r, w) where it does so only by calling another package\'s function. Red rows are written directly by more than one context: they block a clean cut until one context owns the table.');
+  var sharedWrite = {};
+  M.contexts.forEach(function (c) { c.tables.forEach(function (t) { if (t.sharedWrite) sharedWrite[t.name] = true; }); });
   var tabRows = M.tables.map(function (t) {
-    var by = {}, writers = {};
-    function mark(list, letter) { list.forEach(function (u) { var c = ctxOfPkg[u.package] || (pkgByPath[u.package] && pkgByPath[u.package].shared ? 'kernel' : '—'); by[c] = by[c] || {}; by[c][letter] = true; if (letter === 'W' && u.via === 'direct' && ctxById[c]) writers[c] = true; }); }
+    var by = {};
+    function mark(list, letter) {
+      list.forEach(function (u) {
+        var c = ctxOfPkg[u.package] || (pkgByPath[u.package] && pkgByPath[u.package].shared ? 'kernel' : 'unplaced');
+        by[c] = by[c] || {};
+        // A direct access wins over a carried one of the same kind.
+        if (u.via === 'direct' || letter === 'DDL') by[c][letter] = letter;
+        else if (!by[c][letter]) by[c][letter] = letter.toLowerCase();
+      });
+    }
     mark(t.readers, 'R'); mark(t.writers, 'W'); mark(t.ddl, 'DDL');
-    var cells = [t.name].concat(M.contexts.map(function (c) { return by[c.id] ? Object.keys(by[c.id]).join(' ') : ''; }));
-    cells.push(by.kernel ? Object.keys(by.kernel).join(' ') : '');
-    return row(cells, null, Object.keys(writers).length > 1 ? { class: 'sharedwrite' } : null);
+    function cell(id) { if (!by[id]) return ''; return ['R', 'W', 'DDL'].filter(function (k) { return by[id][k]; }).map(function (k) { return by[id][k]; }).join(' '); }
+    var cells = [t.name].concat(M.contexts.map(function (c) { return cell(c.id); }), [cell('kernel')]);
+    return row(cells, null, sharedWrite[t.name] ? { class: 'sharedwrite' } : null);
   });
-  tabSec.append(M.tables.length ? table(['table'].concat(M.contexts.map(function (c) { return c.order + '. ' + c.name; }), ['kernel']), tabRows) : el('p', { class: 'help' }, 'No tables found.'));
+  tabSec.append(M.tables.length ? el('div', { class: 'scroll-x' }, table(['table'].concat(M.contexts.map(function (c) { return c.order + '. ' + c.name; }), ['kernel']), tabRows)) : el('p', { class: 'help' }, 'No tables found.'));
 
   // ---- context detail
   var ctxSec = section('context', 'Context detail', 'The packages of the selected context, its tables, its cut list and its hotspots.');
@@ -325,12 +396,16 @@
         var pk = pkgByPath[p] || {};
         return row([el('code', { class: 'pkg' }, p), pk.loc, fmt(pk.confidence), pk.history ? pk.history.revisions + ' (' + pk.history.window.revisions + ')' : ''], [false, true, true, true]);
       }), [false, true, true, true]));
-    var hot = c.packages.map(function (p) { return pkgByPath[p]; }).filter(function (p) { return p && p.history; })
+    var hot = c.packages.map(function (p) { return pkgByPath[p]; }).filter(function (p) { return p && p.history && p.history.window.revisions > 0; })
       .sort(function (a, b) { return b.history.window.revisions - a.history.window.revisions; }).slice(0, 5);
     if (hot.length) detail.append(el('h3', null, 'Hotspots'), table(['package', 'window revisions', 'churn', 'authors'],
       hot.map(function (p) { return row([p.path, p.history.window.revisions, p.history.window.churn, p.history.window.authors], [false, true, true, true]); }), [false, true, true, true]));
     if (c.tables.length) detail.append(el('h3', null, 'Tables'), table(['table', 'access', ''],
-      c.tables.map(function (t) { return row([t.name, t.access, t.sharedWrite ? el('span', { class: 'tag bad' }, 'written by another context too') : (t.shared ? el('span', { class: 'tag' }, 'shared') : el('span', { class: 'tag' }, 'own'))]); })));
+      c.tables.map(function (t) {
+        var owner = c.cut.tables.filter(function (x) { return x.name === t.name; }).map(function (x) { return x.owner; })[0];
+        var who = owner ? (owner === c.id ? ' (this context should own it)' : ' (owner: ' + ctxName(owner) + ')') : '';
+        return row([t.name, t.access, t.sharedWrite ? el('span', { class: 'tag bad' }, 'written by another context too' + who) : (t.shared ? el('span', { class: 'tag' }, 'shared' + who) : el('span', { class: 'tag' }, 'own'))]);
+      })));
     function scoreTable(title, s) {
       detail.append(el('h3', null, title + ' ' + fmt(s.score)), table(['input', 'value', 'weight', 'how'],
         s.inputs.map(function (i) { return row([i.name, fmt(i.value), fmt(i.weight), i.note], [false, true, true, false]); }), [false, true, true, false]));
@@ -379,4 +454,8 @@
   // (parsing the page, the library and the data included).
   document.body.setAttribute('data-ready', String(Math.round(performance.now() - t0)));
   document.body.setAttribute('data-ready-since-navigation', String(Math.round(performance.now())));
+  // Constant hooks for tests and the curious (the map's cytoscape
+  // instance); nothing from the data is ever put on window.
+  window.seamsMap = cy;
+  window.seamsReady = true;
 })();
