@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -26,9 +27,6 @@ const (
 
 // Signals lists every signal seams knows, in the order it computes them.
 var Signals = []string{SignalImports, SignalSQL, SignalHistory}
-
-// implemented says which signals this build can compute.
-var implemented = map[string]bool{SignalImports: true, SignalSQL: true, SignalHistory: true}
 
 // Config is everything a run needs to know. Flags and .seams.yaml are
 // merged into one Config by the command.
@@ -61,6 +59,20 @@ type Config struct {
 	// Progress, if set, is told how far a long stage is: it is called with
 	// the stage's name, work done and work in all.
 	Progress func(stage string, done, total int)
+}
+
+// stepper returns a function that logs a finished stage with the time it
+// took, to Config.Log (-v); it does nothing without one.
+func (c Config) stepper() func(format string, a ...any) {
+	if c.Log == nil {
+		return func(string, ...any) {}
+	}
+	last := time.Now()
+	return func(format string, a ...any) {
+		now := time.Now()
+		fmt.Fprintf(c.Log, "seams: "+format+" (%.2fs)\n", append(a, now.Sub(last).Seconds())...)
+		last = now
+	}
 }
 
 // progress adapts Config.Progress to one stage.
@@ -136,34 +148,36 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*report.Model, error) {
 		sql = tables.NewCollector(tables.Options{Dialect: cfg.SQL.Dialect, Ignore: cfg.SQL.Ignore})
 		opt.Visit = sql.AddFile
 	}
+	step := cfg.stepper()
 	g, err := code.Load(r, opt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
+	step("loaded %d packages with %s (%d files)", len(g.Packages), g.Loader, g.Files)
 	fillImports(m, g, want[SignalImports])
 	var uses []graph.TableUse
 	if sql != nil {
 		res := sql.Finish(r.Files(), rules.SkipDir, rules.UserExcluded)
 		uses = fillSQL(m, res)
+		step("read %d SQL statements touching %d tables", res.Found, len(res.Tables))
 	}
 	var h *graph.History
 	if want[SignalHistory] {
 		h = mineHistory(r, g, cfg, m)
+		step("mined history: %s", m.Signals.History.Detail)
 	}
 	for _, s := range []string{SignalSQL, SignalHistory} {
 		sig := &m.Signals.SQL.Signal
 		if s == SignalHistory {
 			sig = &m.Signals.History.Signal
 		}
-		switch {
-		case !want[s]:
+		if !want[s] {
 			*sig = report.Signal{Status: report.StatusOff, Detail: "not requested (--signals)"}
-		case !implemented[s]:
-			*sig = report.Signal{Status: report.StatusOff, Detail: "not implemented in this version of seams"}
 		}
 	}
 	if !cfg.NoContexts {
 		findContexts(m, h, uses, cfg.Cluster)
+		step("clustered into %d candidate contexts", len(m.Contexts))
 	}
 	sortWarnings(m.Warnings)
 	return m, nil

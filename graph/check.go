@@ -102,13 +102,14 @@ func Check(b *report.Baseline, m *report.Model, tol Tolerances) *Result {
 // place assigns each package the baseline does not know to the context
 // it has the most fused weight to.
 func place(f *fused, a assignment, res *Result) {
+	edges := sortedPairs(f.total) // once: sorting per package made check quadratic
 	for _, p := range f.paths {
 		if _, ok := a[p]; ok {
 			continue
 		}
 		link := map[string]float64{}
 		i := f.index[p]
-		for _, k := range sortedPairs(f.total) {
+		for _, k := range edges {
 			other := -1
 			switch i {
 			case k[0]:

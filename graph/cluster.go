@@ -599,6 +599,7 @@ func ctxOfOr(ctxOf map[string]int, p string) int {
 // mergeTiny folds contexts smaller than min into the context they are
 // most strongly coupled to; declared contexts stay whatever their size.
 func mergeTiny(f *fused, part *Partition, minSize int) {
+	edges := sortedPairs(f.total)
 	for {
 		ctx := map[string]int{}
 		for i, ms := range part.Members {
@@ -617,7 +618,7 @@ func mergeTiny(f *fused, part *Partition, minSize int) {
 			return
 		}
 		link := map[int]float64{}
-		for _, k := range sortedPairs(f.total) {
+		for _, k := range edges {
 			w := f.total[k]
 			a, okA := ctx[f.paths[k[0]]]
 			b, okB := ctx[f.paths[k[1]]]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -73,7 +74,7 @@ func TestClusterShopLike(t *testing.T) {
 	for p := range part.Shared {
 		shared = append(shared, p)
 	}
-	if got := sortedStrings(shared); !reflect.DeepEqual(got, []string{"cfg", "db", "log", "mw"}) {
+	if got := slices.Sorted(slices.Values(shared)); !reflect.DeepEqual(got, []string{"cfg", "db", "log", "mw"}) {
 		t.Errorf("shared = %v (%v)", got, part.Shared)
 	}
 	if _, ok := part.Shared["catalog"]; ok {
@@ -149,18 +150,6 @@ func TestMatch(t *testing.T) {
 			t.Errorf("Match(%q, %q) = %v", tc.pat, tc.p, got)
 		}
 	}
-}
-
-func sortedStrings(s []string) []string {
-	c := append([]string(nil), s...)
-	for i := range c {
-		for j := i + 1; j < len(c); j++ {
-			if c[j] < c[i] {
-				c[i], c[j] = c[j], c[i]
-			}
-		}
-	}
-	return c
 }
 
 // BenchmarkClusterAndRank runs the whole model on a generated monolith of

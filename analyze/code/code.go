@@ -27,8 +27,6 @@ type Options struct {
 	Rules *scope.Rules
 	// Syntax skips the go command and uses the syntax-only loader.
 	Syntax bool
-	// GoCommand is the go binary to run; empty means "go" on PATH.
-	GoCommand string
 	// Syntax, when set, makes Load parse each analyzed file in full, with
 	// comments, and hand the tree to the function, so that other signals
 	// (SQL in string literals) share the one parse. It is called from
@@ -95,7 +93,7 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 	// command to run in.
 	if !opt.Syntax && r.FS == nil {
 		var err error
-		listed, g.Warnings, err = listPackages(r, rules, opt.GoCommand)
+		listed, g.Warnings, err = listPackages(r, rules)
 		if err != nil {
 			g.FallbackReason = err.Error()
 			listed = nil

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,7 +149,7 @@ func TestLoadSmall(t *testing.T) {
 		g := load(t, dir, syntax, nil)
 		want := []string{"a -> b 2", ". -> a 1", ". -> b 1"}
 		got := edges(g)
-		if !reflect.DeepEqual(sortedCopy(got), sortedCopy(want)) {
+		if !reflect.DeepEqual(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
 			t.Errorf("syntax=%v: edges = %v, want %v", syntax, got, want)
 		}
 		if d := dirs(g); !reflect.DeepEqual(d, []string{".", "a", "b", "c"}) {
@@ -213,7 +214,7 @@ func TestMissingDependencyWarns(t *testing.T) {
 	if g.Loader != LoaderPackages {
 		t.Fatalf("loader = %s (%s)", g.Loader, g.FallbackReason)
 	}
-	if got := edges(g); !reflect.DeepEqual(sortedCopy(got), sortedCopy([]string{"a -> b 2", ". -> a 1", ". -> b 1"})) {
+	if got := edges(g); !reflect.DeepEqual(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values([]string{"a -> b 2", ". -> a 1", ". -> b 1"}))) {
 		t.Errorf("edges = %v", got)
 	}
 	found := false
@@ -243,7 +244,7 @@ func TestFallback(t *testing.T) {
 			if g.Loader != LoaderSyntax || !strings.Contains(g.FallbackReason, tc.reason) {
 				t.Errorf("loader = %s, reason = %q, want syntax with %q", g.Loader, g.FallbackReason, tc.reason)
 			}
-			if got := edges(g); !reflect.DeepEqual(sortedCopy(got), sortedCopy([]string{"a -> b 2", ". -> a 1", ". -> b 1"})) {
+			if got := edges(g); !reflect.DeepEqual(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values([]string{"a -> b 2", ". -> a 1", ". -> b 1"}))) {
 				t.Errorf("edges = %v", got)
 			}
 		})
@@ -357,16 +358,4 @@ func TestRelPos(t *testing.T) {
 			t.Errorf("relPos(%q) = %q, want %q", tc.pos, got, tc.want)
 		}
 	}
-}
-
-func sortedCopy(s []string) []string {
-	c := append([]string(nil), s...)
-	for i := range c {
-		for j := i + 1; j < len(c); j++ {
-			if c[j] < c[i] {
-				c[i], c[j] = c[j], c[i]
-			}
-		}
-	}
-	return c
 }

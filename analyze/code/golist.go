@@ -14,7 +14,7 @@ import (
 // listPackages lists the repository's packages through the go command.
 // It fails, so that the caller falls back to the syntax loader, only when
 // the go command cannot run at all; every other problem is a warning.
-func listPackages(r *repo.Repo, rules *scope.Rules, gocmd string) ([]listedPackage, []Warning, error) {
+func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning, error) {
 	var out []listedPackage
 	var warns []Warning
 	for _, call := range goCalls(r) {
@@ -26,9 +26,6 @@ func listPackages(r *repo.Repo, rules *scope.Rules, gocmd string) ([]listedPacka
 			Dir:   filepath.Join(r.Root, filepath.FromSlash(call.dir)),
 			Env:   sealedEnv(call.env...),
 			Tests: rules.Tests,
-		}
-		if gocmd != "" {
-			cfg.Env = append(cfg.Env, "PATH="+filepath.Dir(gocmd)+string(os.PathListSeparator)+os.Getenv("PATH"))
 		}
 		pkgs, err := packages.Load(cfg, call.patterns...)
 		if err != nil {

@@ -216,3 +216,20 @@ func TestDefaultOutLeavesRepoAlone(t *testing.T) {
 		t.Errorf("report not in the cache directory:\n%s", stdout)
 	}
 }
+
+// TestVerboseLogsStages checks that -v says what each stage did, on
+// stderr, and leaves stdout to the result.
+func TestVerboseLogsStages(t *testing.T) {
+	code, stdout, stderr := seams(t, "analyze", "-v", "--no-cache", "--json", "../../testdata/shop")
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	for _, want := range []string{"seams: loaded ", "seams: read ", "seams: clustered into "} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("-v did not log %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stdout, "seams: loaded") {
+		t.Error("progress went to stdout")
+	}
+}
