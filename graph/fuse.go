@@ -25,6 +25,17 @@ func (w Weights) orDefault() Weights {
 	return w
 }
 
+// of is the weight of the named layer.
+func (w Weights) of(layer string) float64 {
+	switch layer {
+	case LayerImports:
+		return w.Imports
+	case LayerData:
+		return w.Data
+	}
+	return w.CoChange
+}
+
 // Node is a package as the coupling model sees it.
 type Node struct {
 	Path string
@@ -83,12 +94,14 @@ type fused struct {
 	index map[string]int
 	// layers holds each layer's normalized weights (summing to 1) and
 	// total the weighted sum of the layers.
-	layers map[string]map[pair]float64
-	total  map[pair]float64
+	layers  map[string]map[pair]float64
+	total   map[pair]float64
+	raw     map[string]map[pair]float64 // each layer before normalizing
+	weights Weights
 }
 
 func fuse(in *Input) *fused {
-	f := &fused{index: map[string]int{}, layers: map[string]map[pair]float64{}, total: map[pair]float64{}}
+	f := &fused{index: map[string]int{}, layers: map[string]map[pair]float64{}, total: map[pair]float64{}, raw: map[string]map[pair]float64{}}
 	for _, n := range in.Nodes {
 		f.paths = append(f.paths, n.Path)
 	}
@@ -96,11 +109,31 @@ func fuse(in *Input) *fused {
 	for i, p := range f.paths {
 		f.index[p] = i
 	}
-	w := in.Weights.orDefault()
-	f.add(LayerImports, f.importLayer(in.Imports), w.Imports)
-	f.add(LayerData, f.dataLayer(in.Tables), w.Data)
-	f.add(LayerCoChange, f.cochangeLayer(in.History), w.CoChange)
+	f.weights = in.Weights.orDefault()
+	f.add(LayerImports, f.importLayer(in.Imports), f.weights.Imports)
+	f.add(LayerData, f.dataLayer(in.Tables), f.weights.Data)
+	f.add(LayerCoChange, f.cochangeLayer(in.History), f.weights.CoChange)
 	return f
+}
+
+// without is the fused graph over the packages that are not shared, each
+// layer normalized again over what is left. The kernel is taken out before
+// clustering, and it holds a different share of each layer (nearly every
+// package imports log, few co-change with it): normalizing over the whole
+// graph would let that share, not the layer weights, decide how much each
+// layer counts among the packages being clustered.
+func (f *fused) without(shared map[string]string) *fused {
+	g := &fused{paths: f.paths, index: f.index, layers: map[string]map[pair]float64{}, total: map[pair]float64{}, raw: map[string]map[pair]float64{}, weights: f.weights}
+	for _, name := range []string{LayerImports, LayerData, LayerCoChange} {
+		raw := map[pair]float64{}
+		for k, v := range f.raw[name] {
+			if shared[f.paths[k[0]]] == "" && shared[f.paths[k[1]]] == "" {
+				raw[k] = v
+			}
+		}
+		g.add(name, raw, f.weights.of(name))
+	}
+	return g
 }
 
 // add normalizes a layer to total weight 1 and adds it, scaled, to the
@@ -125,6 +158,7 @@ func (f *fused) add(name string, raw map[pair]float64, weight float64) {
 		}
 	}
 	f.layers[name] = norm
+	f.raw[name] = raw
 }
 
 func (f *fused) importLayer(imports []ImportEdge) map[pair]float64 {
