@@ -68,11 +68,10 @@ func TestShopContextsRecovered(t *testing.T) {
 		{"all signals", nil, 0.9},
 		{"no sql", []string{SignalImports, SignalHistory}, 0.7},
 		{"no history", []string{SignalImports, SignalSQL}, 0.7},
-		// The issue asks 0.7 here and seams does not reach it yet: without
-		// imports the kernel rule has nothing to go on, so the platform
-		// packages stay unplaced singletons (the four domains themselves
-		// are recovered exactly). The floor keeps what works from regressing.
-		{"no imports", []string{SignalSQL, SignalHistory}, 0.55},
+		// Without imports the kernel rule has nothing to go on: the
+		// platform comes back as a context of its own, through the commits
+		// that change only platform packages.
+		{"no imports", []string{SignalSQL, SignalHistory}, 0.7},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
