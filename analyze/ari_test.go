@@ -55,8 +55,14 @@ func TestARI(t *testing.T) {
 
 // plantedDomains reads testdata/shop.domains: package path -> domain.
 func plantedDomains(t *testing.T) map[string]string {
+	return readLabels(t, "../testdata/shop.domains")
+}
+
+// readLabels reads a "path<TAB>label" file; # lines and blank lines are
+// ignored.
+func readLabels(t *testing.T, name string) map[string]string {
 	t.Helper()
-	f, err := os.Open("../testdata/shop.domains")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +76,7 @@ func plantedDomains(t *testing.T) map[string]string {
 		}
 		path, domain, ok := strings.Cut(line, "\t")
 		if !ok {
-			t.Fatalf("bad line in shop.domains: %q", line)
+			t.Fatalf("bad line in %s: %q", name, line)
 		}
 		out[path] = domain
 	}
