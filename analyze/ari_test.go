@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/seams-tool/seams/report"
 )
 
 // ari is the adjusted Rand index of two labelings of the same items:
@@ -81,4 +83,29 @@ func readLabels(t *testing.T, name string) map[string]string {
 		out[path] = domain
 	}
 	return out
+}
+
+// scoreAgainst is the ARI of a model's partition over the packages that
+// truth labels. The shared kernel is one class and the unplaced packages
+// another, as noise points are one class when a clustering with noise is
+// scored (the way scikit-learn's adjusted_rand_score treats DBSCAN's -1
+// label).
+func scoreAgainst(truth map[string]string, m *report.Model) float64 {
+	var a, b []string
+	for _, p := range m.Packages {
+		want, ok := truth[p.Path]
+		if !ok {
+			continue
+		}
+		got := p.Context
+		switch {
+		case p.Shared != "":
+			got = "shared"
+		case got == "":
+			got = "unplaced"
+		}
+		a = append(a, want)
+		b = append(b, got)
+	}
+	return ari(a, b)
 }

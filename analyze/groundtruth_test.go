@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/seams-tool/seams/report"
 )
 
 // TestGroundTruth scores seams on real repositories against the ground
@@ -19,8 +17,7 @@ import (
 //	SEAMS_GROUNDTRUTH=gogs=/tmp/gogs:navidrome=/tmp/navidrome go test ./analyze -run GroundTruth -v
 //
 // The issue asks that the fused graph beat the import layer alone on each.
-// Only packages the ground truth names are scored; shared and unplaced are
-// one class each, as in the fixture's score.
+// Only packages the ground truth names are scored.
 func TestGroundTruth(t *testing.T) {
 	env := os.Getenv("SEAMS_GROUNDTRUTH")
 	if env == "" {
@@ -58,26 +55,4 @@ func TestGroundTruth(t *testing.T) {
 			}
 		})
 	}
-}
-
-// scoreAgainst is the ARI of a model's partition over the packages that
-// truth labels.
-func scoreAgainst(truth map[string]string, m *report.Model) float64 {
-	var a, b []string
-	for _, p := range m.Packages {
-		want, ok := truth[p.Path]
-		if !ok {
-			continue
-		}
-		got := p.Context
-		switch {
-		case p.Shared != "":
-			got = "shared"
-		case got == "":
-			got = "unplaced"
-		}
-		a = append(a, want)
-		b = append(b, got)
-	}
-	return ari(a, b)
 }
