@@ -86,15 +86,24 @@ func (c Config) progress(stage string) func(done, total int) {
 // ErrNothingToAnalyze wraps the reasons a run cannot produce any model.
 var ErrNothingToAnalyze = errors.New("nothing to analyze")
 
-// Run analyzes the repository at cfg.Dir.
-func Run(cfg Config) (*report.Model, error) {
+// locate finds the repository at cfg.Dir under cfg's exclusion rules.
+func locate(cfg Config) (*repo.Repo, *scope.Rules, error) {
 	rules, err := scope.New(cfg.Exclude, cfg.Tests)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := repo.Locate(cfg.Dir, rules)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+		return nil, nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+	}
+	return r, rules, nil
+}
+
+// Run analyzes the repository at cfg.Dir.
+func Run(cfg Config) (*report.Model, error) {
+	r, rules, err := locate(cfg)
+	if err != nil {
+		return nil, err
 	}
 	var key, dir string
 	if cfg.ModelCache != "" {

@@ -42,13 +42,9 @@ type TrendConfig struct {
 // import graph is built syntax-only from its blobs, SQL is read from its
 // blobs, and co-change is mined from that commit's ancestors.
 func Trend(cfg Config, tc TrendConfig) (*report.Trend, error) {
-	rules, err := scope.New(cfg.Exclude, cfg.Tests)
+	r, rules, err := locate(cfg)
 	if err != nil {
 		return nil, err
-	}
-	r, err := repo.Locate(cfg.Dir, rules)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
 	if r.GitRoot == "" {
 		return nil, fmt.Errorf("%s is not in a git repository: there is no history to replay", r.Root)

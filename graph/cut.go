@@ -49,12 +49,7 @@ func contextTables(in *Input, part *Partition) *tableFacts {
 			t.readers[i]++
 		}
 	}
-	names := make([]string, 0, len(tf.users))
-	for n := range tf.users {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range tf.names() {
 		t := tf.users[n]
 		ctxs := map[int]bool{}
 		for i := range t.readers {
@@ -90,6 +85,16 @@ func contextTables(in *Input, part *Partition) *tableFacts {
 	return tf
 }
 
+// names lists the tables in order.
+func (tf *tableFacts) names() []string {
+	names := make([]string, 0, len(tf.users))
+	for n := range tf.users {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // owner is the context whose packages write the table most, ties to the
 // smaller id.
 func (t *tableUsers) owner(ids []string) string {
@@ -119,12 +124,7 @@ func cutLists(in *Input, part *Partition, ids []string, tf *tableFacts) []report
 		cuts[a].Outbound = append(cuts[a].Outbound, report.CutImport{From: e.From, To: e.To, Files: e.Files, Context: ids[b]})
 		cuts[b].Inbound = append(cuts[b].Inbound, report.CutImport{From: e.From, To: e.To, Files: e.Files, Context: ids[a]})
 	}
-	names := make([]string, 0, len(tf.users))
-	for n := range tf.users {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range tf.names() {
 		t := tf.users[n]
 		ctxs := map[int]bool{}
 		var writers, readers []string

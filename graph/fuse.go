@@ -100,20 +100,29 @@ type fused struct {
 	weights Weights
 }
 
+// layerNames lists the layers in the order fuse adds them.
+var layerNames = []string{LayerImports, LayerData, LayerCoChange}
+
 func fuse(in *Input) *fused {
-	f := &fused{index: map[string]int{}, layers: map[string]map[pair]float64{}, total: map[pair]float64{}, raw: map[string]map[pair]float64{}}
+	paths := make([]string, 0, len(in.Nodes))
 	for _, n := range in.Nodes {
-		f.paths = append(f.paths, n.Path)
+		paths = append(paths, n.Path)
 	}
-	sort.Strings(f.paths)
-	for i, p := range f.paths {
-		f.index[p] = i
+	sort.Strings(paths)
+	index := make(map[string]int, len(paths))
+	for i, p := range paths {
+		index[p] = i
 	}
-	f.weights = in.Weights.orDefault()
-	f.add(LayerImports, f.importLayer(in.Imports), f.weights.Imports)
-	f.add(LayerData, f.dataLayer(in.Tables), f.weights.Data)
-	f.add(LayerCoChange, f.cochangeLayer(in.History), f.weights.CoChange)
+	f := newFused(paths, index, in.Weights.orDefault())
+	f.add(LayerImports, f.importLayer(in.Imports))
+	f.add(LayerData, f.dataLayer(in.Tables))
+	f.add(LayerCoChange, f.cochangeLayer(in.History))
 	return f
+}
+
+func newFused(paths []string, index map[string]int, w Weights) *fused {
+	return &fused{paths: paths, index: index, weights: w,
+		layers: map[string]map[pair]float64{}, total: map[pair]float64{}, raw: map[string]map[pair]float64{}}
 }
 
 // without is the fused graph over the packages that are not shared, each
@@ -123,23 +132,24 @@ func fuse(in *Input) *fused {
 // graph would let that share, not the layer weights, decide how much each
 // layer counts among the packages being clustered.
 func (f *fused) without(shared map[string]string) *fused {
-	g := &fused{paths: f.paths, index: f.index, layers: map[string]map[pair]float64{}, total: map[pair]float64{}, raw: map[string]map[pair]float64{}, weights: f.weights}
-	for _, name := range []string{LayerImports, LayerData, LayerCoChange} {
+	g := newFused(f.paths, f.index, f.weights)
+	for _, name := range layerNames {
 		raw := map[pair]float64{}
 		for k, v := range f.raw[name] {
 			if shared[f.paths[k[0]]] == "" && shared[f.paths[k[1]]] == "" {
 				raw[k] = v
 			}
 		}
-		g.add(name, raw, f.weights.of(name))
+		g.add(name, raw)
 	}
 	return g
 }
 
-// add normalizes a layer to total weight 1 and adds it, scaled, to the
-// fused graph: a layer with thousands of file-weighted imports must not
-// drown one with a dozen co-change pairs.
-func (f *fused) add(name string, raw map[pair]float64, weight float64) {
+// add normalizes a layer to total weight 1 and adds it, scaled by its
+// weight, to the fused graph: a layer with thousands of file-weighted
+// imports must not drown one with a dozen co-change pairs.
+func (f *fused) add(name string, raw map[pair]float64) {
+	weight := f.weights.of(name)
 	// Sums run in key order: float addition is not associative, and map
 	// order would make the last bits, and so Louvain, vary run to run.
 	keys := sortedPairs(raw)
