@@ -7,8 +7,27 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
+
+// testConfig is the default configuration for dir with the given signals
+// (all when none are given).
+func testConfig(dir string, signals ...schema.Signal) Config {
+	cfg := DefaultConfig()
+	cfg.Dir, cfg.Version = dir, "test"
+	cfg.Signals = signals
+	return cfg
+}
+
+// model analyzes and assembles the model.
+func model(t *testing.T, cfg Config) *schema.Model {
+	t.Helper()
+	a, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Model()
+}
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
@@ -37,10 +56,9 @@ func golden(t *testing.T, path, got string) {
 // cross-domain call, platform/db -> migrations the embedded SQL.
 func TestShopImportGraph(t *testing.T) {
 	for _, syntax := range []bool{false, true} {
-		m, err := Run(Config{Dir: "../testdata/shop", Syntax: syntax, Signals: []string{SignalImports}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		cfg := testConfig("../testdata/shop", schema.SignalImports)
+		cfg.Syntax = syntax
+		m := model(t, cfg)
 		var b strings.Builder
 		for _, e := range m.Imports {
 			fmt.Fprintf(&b, "%s -> %s %d\n", e.From, e.To, e.Weight)
@@ -63,11 +81,11 @@ func TestShopImportGraph(t *testing.T) {
 		if m.Signals.Imports.GeneratedFiles != 2 {
 			t.Errorf("generated files = %d (%v), want 2", m.Signals.Imports.GeneratedFiles, m.Signals.Imports.Generated)
 		}
-		want := report.StatusOK
+		want := schema.StatusOK
 		if !syntax && len(m.Warnings) > 0 {
 			// lib/pq is absent from a clean module cache: a warning, and
 			// the graph is still complete.
-			want = report.StatusPartial
+			want = schema.StatusPartial
 		}
 		if m.Signals.Imports.Status != want {
 			t.Errorf("status = %s, want %s (%s)", m.Signals.Imports.Status, want, m.Signals.Imports.Detail)

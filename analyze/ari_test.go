@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // ari is the adjusted Rand index of two labelings of the same items:
@@ -90,7 +90,7 @@ func readLabels(t *testing.T, name string) map[string]string {
 // another, as noise points are one class when a clustering with noise is
 // scored (the way scikit-learn's adjusted_rand_score treats DBSCAN's -1
 // label).
-func scoreAgainst(truth map[string]string, m *report.Model) float64 {
+func scoreAgainst(truth map[string]string, m *schema.Model) float64 {
 	var a, b []string
 	for _, p := range m.Packages {
 		want, ok := truth[p.Path]

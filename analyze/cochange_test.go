@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // copyShop copies the fixture into a temp dir that is no git repository.
@@ -42,15 +42,12 @@ func copyDir(t *testing.T, src, dst string) {
 
 func TestHistoryDegrades(t *testing.T) {
 	t.Run("not a git repository", func(t *testing.T) {
-		m, err := Run(Config{Dir: copyShop(t)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := model(t, testConfig(copyShop(t)))
 		h := m.Signals.History
-		if h.Status != report.StatusUnavailable || !strings.Contains(h.Detail, "not a git repository") {
+		if h.Status != schema.StatusUnavailable || !strings.Contains(h.Detail, "not a git repository") {
 			t.Errorf("history = %+v", h)
 		}
-		if m.Signals.Imports.Status == report.StatusUnavailable || len(m.Contexts) == 0 {
+		if m.Signals.Imports.Status == schema.StatusUnavailable || len(m.Contexts) == 0 {
 			t.Errorf("the other signals did not go on: imports %s, %d contexts", m.Signals.Imports.Status, len(m.Contexts))
 		}
 	})
@@ -60,26 +57,25 @@ func TestHistoryDegrades(t *testing.T) {
 		// A shallow clone is what CI checkouts give; make one the way
 		// git does when a git binary is at hand.
 		if _, err := exec.LookPath("git"); err != nil {
+			if os.Getenv("SEAMS_REQUIRE_TOOLS") == "1" {
+				t.Fatal("no git binary to make a shallow clone with (SEAMS_REQUIRE_TOOLS=1)")
+			}
 			t.Skip("no git binary to make a shallow clone with")
 		}
 		out, err := exec.Command("git", "clone", "-q", "--depth", "3", "file://"+src, dir).CombinedOutput()
 		if err != nil {
 			t.Fatalf("git clone: %v\n%s", err, out)
 		}
-		m, err := Run(Config{Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := model(t, testConfig(dir))
 		h := m.Signals.History
-		if h.Status != report.StatusPartial || !h.Shallow || !strings.Contains(h.Detail, "shallow clone (3 commits deep)") {
+		if h.Status != schema.StatusPartial || !h.Shallow || !strings.Contains(h.Detail, "shallow clone (3 commits deep)") {
 			t.Errorf("history = %+v", h)
 		}
 	})
 	t.Run("window figures", func(t *testing.T) {
-		m, err := Run(Config{Dir: shopRepo(t), History: HistoryConfig{WindowMonths: 6}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		cfg := testConfig(shopRepo(t))
+		cfg.History.CoChange.WindowMonths = 6
+		m := model(t, cfg)
 		h := m.Signals.History
 		// Every commit of the script is read; merges are not counted.
 		script, err := os.ReadFile("../testdata/shop.history")
@@ -92,7 +88,7 @@ func TestHistoryDegrades(t *testing.T) {
 				commits++
 			}
 		}
-		if h.Status != report.StatusOK || h.Commits != commits || h.Filtered.Merges != 1 || h.Filtered.Bulk != 3 || h.WindowMonths != 6 {
+		if h.Status != schema.StatusOK || h.Commits != commits || h.Filtered.Merges != 1 || h.Filtered.Bulk != 3 || h.WindowMonths != 6 {
 			t.Errorf("history = %+v", h)
 		}
 		for _, p := range m.Packages {

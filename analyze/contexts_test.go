@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/seams-tool/seams/analyze/gitscript"
-	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 var (
@@ -35,7 +35,7 @@ func shopRepo(t *testing.T) string {
 
 // recovered scores a model's partition against the planted domains; every
 // package must have one.
-func recovered(t *testing.T, m *report.Model) float64 {
+func recovered(t *testing.T, m *schema.Model) float64 {
 	planted := plantedDomains(t)
 	for _, p := range m.Packages {
 		if _, ok := planted[p.Path]; !ok {
@@ -49,23 +49,20 @@ func TestShopContextsRecovered(t *testing.T) {
 	dir := shopRepo(t)
 	cases := []struct {
 		name    string
-		signals []string
+		signals []schema.Signal
 		min     float64
 	}{
 		{"all signals", nil, 0.9},
-		{"no sql", []string{SignalImports, SignalHistory}, 0.7},
-		{"no history", []string{SignalImports, SignalSQL}, 0.7},
+		{"no sql", []schema.Signal{schema.SignalImports, schema.SignalHistory}, 0.7},
+		{"no history", []schema.Signal{schema.SignalImports, schema.SignalSQL}, 0.7},
 		// Without imports the kernel rule has nothing to go on: the
 		// platform comes back as a context of its own, through the commits
 		// that change only platform packages.
-		{"no imports", []string{SignalSQL, SignalHistory}, 0.7},
+		{"no imports", []schema.Signal{schema.SignalSQL, schema.SignalHistory}, 0.7},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := Run(Config{Dir: dir, Signals: tc.signals})
-			if err != nil {
-				t.Fatal(err)
-			}
+			m := model(t, testConfig(dir, tc.signals...))
 			got := recovered(t, m)
 			t.Logf("ARI %.3f with %d contexts", got, len(m.Contexts))
 			if got < tc.min {
@@ -82,11 +79,7 @@ func TestShopDeterministic(t *testing.T) {
 	dir := shopRepo(t)
 	var first []byte
 	for i := 0; i < 3; i++ {
-		m, err := Run(Config{Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := report.EncodeJSON(m)
+		data, err := schema.Encode(model(t, testConfig(dir)))
 		if err != nil {
 			t.Fatal(err)
 		}

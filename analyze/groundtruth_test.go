@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // TestGroundTruth scores seams on real repositories against the ground
@@ -32,22 +34,19 @@ func TestGroundTruth(t *testing.T) {
 			truth := readLabels(t, filepath.Join("..", "testdata", "groundtruth", name+".tsv"))
 			// Each side is the mean over the CLI's default seed and the
 			// four after it, so that one lucky seed cannot decide.
-			score := func(signals []string) (mean float64, each []string) {
+			score := func(signals ...schema.Signal) (mean float64, each []string) {
 				for seed := uint64(1); seed <= 5; seed++ {
-					cfg := Config{Dir: dir, Signals: signals}
+					cfg := testConfig(dir, signals...)
 					cfg.Cluster.Seed = seed
-					m, err := Run(cfg)
-					if err != nil {
-						t.Fatal(err)
-					}
+					m := model(t, cfg)
 					v := scoreAgainst(truth, m)
 					mean += v / 5
 					each = append(each, fmt.Sprintf("%.3f/%d", v, len(m.Contexts)))
 				}
 				return mean, each
 			}
-			fused, fe := score(nil)
-			imports, ie := score([]string{SignalImports})
+			fused, fe := score()
+			imports, ie := score(schema.SignalImports)
 			t.Logf("%s: mean ARI fused %.3f, imports only %.3f", name, fused, imports)
 			t.Logf("  per seed 1..5 (ARI/contexts): fused %v, imports only %v", fe, ie)
 			if fused <= imports {

@@ -17,8 +17,9 @@ import (
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/analyze/snapshot"
-	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/baseline"
 	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // TrendConfig chooses the commits seams trend replays and how it
@@ -32,7 +33,7 @@ type TrendConfig struct {
 	Since   time.Time
 	// Baseline is the partition to measure; nil means cluster each
 	// commit afresh (--recluster).
-	Baseline *report.Baseline
+	Baseline *schema.Baseline
 	// CacheDir keeps one point per commit and settings; "" means none.
 	CacheDir string
 }
@@ -41,7 +42,10 @@ type TrendConfig struct {
 // out: at each sampled commit the tree is read from the object store, the
 // import graph is built syntax-only from its blobs, SQL is read from its
 // blobs, and co-change is mined from that commit's ancestors.
-func Trend(cfg Config, tc TrendConfig) (*report.Trend, error) {
+func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
 	r, rules, err := locate(cfg)
 	if err != nil {
 		return nil, err
@@ -62,7 +66,7 @@ func Trend(cfg Config, tc TrendConfig) (*report.Trend, error) {
 		return nil, err
 	}
 	prefix := repo.Rel(r.GitRoot, r.Root)
-	t := &report.Trend{Schema: report.TrendSchema, Partition: "baseline"}
+	t := &schema.Trend{Schema: schema.TrendVersion, Partition: "baseline"}
 	if tc.Baseline == nil {
 		t.Partition = "recluster"
 	}
@@ -78,7 +82,7 @@ func Trend(cfg Config, tc TrendConfig) (*report.Trend, error) {
 		p, err := pointAt(g, r, rules, prefix, c, cfg, tc)
 		if errors.Is(err, repo.ErrNoModule) || errors.Is(err, ErrNothingToAnalyze) {
 			// Early history often predates go.mod: nothing to measure there.
-			t.Skipped = append(t.Skipped, report.TrendSkip{Commit: c.Hash, Reason: err.Error()})
+			t.Skipped = append(t.Skipped, schema.TrendSkip{Commit: c.Hash, Reason: err.Error()})
 			continue
 		}
 		if err != nil {
@@ -94,24 +98,24 @@ func Trend(cfg Config, tc TrendConfig) (*report.Trend, error) {
 }
 
 // pointAt measures one commit.
-func pointAt(g *git.Repository, r *repo.Repo, rules *scope.Rules, prefix string, c history.Commit, cfg Config, tc TrendConfig) (report.TrendPoint, error) {
+func pointAt(g *git.Repository, r *repo.Repo, rules *scope.Rules, prefix string, c history.Commit, cfg Config, tc TrendConfig) (schema.TrendPoint, error) {
 	co, err := g.CommitObject(plumbing.NewHash(c.Hash))
 	if err != nil {
-		return report.TrendPoint{}, err
+		return schema.TrendPoint{}, err
 	}
 	snap, err := snapshot.New(co)
 	if err != nil {
-		return report.TrendPoint{}, err
+		return schema.TrendPoint{}, err
 	}
 	var fsys fs.FS = snap
 	if prefix != "." {
 		if fsys, err = fs.Sub(snap, prefix); err != nil {
-			return report.TrendPoint{}, err
+			return schema.TrendPoint{}, err
 		}
 	}
 	at, err := repo.LocateFS(fsys, r.Root+"@"+c.Hash[:12], rules)
 	if err != nil {
-		return report.TrendPoint{}, err
+		return schema.TrendPoint{}, err
 	}
 	at.Root = r.Root
 	// Paths are reported as on disk, so that history's paths (relative
@@ -123,15 +127,15 @@ func pointAt(g *git.Repository, r *repo.Repo, rules *scope.Rules, prefix string,
 	cc.History.Until = time.Time{}
 	cc.NoContexts = tc.Baseline != nil
 	cc.Progress = nil
-	m, err := run(at, rules, cc)
+	a, err := run(at, rules, cc)
 	if err != nil {
-		return report.TrendPoint{}, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+		return schema.TrendPoint{}, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
-	p := report.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Packages: len(m.Packages)}
+	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Packages: len(a.Code.Packages)}
 	if tc.Baseline != nil {
-		p.Metrics = graph.Check(tc.Baseline, m, graph.Tolerances{}).Metrics
-	} else if m.Metrics != nil {
-		p.Metrics = *m.Metrics
+		p.Metrics = figures(baseline.Check(baselineOf(tc.Baseline), a.Graph, baseline.Tolerances{}).Metrics)
+	} else if a.Metrics != nil {
+		p.Metrics = figures(*a.Metrics)
 	}
 	return p, nil
 }
@@ -182,21 +186,18 @@ func sample(commits []history.Commit, tc TrendConfig) []history.Commit {
 	return out
 }
 
-// trendKey names the settings a cached point depends on.
+// trendKey names what a cached point depends on: the configuration, as
+// for the analysis cache (see cacheKey), the seams build and the
+// baseline measured. The commit is in the point's file name; the points
+// are read from git's object store with the syntax loader, so the go
+// environment does not count.
 func trendKey(cfg Config, tc TrendConfig) string {
 	h := sha256.New()
 	b, _ := json.Marshal(tc.Baseline)
 	h.Write(b)
-	// Everything that changes a point's figures, and nothing that does not
-	// (progress, logs, where caches live).
-	c, _ := json.Marshal(struct {
-		Version, Dir                      string
-		Exclude, Signals                  []string
-		Tests                             bool
-		Window, MaxCommitFiles, MinShared int
-		Cluster                           ClusterConfig
-	}{cfg.Version, cfg.Dir, cfg.Exclude, cfg.Signals, cfg.Tests, cfg.History.WindowMonths, cfg.History.MaxCommitFiles, cfg.History.MinShared, cfg.Cluster})
-	h.Write(c)
+	if !settingsKey(h, cfg) || !buildKey(h) {
+		return ""
+	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
@@ -204,20 +205,20 @@ func pointPath(dir, commit, key string) string {
 	return filepath.Join(dir, commit[:2], commit+"-"+key+".json")
 }
 
-func readPoint(dir, commit, key string) (report.TrendPoint, bool) {
-	var p report.TrendPoint
-	if dir == "" {
+func readPoint(dir, commit, key string) (schema.TrendPoint, bool) {
+	var p schema.TrendPoint
+	if dir == "" || key == "" {
 		return p, false
 	}
-	data, err := os.ReadFile(pointPath(dir, commit, key))
+	data, err := readRegular(pointPath(dir, commit, key))
 	if err != nil || json.Unmarshal(data, &p) != nil || p.Commit != commit {
-		return report.TrendPoint{}, false // absent or damaged: measure again
+		return schema.TrendPoint{}, false // absent or damaged: measure again
 	}
 	return p, true
 }
 
-func writePoint(dir, commit, key string, p report.TrendPoint) {
-	if dir == "" {
+func writePoint(dir, commit, key string, p schema.TrendPoint) {
+	if dir == "" || key == "" {
 		return
 	}
 	path := pointPath(dir, commit, key)

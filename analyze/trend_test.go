@@ -6,7 +6,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // checkoutAt copies a repository and checks the copy out at a commit.
@@ -30,12 +30,12 @@ func checkoutAt(t *testing.T, src, hash string) string {
 // measurement) run on real checkouts of those commits.
 func TestTrendEqualsAnalyzeAtCheckouts(t *testing.T) {
 	dir := shopRepo(t)
-	m, err := Run(Config{Dir: dir})
+	a, err := Run(testConfig(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := graph.Freeze(m)
-	tr, err := Trend(Config{Dir: dir}, TrendConfig{Commits: 4, Baseline: base})
+	base := a.Baseline()
+	tr, err := Trend(testConfig(dir), TrendConfig{Commits: 4, Baseline: base})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,13 +51,15 @@ func TestTrendEqualsAnalyzeAtCheckouts(t *testing.T) {
 	for _, i := range []int{1, 2} {
 		p := tr.Points[i]
 		co := checkoutAt(t, dir, p.Commit)
-		at, err := Run(Config{Dir: co, NoContexts: true})
+		cfg := testConfig(co)
+		cfg.NoContexts = true
+		at, err := Run(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := graph.Check(base, at, graph.Tolerances{}).Metrics
-		if p.Metrics != want || p.Packages != len(at.Packages) {
-			t.Errorf("commit %s: trend %d packages %+v\ncheckout %d packages %+v", p.Commit[:12], p.Packages, p.Metrics, len(at.Packages), want)
+		out, _ := at.Check(base, map[schema.Metric]float64{})
+		if p.Metrics != out.Metrics || p.Packages != len(at.Code.Packages) {
+			t.Errorf("commit %s: trend %d packages %+v\ncheckout %d packages %+v", p.Commit[:12], p.Packages, p.Metrics, len(at.Code.Packages), out.Metrics)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/seams-tool/seams/report/schema"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ var (
 // openReport writes the report of m to a temporary file and opens it in
 // a fresh headless Chromium; it returns the browser, the file:// URL and
 // how long the page took to become ready.
-func openReport(t *testing.T, m *Model, width, height int) (*browser, string, time.Duration) {
+func openReport(t *testing.T, m *schema.Model, width, height int) (*browser, string, time.Duration) {
 	t.Helper()
 	html, err := HTML(m)
 	if err != nil {
@@ -84,7 +85,7 @@ func TestBrowserReport(t *testing.T) {
 
 	tests := []struct {
 		name string
-		ctx  Context
+		ctx  schema.Context
 	}{{"second", m.Contexts[1]}, {"last", m.Contexts[len(m.Contexts)-1]}}
 	for _, tt := range tests {
 		t.Run("click "+tt.name, func(t *testing.T) {
@@ -145,8 +146,8 @@ func TestBrowserHostileNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := bytes.Count(html, []byte("</script>")); n != 3 {
-		t.Errorf("the page has %d </script> tags, want the 3 of its own: data escaped its element", n)
+	if n := bytes.Count(html, []byte("</script>")); n != 4 {
+		t.Errorf("the page has %d </script> tags, want the 4 of its own (data, vocabulary, library, app): data escaped its element", n)
 	}
 	b, url, _ := openReport(t, m, 1400, 1000)
 	for _, c := range m.Contexts {

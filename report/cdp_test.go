@@ -28,7 +28,7 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	t.Skip("no Chromium on PATH (CI installs Debian's chromium): the browser test did not run")
+	missingTool(t, "no Chromium on PATH (CI installs Debian's chromium): the browser test did not run")
 	return ""
 }
 

@@ -3,35 +3,18 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/seams-tool/seams/report/schema"
 	"strings"
 )
-
-// CheckOutput is what seams check found, in every format it prints.
-type CheckOutput struct {
-	Baseline    string      `json:"baseline"` // the baseline file, as given
-	Regressions int         `json:"regressions"`
-	Findings    []Finding   `json:"findings"`
-	Placed      [][2]string `json:"placed"` // new packages and the context each went to
-	Metrics     Metrics     `json:"metrics"`
-	// Prefix is prepended to every Where so that paths are relative to the
-	// git work tree (what CI annotations want) rather than the Go root.
-	Prefix string `json:"-"`
-}
 
 // CheckFormats are the formats FormatCheck takes.
 var CheckFormats = []string{"text", "json", "github", "markdown"}
 
 // FormatCheck renders a check result: text for people, json for tools,
 // github for workflow annotations, markdown for a job summary.
-func FormatCheck(o *CheckOutput, format string) ([]byte, error) {
-	if o.Findings == nil {
-		o.Findings = []Finding{}
-	}
-	if o.Placed == nil {
-		o.Placed = [][2]string{}
-	}
+func FormatCheck(o *schema.Check, format string) ([]byte, error) {
 	var b bytes.Buffer
-	where := func(f Finding) string {
+	where := func(f schema.Finding) string {
 		if f.Where == "" {
 			return ""
 		}
@@ -42,7 +25,7 @@ func FormatCheck(o *CheckOutput, format string) ([]byte, error) {
 	}
 	switch format {
 	case "json":
-		return indentJSON(o)
+		return schema.Encode(o)
 	case "text":
 		for _, f := range o.Findings {
 			mark := "regression"
@@ -69,7 +52,7 @@ func FormatCheck(o *CheckOutput, format string) ([]byte, error) {
 			if f.Improved {
 				level = "notice"
 			}
-			props := "title=seams " + f.Kind
+			props := "title=seams " + string(f.Kind)
 			if w := where(f); w != "" {
 				file, line, _ := strings.Cut(w, ":")
 				props = "file=" + ghProp(file) + ",line=" + ghProp(line) + "," + props

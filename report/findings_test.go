@@ -2,13 +2,14 @@ package report
 
 import (
 	"encoding/json"
+	"github.com/seams-tool/seams/report/schema"
 	"strings"
 	"testing"
 )
 
 func TestFormatCheck(t *testing.T) {
-	o := &CheckOutput{Baseline: ".seams/baseline.json", Regressions: 1, Prefix: "svc",
-		Findings: []Finding{
+	o := &schema.Check{Baseline: ".seams/baseline.json", Regressions: 1, Prefix: "svc",
+		Findings: []schema.Finding{
 			{Kind: "cross-import", Where: "a/b.go:7", Message: "a imports b | 100%\nnext"},
 			{Kind: "shared-write", Improved: true, Message: "table t is no longer shared"},
 		}}
@@ -26,7 +27,7 @@ func TestFormatCheck(t *testing.T) {
 		t.Errorf("markdown row not escaped:\n%s", md)
 	}
 	js, _ := FormatCheck(o, "json")
-	var back CheckOutput
+	var back schema.Check
 	if err := json.Unmarshal(js, &back); err != nil || back.Regressions != 1 || len(back.Findings) != 2 {
 		t.Errorf("json: %v %+v", err, back)
 	}

@@ -2,7 +2,10 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"github.com/seams-tool/seams/report/schema"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -16,77 +19,37 @@ import (
 // ContextsDOT is the context map: contexts with size, pressure and risk;
 // edges with import count, shared tables and co-change. maxEdges keeps
 // the strongest edges (0 keeps all).
-func ContextsDOT(m *Model, maxEdges int) []byte {
+func ContextsDOT(m *schema.Model, maxEdges int) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph contexts {\n\tgraph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n\tnode [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fb\", fontname=\"Helvetica\", fontsize=11];\n\tedge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n")
 	for _, c := range m.Contexts {
 		label := fmt.Sprintf("%d. %s\n%d packages, %d LOC\npressure %.2f, risk %.2f", c.Order, c.Name, len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score)
 		fmt.Fprintf(&b, "\t%s [label=%s];\n", dotID(c.ID), dotString(label))
 	}
-	type rel struct {
-		from, to       string
-		imports, files int
-		tables         map[string]bool
-		cochange       int
-	}
-	rels := map[[2]string]*rel{}
-	get := func(from, to string) *rel {
-		k := [2]string{from, to}
-		if rels[k] == nil {
-			rels[k] = &rel{from: from, to: to, tables: map[string]bool{}}
-		}
-		return rels[k]
-	}
-	for _, c := range m.Contexts {
-		for _, e := range c.Cut.Outbound {
-			r := get(c.ID, e.Context)
-			r.imports++
-			r.files += e.Files
-		}
-		for _, t := range c.Cut.Tables {
-			for _, o := range append(append([]string{}, t.Writers...), t.Readers...) {
-				if o > c.ID {
-					get(c.ID, o).tables[t.Name] = true
-				}
-			}
-		}
-		for _, p := range c.Cut.CoChange {
-			if p.Context > c.ID {
-				get(c.ID, p.Context).cochange += p.Shared
-			}
-		}
-	}
-	var list []*rel
-	for _, r := range rels {
-		list = append(list, r)
-	}
-	strength := func(r *rel) int { return r.files + 10*len(r.tables) + r.cochange }
-	sort.Slice(list, func(i, j int) bool {
-		if strength(list[i]) != strength(list[j]) {
-			return strength(list[i]) > strength(list[j])
-		}
-		if list[i].from != list[j].from {
-			return list[i].from < list[j].from
-		}
-		return list[i].to < list[j].to
+	// The model's links relate contexts: imports per direction, shared
+	// tables and co-change on the pair's first link.
+	list := slices.Clone(m.Links)
+	strength := func(l schema.ContextLink) int { return l.Files + 10*len(l.Tables) + l.CoChange }
+	slices.SortStableFunc(list, func(a, b schema.ContextLink) int {
+		return cmp.Or(cmp.Compare(strength(b), strength(a)), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
 	})
 	list, left := keep(list, maxEdges)
-	for _, r := range list {
+	for _, l := range list {
 		var parts []string
-		if r.imports > 0 {
-			parts = append(parts, fmt.Sprintf("%s (%s)", count(r.imports, "import"), count(r.files, "file")))
+		if l.Imports > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%s)", count(l.Imports, "import"), count(l.Files, "file")))
 		}
-		if len(r.tables) > 0 {
-			parts = append(parts, count(len(r.tables), "shared table"))
+		if len(l.Tables) > 0 {
+			parts = append(parts, count(len(l.Tables), "shared table"))
 		}
-		if r.cochange > 0 {
-			parts = append(parts, fmt.Sprintf("co-change %d", r.cochange))
+		if l.CoChange > 0 {
+			parts = append(parts, fmt.Sprintf("co-change %d", l.CoChange))
 		}
 		style := ""
-		if r.imports == 0 {
+		if l.Imports == 0 {
 			style = ", style=dashed, arrowhead=none" // coupling without a dependency direction
 		}
-		fmt.Fprintf(&b, "\t%s -> %s [label=%s, penwidth=%.1f%s];\n", dotID(r.from), dotID(r.to), dotString(strings.Join(parts, "\n")), 1+min(float64(strength(r))/10, 4), style)
+		fmt.Fprintf(&b, "\t%s -> %s [label=%s, penwidth=%.1f%s];\n", dotID(l.From), dotID(l.To), dotString(strings.Join(parts, "\n")), 1+min(float64(strength(l))/10, 4), style)
 	}
 	footer(&b, m, left)
 	return b.Bytes()
@@ -94,7 +57,7 @@ func ContextsDOT(m *Model, maxEdges int) []byte {
 
 // PackagesDOT groups packages into one cluster per context, with the
 // shared kernel and the unplaced packages apart; edges are imports.
-func PackagesDOT(m *Model, maxEdges int) []byte {
+func PackagesDOT(m *schema.Model, maxEdges int) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph packages {\n\tgraph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, compound=true];\n\tnode [shape=box, style=filled, fillcolor=white, fontname=\"Helvetica\", fontsize=9];\n\tedge [color=\"#888888\", arrowsize=0.6];\n")
 	byCtx := map[string][]string{}
@@ -123,7 +86,7 @@ func PackagesDOT(m *Model, maxEdges int) []byte {
 	if len(m.Unplaced) > 0 {
 		cluster(len(m.Contexts)+1, "unplaced", "#fff8e6", m.Unplaced)
 	}
-	edges := append([]Import(nil), m.Imports...)
+	edges := append([]schema.Import(nil), m.Imports...)
 	sort.SliceStable(edges, func(i, j int) bool { return edges[i].Weight > edges[j].Weight })
 	edges, left := keep(edges, maxEdges)
 	sort.Slice(edges, func(i, j int) bool {
@@ -141,11 +104,12 @@ func PackagesDOT(m *Model, maxEdges int) []byte {
 
 // TablesDOT links contexts to the tables they touch; writes are bold and
 // tables written by several contexts are red.
-func TablesDOT(m *Model, maxEdges int) []byte {
+func TablesDOT(m *schema.Model, maxEdges int) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph tables {\n\tgraph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n\tnode [fontname=\"Helvetica\", fontsize=10];\n\tedge [color=\"#666666\"];\n")
 	type edge struct {
-		ctx, table, access string
+		ctx, table string
+		access     schema.ContextAccess
 	}
 	var edges []edge
 	sharedWrite := map[string]bool{}
@@ -159,7 +123,7 @@ func TablesDOT(m *Model, maxEdges int) []byte {
 		}
 	}
 	sort.SliceStable(edges, func(i, j int) bool {
-		wi, wj := strings.Contains(edges[i].access, "write"), strings.Contains(edges[j].access, "write")
+		wi, wj := edges[i].access.Has(schema.AccessWrite), edges[j].access.Has(schema.AccessWrite)
 		return wi && !wj
 	})
 	edges, left := keep(edges, maxEdges)
@@ -187,10 +151,10 @@ func TablesDOT(m *Model, maxEdges int) []byte {
 	})
 	for _, e := range edges {
 		style := "style=dashed"
-		if strings.Contains(e.access, "write") {
+		if e.access.Has(schema.AccessWrite) {
 			style = "style=bold, penwidth=2"
 		}
-		fmt.Fprintf(&b, "\t%s -> %s [label=%s, %s];\n", dotID(e.ctx), dotString("table:"+e.table), dotString(e.access), style)
+		fmt.Fprintf(&b, "\t%s -> %s [label=%s, %s];\n", dotID(e.ctx), dotString("table:"+e.table), dotString(string(e.access)), style)
 	}
 	footer(&b, m, left)
 	return b.Bytes()
@@ -212,7 +176,7 @@ func keep[T any](s []T, n int) ([]T, int) {
 	return s[:n], len(s) - n
 }
 
-func footer(b *bytes.Buffer, m *Model, left int) {
+func footer(b *bytes.Buffer, m *schema.Model, left int) {
 	label := "seams: " + m.Repo.Root
 	if m.Repo.Head != "" {
 		label += " @ " + m.Repo.Head[:min(12, len(m.Repo.Head))]

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"github.com/seams-tool/seams/report/schema"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,18 +13,29 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func loadModel(t *testing.T, path string) *Model {
+func loadModel(t *testing.T, path string) *schema.Model {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := DecodeJSON(f)
+	m, err := schema.DecodeModel(f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// missingTool skips a test whose tool is not installed, except where
+// SEAMS_REQUIRE_TOOLS=1 (as .ci/run sets it): there a broken install must
+// fail the test, not hide it.
+func missingTool(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("SEAMS_REQUIRE_TOOLS") == "1" {
+		t.Fatal(why + " (SEAMS_REQUIRE_TOOLS=1)")
+	}
+	t.Skip(why)
 }
 
 func golden(t *testing.T, name string, got []byte) {
@@ -48,7 +60,7 @@ func golden(t *testing.T, name string, got []byte) {
 func renders(t *testing.T, name string, dot []byte) {
 	t.Helper()
 	if _, err := exec.LookPath("dot"); err != nil {
-		t.Skip("Graphviz dot is not installed (CI installs it): DOT files not rendered")
+		missingTool(t, "Graphviz dot is not installed (CI installs it): DOT files not rendered")
 	}
 	cmd := exec.Command("dot", "-Tsvg", "-o", os.DevNull)
 	cmd.Stdin = bytes.NewReader(dot)
@@ -101,23 +113,25 @@ func TestOutputsGolden(t *testing.T) {
 
 // hostile is a model whose every repository-derived string tries to
 // break out of its format.
-func hostile() *Model {
+func hostile() *schema.Model {
 	evil := "x\"y\\z\n<script>alert(1)</script>]|`'\xff"
-	m := &Model{Schema: Schema, Repo: Repo{Root: "/r/" + evil, Head: "0123456789abcdef"}}
-	m.Packages = []Package{
+	m := &schema.Model{Schema: schema.Version, Repo: schema.Repo{Root: "/r/" + evil, Head: "0123456789abcdef"}}
+	m.Packages = []schema.Package{
 		{Path: "a/" + evil, Context: "c1"}, {Path: "b/" + evil, Context: "c2"}, {Path: "k/" + evil, Shared: evil},
 	}
 	m.Unplaced = []string{"u/" + evil}
-	m.Imports = []Import{{From: "a/" + evil, To: "b/" + evil, Weight: 2}}
-	cut := Cut{Outbound: []CutImport{{From: "a/" + evil, To: "b/" + evil, Files: 2, Context: "c2"}},
-		Tables: []CutTable{{Name: "t" + evil, Writers: []string{"c1", "c2"}, Owner: "c1"}}}
-	m.Contexts = []Context{
+	m.Imports = []schema.Import{{From: "a/" + evil, To: "b/" + evil, Weight: 2}}
+	cut := schema.Cut{Outbound: []schema.CutImport{{From: "a/" + evil, To: "b/" + evil, Files: 2, Context: "c2"}},
+		Tables: []schema.CutTable{{Name: "t" + evil, Writers: []string{"c1", "c2"}, Owner: "c1"}}}
+	m.Links = []schema.ContextLink{{From: "c1", To: "c2", Imports: 1, Files: 2, Tables: []string{"t" + evil},
+		Strength: map[schema.Layer]int{schema.LayerImports: 2, schema.LayerData: 1}}}
+	m.Contexts = []schema.Context{
 		{ID: "c1", Name: "n1" + evil, Packages: []string{"a/" + evil}, Order: 1, Reason: evil, Cut: cut,
-			Tables: []ContextTable{{Name: "t" + evil, Access: "write", Shared: true, SharedWrite: true}}},
+			Tables: []schema.ContextTable{{Name: "t" + evil, Access: "write", Shared: true, SharedWrite: true}}},
 		{ID: "c2", Name: "n2" + evil, Packages: []string{"b/" + evil}, Order: 2, Reason: evil},
 	}
-	m.Signals.Imports.Signal = Signal{Status: StatusOK, Detail: evil}
-	m.Warnings = []Warning{{Signal: "sql", Message: evil, Where: evil}}
+	m.Signals.Imports.SignalHealth = schema.SignalHealth{Status: schema.StatusOK, Detail: evil}
+	m.Warnings = []schema.Warning{{Signal: "sql", Message: evil, Where: evil}}
 	return m
 }
 
@@ -143,5 +157,33 @@ func TestOutputsHostile(t *testing.T) {
 	mer = mer[:strings.Index(mer[3:], "```")+3]
 	if strings.Count(mer, `"`)%2 != 0 || strings.Contains(mer, "<script") {
 		t.Errorf("Mermaid labels not escaped:\n%s", mer)
+	}
+}
+
+// TestPageVocabulary checks that the page knows how to show every signal
+// and layer of the schema's lists, in their order: app.js repeats none.
+func TestPageVocabulary(t *testing.T) {
+	v := pageVocabulary()
+	for i, s := range schema.Signals {
+		if got := v["signals"][i]; got.Name != string(s) || got.Label == "" {
+			t.Errorf("signal %s is shown as %+v", s, got)
+		}
+	}
+	for i, l := range schema.Layers {
+		if got := v["layers"][i]; got.Name != string(l) || got.Label == "" || got.Short == "" || got.Color == "" || got.Line == "" {
+			t.Errorf("layer %s is shown as %+v", l, got)
+		}
+	}
+	js, err := os.ReadFile("assets/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "imports" and "cochange" are also the model's own field names, which
+	// the page reads; the other names may appear only through the
+	// vocabulary.
+	for _, name := range []string{string(schema.LayerData), string(schema.SignalSQL), string(schema.SignalHistory)} {
+		if strings.Contains(string(js), "'"+name+"'") || strings.Contains(string(js), `"`+name+`"`) {
+			t.Errorf("app.js names %q itself: it must come from the vocabulary", name)
+		}
 	}
 }

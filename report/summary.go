@@ -3,13 +3,14 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/seams-tool/seams/report/schema"
 	"strings"
 )
 
 // Markdown is summary.md: a short summary fit for a CI job summary or a
 // pull-request comment: the signals' health, the key metrics, a Mermaid
 // context map and the ranked candidates.
-func Markdown(m *Model) []byte {
+func Markdown(m *schema.Model) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "## seams: %s\n\n", mdText(m.Repo.Root))
 	if m.Repo.Head != "" {
@@ -19,8 +20,8 @@ func Markdown(m *Model) []byte {
 	b.WriteString("| signal | status | detail |\n|---|---|---|\n")
 	for _, s := range []struct {
 		name string
-		sig  Signal
-	}{{"imports", m.Signals.Imports.Signal}, {"sql", m.Signals.SQL.Signal}, {"history", m.Signals.History.Signal}} {
+		sig  schema.SignalHealth
+	}{{"imports", m.Signals.Imports.SignalHealth}, {"sql", m.Signals.SQL.SignalHealth}, {"history", m.Signals.History.SignalHealth}} {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", s.name, s.sig.Status, mdText(s.sig.Detail))
 	}
 	if mt := m.Metrics; mt != nil {

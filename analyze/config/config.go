@@ -5,15 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
-	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/report/schema"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,19 +33,19 @@ type File struct {
 	// Path is the file that was read, empty when there was none.
 	Path string
 
-	Exclude []string // exclude: .gitignore-style patterns
-	Tests   *bool    // tests: analyze _test.go files
-	Signals []string // signals: which signals to compute
-	Out     string   // out: output directory, relative to the config file
-	Loader  string   // loader: auto or syntax
-	History History  // history: the history signal's settings
+	Exclude []string        // exclude: .gitignore-style patterns
+	Tests   *bool           // tests: analyze _test.go files
+	Signals []schema.Signal // signals: which signals to compute
+	Out     string          // out: output directory, relative to the config file
+	Loader  string          // loader: auto or syntax
+	History History         // history: the history signal's settings
 
 	// Contexts pins packages to named contexts: name -> patterns.
 	Contexts map[string][]string
-	Shared   []string           // shared: patterns pinned to the shared kernel
-	Weights  map[string]float64 // weights: imports, data, cochange
-	Seed     *uint64            // seed: the first Louvain seed
-	Restarts *int               // restarts: Louvain runs
+	Shared   []string                 // shared: patterns pinned to the shared kernel
+	Weights  map[schema.Layer]float64 // weights: a number per layer
+	Seed     *uint64                  // seed: the first Louvain seed
+	Restarts *int                     // restarts: Louvain runs
 	// Resolution is Louvain's resolution; higher finds smaller contexts.
 	Resolution *float64
 
@@ -50,14 +56,8 @@ type File struct {
 	// Baseline is the baseline file, relative to the repository root.
 	Baseline string
 	// Tolerances say how much each metric may worsen before check fails.
-	Tolerances map[string]float64
+	Tolerances map[schema.Metric]float64
 }
-
-// Metrics are the names check.tolerances takes.
-var Metrics = []string{"icp", "ifn", "modularity", "mq", "ned", "sm"}
-
-// Layers are the names the weights: key takes.
-var Layers = []string{"imports", "data", "cochange"}
 
 // History holds the history: section.
 type History struct {
@@ -111,12 +111,14 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		if err != nil {
 			return err
 		}
+		f.Signals = []schema.Signal{}
 		for i, s := range list {
-			if !oneOf(s, "imports", "sql", "history") {
-				return lineErr(n.Content[i], fmt.Sprintf("signals: unknown signal %q (known: imports, sql, history)", s))
+			sig, err := schema.Parse(schema.Signals, "signal", s)
+			if err != nil {
+				return lineErr(n.Content[i], "signals: "+err.Error())
 			}
+			f.Signals = append(f.Signals, sig)
 		}
-		f.Signals = list
 		return nil
 	},
 	"out": func(f *File, n *yaml.Node) error {
@@ -143,7 +145,7 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 			if err != nil {
 				return err
 			}
-			if err := checkGlobs(v, list, "contexts."+k.Value); err != nil {
+			if err := checkPatterns(v, list, "contexts."+k.Value); err != nil {
 				return err
 			}
 			f.Contexts[k.Value] = list
@@ -155,7 +157,7 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		if err != nil {
 			return err
 		}
-		if err := checkGlobs(n, list, "shared"); err != nil {
+		if err := checkPatterns(n, list, "shared"); err != nil {
 			return err
 		}
 		f.Shared = list
@@ -163,19 +165,29 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 	},
 	"weights": func(f *File, n *yaml.Node) error {
 		if n.Kind != yaml.MappingNode {
-			return lineErr(n, "weights: want a mapping of layer names (imports, data, cochange) to numbers, got "+describe(n))
+			return lineErr(n, "weights: want a mapping of layer names ("+schema.Join(schema.Layers)+") to numbers, got "+describe(n))
 		}
-		f.Weights = map[string]float64{}
+		f.Weights = map[schema.Layer]float64{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if !oneOf(k.Value, Layers...) {
-				return lineErr(k, fmt.Sprintf("weights: unknown layer %q (known: imports, data, cochange)", k.Value))
+			l, err := schema.Parse(schema.Layers, "layer", k.Value)
+			if err != nil {
+				return lineErr(k, "weights: "+err.Error())
 			}
-			var w float64
-			if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil || w < 0 {
-				return lineErr(v, "weights."+k.Value+": want a number of at least 0, got "+describe(v))
+			w, ok := number(v)
+			if !ok || w < 0 || w > graph.MaxWeight {
+				return lineErr(v, fmt.Sprintf("weights.%s: want a number in 0..%g, got %s", k.Value, graph.MaxWeight, describe(v)))
 			}
-			f.Weights[k.Value] = w
+			f.Weights[l] = w
+		}
+		if len(f.Weights) == len(schema.Layers) {
+			sum := 0.0
+			for _, w := range f.Weights {
+				sum += w
+			}
+			if sum == 0 {
+				return lineErr(n, "weights: at least one layer needs a weight above 0")
+			}
 		}
 		return nil
 	},
@@ -188,14 +200,14 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		return nil
 	},
 	"restarts": func(f *File, n *yaml.Node) error {
-		v, err := integer(n, "restarts", 1)
+		v, err := integer(n, "restarts", 1, cluster.MaxRestarts)
 		f.Restarts = v
 		return err
 	},
 	"resolution": func(f *File, n *yaml.Node) error {
-		var v float64
-		if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil || v <= 0 {
-			return lineErr(n, "resolution: want a number above 0, got "+describe(n))
+		v, ok := number(n)
+		if !ok || v <= 0 || v > cluster.MaxResolution {
+			return lineErr(n, fmt.Sprintf("resolution: want a number above 0 and at most %d, got %s", cluster.MaxResolution, describe(n)))
 		}
 		f.Resolution = &v
 		return nil
@@ -203,8 +215,8 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 	"sql": func(f *File, n *yaml.Node) error {
 		return mapping(n, "sql", f, map[string]func(*File, *yaml.Node) error{
 			"dialect": func(f *File, n *yaml.Node) error {
-				if n.Kind != yaml.ScalarNode || !oneOf(n.Value, "postgres", "mysql", "sqlite") {
-					return lineErr(n, "sql.dialect: want postgres, mysql or sqlite, got "+describe(n))
+				if n.Kind != yaml.ScalarNode || !slices.Contains(tables.Dialects, n.Value) {
+					return lineErr(n, "sql.dialect: want one of "+strings.Join(tables.Dialects, ", ")+", got "+describe(n))
 				}
 				f.SQLDialect = n.Value
 				return nil
@@ -225,17 +237,18 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 				if n.Kind != yaml.MappingNode {
 					return lineErr(n, "check.tolerances: want a mapping of metric names to numbers, got "+describe(n))
 				}
-				f.Tolerances = map[string]float64{}
+				f.Tolerances = map[schema.Metric]float64{}
 				for i := 0; i+1 < len(n.Content); i += 2 {
 					k, v := n.Content[i], n.Content[i+1]
-					if !oneOf(k.Value, Metrics...) {
-						return lineErr(k, fmt.Sprintf("check.tolerances: unknown metric %q (known: %s)", k.Value, strings.Join(Metrics, ", ")))
+					m, err := schema.Parse(schema.Metrics, "metric", k.Value)
+					if err != nil {
+						return lineErr(k, "check.tolerances: "+err.Error())
 					}
-					var t float64
-					if v.Kind != yaml.ScalarNode || v.Decode(&t) != nil || t < 0 {
-						return lineErr(v, "check.tolerances."+k.Value+": want a number of at least 0, got "+describe(v))
+					t, ok := number(v)
+					if !ok || t < 0 || t > MaxTolerance {
+						return lineErr(v, fmt.Sprintf("check.tolerances.%s: want a number in 0..%g, got %s", k.Value, MaxTolerance, describe(v)))
 					}
-					f.Tolerances[k.Value] = t
+					f.Tolerances[m] = t
 				}
 				return nil
 			},
@@ -286,27 +299,43 @@ var historyKeys = map[string]func(h *History, n *yaml.Node) error{
 		return nil
 	},
 	"maxCommitFiles": func(h *History, n *yaml.Node) error {
-		v, err := integer(n, "history.maxCommitFiles", -1)
+		v, err := integer(n, "history.maxCommitFiles", -1, cochange.MaxMaxCommitFiles)
+		if err == nil && *v == 0 {
+			return lineErr(n, "history.maxCommitFiles: want -1 (no limit) or a positive number, got 0")
+		}
 		h.MaxCommitFiles = v
 		return err
 	},
 	"minShared": func(h *History, n *yaml.Node) error {
-		v, err := integer(n, "history.minShared", 1)
+		v, err := integer(n, "history.minShared", 1, cochange.MaxMinShared)
 		h.MinShared = v
 		return err
 	},
 }
 
-// checkGlobs checks package patterns: path.Match globs, "/**" for a
+// checkPatterns checks package patterns: path.Match globs, "/**" for a
 // subtree.
-func checkGlobs(n *yaml.Node, list []string, key string) error {
+func checkPatterns(n *yaml.Node, list []string, key string) error {
 	for i, p := range list {
-		base := strings.TrimSuffix(p, "/**")
-		if _, err := path.Match(base, ""); err != nil || p == "" {
-			return lineErr(n.Content[i], fmt.Sprintf("%s: bad package pattern %q", key, p))
+		if err := cluster.CheckPattern(p); err != nil {
+			return lineErr(n.Content[i], key+": "+err.Error())
 		}
 	}
 	return nil
+}
+
+// MaxTolerance bounds a metric's tolerance: every metric lies within a
+// few units, so a larger one turns the check off by accident.
+const MaxTolerance = 1000.0
+
+// number reads a finite number: YAML's .nan and .inf are not numbers a
+// setting can take.
+func number(n *yaml.Node) (float64, bool) {
+	var v float64
+	if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
 }
 
 func scalar(n *yaml.Node, key string, dst *string) error {
@@ -317,13 +346,13 @@ func scalar(n *yaml.Node, key string, dst *string) error {
 	return nil
 }
 
-func integer(n *yaml.Node, key string, least int) (*int, error) {
+func integer(n *yaml.Node, key string, least, most int) (*int, error) {
 	var v int
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
 		return nil, lineErr(n, key+": want a whole number, got "+describe(n))
 	}
-	if v < least {
-		return nil, lineErr(n, fmt.Sprintf("%s: want at least %d, got %d", key, least, v))
+	if v < least || v > most {
+		return nil, lineErr(n, fmt.Sprintf("%s: want %d..%d, got %d", key, least, most, v))
 	}
 	return &v, nil
 }

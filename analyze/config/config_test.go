@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/seams-tool/seams/report/schema"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,16 +27,24 @@ func TestParseErrors(t *testing.T) {
 		{"history bad window", "history:\n  window: soon\n", `.seams.yaml:2: history.window: want a number of months (12, 12m) or years (1y), got "soon"`},
 		{"history bad date", "history:\n  since: 2024-13-01\n", `.seams.yaml:2: history.since: want a date as YYYY-MM-DD or RFC 3339, got "2024-13-01"`},
 		{"history bad int", "history:\n  maxCommitFiles: many\n", `.seams.yaml:2: history.maxCommitFiles: want a whole number, got "many"`},
-		{"history small int", "history:\n  minShared: 0\n", `.seams.yaml:2: history.minShared: want at least 1, got 0`},
+		{"history small int", "history:\n  minShared: 0\n", `.seams.yaml:2: history.minShared: want 1..1000000, got 0`},
 		{"history not a map", "history: yes\n", `.seams.yaml:1: history: want a mapping, got "yes"`},
 		{"weights layer", "weights:\n  imports: 1\n  sql: 2\n", `.seams.yaml:3: weights: unknown layer "sql" (known: imports, data, cochange)`},
-		{"weights negative", "weights: {data: -1}\n", `.seams.yaml:1: weights.data: want a number of at least 0, got "-1"`},
+		{"weights negative", "weights: {data: -1}\n", `.seams.yaml:1: weights.data: want a number in 0..1e+06, got "-1"`},
 		{"contexts not lists", "contexts:\n  billing: internal/billing\n", `.seams.yaml:2: want a list of strings, got "internal/billing"`},
 		{"contexts bad glob", "contexts:\n  billing: [\"[x\"]\n", `.seams.yaml:2: contexts.billing: bad package pattern "[x"`},
-		{"resolution", "resolution: 0\n", `.seams.yaml:1: resolution: want a number above 0, got "0"`},
-		{"restarts", "restarts: 0\n", `.seams.yaml:1: restarts: want at least 1, got 0`},
+		{"resolution", "resolution: 0\n", `.seams.yaml:1: resolution: want a number above 0 and at most 100, got "0"`},
+		{"restarts", "restarts: 0\n", `.seams.yaml:1: restarts: want 1..1000, got 0`},
 		{"tolerance metric", "check:\n  tolerances:\n    speed: 1\n", `.seams.yaml:3: check.tolerances: unknown metric "speed" (known: icp, ifn, modularity, mq, ned, sm)`},
-		{"sql dialect", "sql:\n  dialect: oracle\n", `.seams.yaml:2: sql.dialect: want postgres, mysql or sqlite, got "oracle"`},
+		{"sql dialect", "sql:\n  dialect: oracle\n", `.seams.yaml:2: sql.dialect: want one of postgres, mysql, sqlite, got "oracle"`},
+		{"weights NaN", "weights: {data: .nan}\n", `.seams.yaml:1: weights.data: want a number in 0..1e+06, got ".nan"`},
+		{"weights Inf", "weights: {imports: .inf}\n", `.seams.yaml:1: weights.imports: want a number in 0..1e+06, got ".inf"`},
+		{"weights all zero", "weights: {imports: 0, data: 0, cochange: 0}\n", `.seams.yaml:1: weights: at least one layer needs a weight above 0`},
+		{"resolution Inf", "resolution: .inf\n", `.seams.yaml:1: resolution: want a number above 0 and at most 100, got ".inf"`},
+		{"resolution NaN", "resolution: .NaN\n", `.seams.yaml:1: resolution: want a number above 0 and at most 100, got ".NaN"`},
+		{"restarts huge", "restarts: 2000000000\n", `.seams.yaml:1: restarts: want 1..1000, got 2000000000`},
+		{"max commit files zero", "history:\n  maxCommitFiles: 0\n", `.seams.yaml:2: history.maxCommitFiles: want -1 (no limit) or a positive number, got 0`},
+		{"tolerance NaN", "check:\n  tolerances:\n    icp: .nan\n", `.seams.yaml:3: check.tolerances.icp: want a number in 0..1000, got ".nan"`},
 		{"top list", "- a\n", `.seams.yaml:1: want a mapping of keys to values at the top level, got a list`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,7 +85,7 @@ history:
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &File{Path: "x.yaml", Exclude: []string{"docs/", "**/mocks/**"}, Tests: f.Tests, Signals: []string{"imports", "history"}, Out: "build/seams", Loader: "syntax",
+	want := &File{Path: "x.yaml", Exclude: []string{"docs/", "**/mocks/**"}, Tests: f.Tests, Signals: []schema.Signal{"imports", "history"}, Out: "build/seams", Loader: "syntax",
 		History:  History{Ref: "main", Since: "2023-01-01", Window: "1y", MaxCommitFiles: f.History.MaxCommitFiles},
 		Contexts: f.Contexts, Shared: f.Shared, Weights: f.Weights, Seed: f.Seed, Restarts: f.Restarts, Resolution: f.Resolution}
 	if !reflect.DeepEqual(f, want) || f.Tests == nil || !*f.Tests || *f.History.MaxCommitFiles != 80 {

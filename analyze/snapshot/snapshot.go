@@ -13,7 +13,9 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -22,9 +24,22 @@ import (
 
 // FS is a commit's tree as a read-only file system. Its files carry the
 // commit's time as their modification time.
+//
+// An FS is safe for concurrent use: the tree is indexed once, by New,
+// into maps that are only read afterwards, and the reads of file contents
+// from the object store, which go-git does not make safe for concurrent
+// use, take turns.
 type FS struct {
-	tree *object.Tree
-	when time.Time
+	when  time.Time
+	nodes map[string]*node // by path, "." for the root; never written after New
+	mu    sync.Mutex       // serializes reads from the object store
+}
+
+// node is a directory or a file of the tree.
+type node struct {
+	tree    *object.Tree     // the tree holding the entry (the root's own for ".")
+	entry   object.TreeEntry // zero for the root
+	entries []fs.DirEntry    // a directory's entries, sorted by name
 }
 
 // New returns the tree of c as a file system.
@@ -33,93 +48,116 @@ func New(c *object.Commit) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{tree: t, when: c.Committer.When}, nil
+	f := &FS{when: c.Committer.When, nodes: map[string]*node{}}
+	if err := f.index(".", t, &node{tree: t, entry: object.TreeEntry{Mode: filemode.Dir}}); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// index adds the directory at p, whose tree is t, and everything below.
+func (f *FS) index(p string, t *object.Tree, n *node) error {
+	f.nodes[p] = n
+	for _, e := range t.Entries {
+		child := path.Join(p, e.Name)
+		switch e.Mode {
+		case filemode.Dir:
+			sub, err := t.Tree(e.Name)
+			if err != nil {
+				return &fs.PathError{Op: "read tree", Path: child, Err: err}
+			}
+			if err := f.index(child, sub, &node{tree: t, entry: e}); err != nil {
+				return err
+			}
+		case filemode.Regular, filemode.Executable, filemode.Deprecated:
+			f.nodes[child] = &node{tree: t, entry: e}
+		default:
+			continue // symbolic links and submodules lead out of the tree
+		}
+		n.entries = append(n.entries, &entry{fsys: f, node: f.nodes[child]})
+	}
+	sort.Slice(n.entries, func(i, j int) bool { return n.entries[i].Name() < n.entries[j].Name() })
+	return nil
+}
+
+func (f *FS) lookup(op, name string) (*node, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	n, ok := f.nodes[name]
+	if !ok {
+		return nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+	}
+	return n, nil
 }
 
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-	}
-	if name == "." {
-		return &dir{info: f.info(".", filemode.Dir, 0), fsys: f, tree: f.tree}, nil
-	}
-	e, err := f.tree.FindEntry(name)
+	n, err := f.lookup("open", name)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		return nil, err
 	}
-	switch e.Mode {
-	case filemode.Dir:
-		t, err := f.tree.Tree(name)
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		return &dir{info: f.info(path.Base(name), e.Mode, 0), fsys: f, tree: t}, nil
-	case filemode.Regular, filemode.Executable, filemode.Deprecated:
-		file, err := f.tree.TreeEntryFile(e)
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		r, err := file.Reader()
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		defer r.Close()
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		return &file_{info: f.info(path.Base(name), e.Mode, int64(len(data))), r: bytes.NewReader(data)}, nil
+	if n.entry.Mode == filemode.Dir {
+		return &dir{info: f.info(path.Base(name), filemode.Dir, 0), entries: n.entries}, nil
 	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	data, err := f.read(n)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return &file_{info: f.info(path.Base(name), n.entry.Mode, int64(len(data))), r: bytes.NewReader(data)}, nil
+}
+
+// read reads a file's content from the object store.
+func (f *FS) read(n *node) ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	file, err := n.tree.TreeEntryFile(&n.entry)
+	if err != nil {
+		return nil, err
+	}
+	r, err := file.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
 }
 
 // ReadDir implements fs.ReadDirFS, so that fs.WalkDir need not open
 // every directory twice.
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
-	t := f.tree
-	if name != "." {
-		var err error
-		if t, err = f.tree.Tree(name); err != nil {
-			return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
-		}
+	n, err := f.lookup("readdir", name)
+	if err != nil {
+		return nil, err
 	}
-	return f.entries(t), nil
-}
-
-func (f *FS) entries(t *object.Tree) []fs.DirEntry {
-	var out []fs.DirEntry
-	for _, e := range t.Entries {
-		switch e.Mode {
-		case filemode.Dir, filemode.Regular, filemode.Executable, filemode.Deprecated:
-			out = append(out, &entry{fsys: f, tree: t, e: e})
-		}
+	if n.entry.Mode != filemode.Dir {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a directory")}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
-	return out
+	return slices.Clone(n.entries), nil
 }
 
 // entry is a directory entry whose size is only looked up when asked:
 // walking a tree needs names and kinds, not sizes.
 type entry struct {
 	fsys *FS
-	tree *object.Tree
-	e    object.TreeEntry
+	node *node
 }
 
-func (e *entry) Name() string      { return e.e.Name }
-func (e *entry) IsDir() bool       { return e.e.Mode == filemode.Dir }
-func (e *entry) Type() fs.FileMode { return e.fsys.info("", e.e.Mode, 0).Mode().Type() }
+func (e *entry) Name() string      { return e.node.entry.Name }
+func (e *entry) IsDir() bool       { return e.node.entry.Mode == filemode.Dir }
+func (e *entry) Type() fs.FileMode { return e.fsys.info("", e.node.entry.Mode, 0).Mode().Type() }
 func (e *entry) Info() (fs.FileInfo, error) {
 	size := int64(0)
 	if !e.IsDir() {
-		file, err := e.tree.TreeEntryFile(&e.e)
+		e.fsys.mu.Lock()
+		file, err := e.node.tree.TreeEntryFile(&e.node.entry)
+		e.fsys.mu.Unlock()
 		if err != nil {
 			return nil, err
 		}
 		size = file.Size
 	}
-	return e.fsys.info(e.e.Name, e.e.Mode, size), nil
+	return e.fsys.info(e.Name(), e.node.entry.Mode, size), nil
 }
 
 func (f *FS) info(name string, m filemode.FileMode, size int64) info {
@@ -129,12 +167,12 @@ func (f *FS) info(name string, m filemode.FileMode, size int64) info {
 type info struct {
 	name string
 	dir  bool
-	size int64 // -1 when not read yet
+	size int64
 	when time.Time
 }
 
 func (i info) Name() string { return i.name }
-func (i info) Size() int64  { return max(i.size, 0) }
+func (i info) Size() int64  { return i.size }
 func (i info) Mode() fs.FileMode {
 	if i.dir {
 		return fs.ModeDir | 0o555
@@ -157,11 +195,9 @@ func (f *file_) Read(p []byte) (int, error) { return f.r.Read(p) }
 func (f *file_) Close() error               { return nil }
 
 type dir struct {
-	info info
-	fsys *FS
-	tree *object.Tree
-	read []fs.DirEntry
-	pos  int
+	info    info
+	entries []fs.DirEntry
+	pos     int
 }
 
 func (d *dir) Stat() (fs.FileInfo, error) { return d.info, nil }
@@ -172,12 +208,9 @@ func (d *dir) Close() error { return nil }
 
 // ReadDir implements fs.ReadDirFile.
 func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
-	if d.read == nil {
-		d.read = d.fsys.entries(d.tree)
-	}
-	rest := d.read[d.pos:]
+	rest := d.entries[d.pos:]
 	if n <= 0 {
-		d.pos = len(d.read)
+		d.pos = len(d.entries)
 		return rest, nil
 	}
 	if len(rest) == 0 {

@@ -1,9 +1,13 @@
 package snapshot
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -44,5 +48,57 @@ func TestSnapshotIsAnFS(t *testing.T) {
 	}
 	if _, err := fsys.Open("nope.go"); err == nil {
 		t.Error("a missing file opened")
+	}
+}
+
+// TestConcurrentReads reads every file of a commit from several
+// goroutines at once, as the import graph's loader does; under -race it
+// fails if any lookup writes shared state unguarded.
+func TestConcurrentReads(t *testing.T) {
+	dir := t.TempDir()
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := r.Worktree()
+	var names []string
+	for i := range 40 {
+		p := fmt.Sprintf("p%d/q%d/f%d.go", i%5, i%3, i)
+		names = append(names, p)
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte(fmt.Sprintf("package q%d // %d\n", i%3, i)), 0o644)
+		w.Add(p)
+	}
+	sig := &object.Signature{Name: "t", Email: "t@t", When: time.Unix(1e9, 0)}
+	h, err := w.Commit("c", &git.CommitOptions{Author: sig, Committer: sig})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := r.CommitObject(h)
+	fsys, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, len(names)*4)
+	for k := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, p := range names {
+				data, err := fs.ReadFile(fsys, p)
+				if err != nil || !strings.Contains(string(data), fmt.Sprintf("// %d\n", i)) {
+					errs <- fmt.Errorf("reader %d: %s: %q %v", k, p, data, err)
+				}
+				if _, err := fs.Stat(fsys, path.Dir(p)); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

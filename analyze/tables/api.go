@@ -1,5 +1,14 @@
 package tables
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Dialects are the SQL dialects Options.Dialect takes.
+var Dialects = []string{"postgres", "mysql", "sqlite"}
+
 // Options tune the SQL pass.
 type Options struct {
 	// Dialect is "postgres", "mysql" or "sqlite"; "" guesses it from the
@@ -15,6 +24,17 @@ type Options struct {
 	// MaxDepth bounds how many call edges a table access is carried
 	// up from the function that runs the statement; 0 means 3.
 	MaxDepth int
+}
+
+// Validate says which option cannot be used, if one cannot.
+func (o Options) Validate() error {
+	if o.Dialect != "" && !slices.Contains(Dialects, o.Dialect) {
+		return fmt.Errorf("unknown SQL dialect %q (known: %s)", o.Dialect, strings.Join(Dialects, ", "))
+	}
+	if o.MaxDepth < 0 {
+		return fmt.Errorf("max depth: want at least 0, got %d", o.MaxDepth)
+	}
+	return nil
 }
 
 // DefaultIgnore holds the tables dropped unless Options.NoDefaultIgnore:

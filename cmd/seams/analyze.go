@@ -13,6 +13,7 @@ import (
 	"github.com/seams-tool/seams/analyze"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 const analyzeUsage = `Usage: seams analyze [flags] [DIR]
@@ -41,12 +42,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	r, cf := rs.repo, rs.file
-	m, err := analyze.Run(rs.cfg)
+	a, err := analyze.Run(rs.cfg)
 	if err != nil {
 		return s.fail(err)
 	}
-	rs.keepIdentity(m)
-	data, err := report.EncodeJSON(m)
+	rs.keepIdentity(a)
+	m := a.Model()
+	data, err := schema.Encode(m)
 	if err != nil {
 		return s.fail(err)
 	}
@@ -123,7 +125,7 @@ func defaultOut(r *repo.Repo) (string, error) {
 	return filepath.Join(cache, "seams", "reports", filepath.Base(r.Root)+"-"+hex.EncodeToString(sum[:4])), nil
 }
 
-func printSummary(w io.Writer, m *report.Model, jsonPath string) {
+func printSummary(w io.Writer, m *schema.Model, jsonPath string) {
 	mod := ""
 	if len(m.Repo.Modules) > 0 {
 		mod = " (module " + m.Repo.Modules[0].Path
@@ -152,7 +154,7 @@ func printSummary(w io.Writer, m *report.Model, jsonPath string) {
 }
 
 // printContexts prints the ranked candidates as an aligned table.
-func printContexts(w io.Writer, cs []report.Context) {
+func printContexts(w io.Writer, cs []schema.Context) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "order\tcontext\tid\tpackages\tloc\tpressure\trisk\twhy")
 	for _, c := range cs {

@@ -3,12 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/seams-tool/seams/analyze"
-	"github.com/seams-tool/seams/graph"
-	"github.com/seams-tool/seams/report"
 )
 
 const baselineUsage = `Usage: seams baseline [flags] [DIR]
@@ -31,27 +27,16 @@ func runBaseline(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	m, err := analyze.Run(rs.cfg)
+	a, err := analyze.Run(rs.cfg)
 	if err != nil {
 		return s.fail(err)
 	}
-	rs.keepIdentity(m)
-	b := graph.Freeze(m)
+	rs.keepIdentity(a)
+	b := a.Baseline()
 	if err := writeBaseline(rs.baselinePath, b); err != nil {
 		return s.fail(err)
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d contexts, %d shared-kernel packages, %d cross-context imports, %d shared-write tables, %d cycles frozen\n",
 		rs.baselinePath, len(b.Contexts), len(b.Shared), len(b.CrossImports), len(b.SharedWriteTables), len(b.Cycles))
 	return exitOK
-}
-
-func writeBaseline(path string, b *report.Baseline) error {
-	data, err := report.EncodeBaseline(b)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return report.WriteFile(path, data)
 }

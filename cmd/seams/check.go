@@ -3,12 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/seams-tool/seams/analyze"
 	"github.com/seams-tool/seams/analyze/repo"
-	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 const checkUsage = `Usage: seams check [flags] [DIR]
@@ -35,43 +36,35 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if !contains(report.CheckFormats, *format) {
+	if !slices.Contains(report.CheckFormats, *format) {
 		return s.fail(fmt.Errorf("-format: want one of %s, got %q", strings.Join(report.CheckFormats, ", "), *format))
 	}
 	b, err := rs.readBaseline()
 	if err != nil {
 		return s.fail(err)
 	}
+	// The baseline's metrics were measured with its signals and weights;
+	// others would not compare.
+	rs.measureLike(b)
 	cfg := rs.cfg
-	if !rs.set["signals"] && rs.file.Signals == nil {
-		// The baseline's metrics were measured on these signals; others
-		// would not compare.
-		cfg.Signals = b.Signals
-	}
 	cfg.NoContexts = true
-	m, err := analyze.Run(cfg)
+	a, err := analyze.Run(cfg)
 	if err != nil {
 		return s.fail(err)
 	}
 	// Warnings are the analysis's business, not the check's: count them
 	// so that a signal gone missing does not go unnoticed.
 	perSignal := map[string]int{}
-	for _, w := range m.Warnings {
+	for _, w := range a.Warnings {
 		perSignal[w.Signal]++
 	}
-	for _, sig := range []string{"imports", "sql", "history"} {
-		if n := perSignal[sig]; n > 0 {
+	for _, sig := range schema.Signals {
+		if n := perSignal[string(sig)]; n > 0 {
 			fmt.Fprintf(stderr, "seams check: %d %s warnings (seams analyze lists them)\n", n, sig)
 		}
 	}
-	res := graph.Check(b, m, rs.tolerances)
-	out := &report.CheckOutput{
-		Baseline:    repo.Rel(rs.repo.Root, rs.baselinePath),
-		Regressions: res.Regressions(),
-		Findings:    res.Findings,
-		Placed:      res.Placed,
-		Metrics:     res.Metrics,
-	}
+	out, tightened := a.Check(b, rs.tolerances)
+	out.Baseline = repo.Rel(rs.repo.Root, rs.baselinePath)
 	if rs.repo.GitRoot != "" {
 		out.Prefix = repo.Rel(rs.repo.GitRoot, rs.repo.Root)
 	}
@@ -81,22 +74,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	stdout.Write(text)
 	if *update {
-		if err := writeBaseline(rs.baselinePath, res.Tightened); err != nil {
+		if err := writeBaseline(rs.baselinePath, tightened); err != nil {
 			return s.fail(err)
 		}
 		fmt.Fprintf(stderr, "seams check: tightened %s\n", rs.baselinePath)
 	}
-	if res.Regressions() > 0 {
+	if out.Regressions > 0 {
 		return exitFinding
 	}
 	return exitOK
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

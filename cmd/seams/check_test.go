@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/seams-tool/seams/analyze/gitscript"
-	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // shopRepo builds the fixture's git history into a temp dir.
@@ -56,14 +57,14 @@ func commit(t *testing.T, dir, msg string, files map[string]string) {
 	}
 }
 
-func readBaselineFile(t *testing.T, dir string) *report.Baseline {
+func readBaselineFile(t *testing.T, dir string) *schema.Baseline {
 	t.Helper()
 	f, err := os.Open(filepath.Join(dir, ".seams", "baseline.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	b, err := report.DecodeBaseline(f)
+	b, err := schema.DecodeBaseline(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,9 +119,9 @@ func TestBaselineAndCheck(t *testing.T) {
 		}
 		src := strings.Replace(string(users), "\tcatstore \"example.com/shop/catalog/store\"\n", "", 1)
 		commit(t, dir, "shopctl: no catalog", map[string]string{"ordering/loyalty.go": "", "cmd/shopctl/users.go": src})
-		frozen := func(b *report.Baseline) bool {
+		frozen := func(b *schema.Baseline) bool {
 			for _, x := range b.CrossImports {
-				if x == (report.BaselineImport{From: "cmd/shopctl", To: "catalog/store"}) {
+				if x == (schema.BaselineImport{From: "cmd/shopctl", To: "catalog/store"}) {
 					return true
 				}
 			}
@@ -160,4 +161,43 @@ func TestBaselineAndCheck(t *testing.T) {
 			t.Errorf("bad format: exit %d %s", code, stderr)
 		}
 	})
+}
+
+// TestBaselineKeepsTheWeights takes a baseline with imports alone: it
+// must freeze the fused modularity that analyze reports with the same
+// weights, record them, and check must measure with them again.
+func TestBaselineKeepsTheWeights(t *testing.T) {
+	dir := shopRepo(t)
+	weights := "imports=1,data=0,cochange=0"
+	code, stdout, stderr := seams(t, "analyze", "--json", "--no-cache", "--weights", weights, dir)
+	if code != exitOK {
+		t.Fatal(stderr)
+	}
+	m, err := schema.DecodeModel(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, all, _ := seams(t, "analyze", "--json", "--no-cache", dir)
+	everything, _ := schema.DecodeModel(strings.NewReader(all))
+	if everything.Metrics.Modularity.Fused == m.Metrics.Modularity.Fused {
+		t.Fatal("the weights do not change the fused modularity: the test proves nothing")
+	}
+	if code, _, stderr := seams(t, "baseline", "--no-cache", "--weights", weights, dir); code != exitOK {
+		t.Fatal(stderr)
+	}
+	b := readBaselineFile(t, dir)
+	if b.Metrics.Modularity.Fused != m.Metrics.Modularity.Fused {
+		t.Errorf("baseline froze fused modularity %v, analyze reports %v", b.Metrics.Modularity.Fused, m.Metrics.Modularity.Fused)
+	}
+	if b.Settings == nil || b.Settings.Weights[schema.LayerData] != 0 || b.Settings.Weights[schema.LayerImports] != 1 {
+		t.Errorf("baseline settings = %+v", b.Settings)
+	}
+	code, stdout, _ = seams(t, "check", "--no-cache", "--format", "json", dir)
+	var out schema.Check
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil || code != exitOK {
+		t.Fatalf("check: exit %d, %v\n%s", code, err, stdout)
+	}
+	if out.Metrics.Modularity.Fused != b.Metrics.Modularity.Fused {
+		t.Errorf("check measured fused modularity %v with the baseline's weights, the baseline froze %v", out.Metrics.Modularity.Fused, b.Metrics.Modularity.Fused)
+	}
 }

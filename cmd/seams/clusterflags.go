@@ -3,12 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
 	"github.com/seams-tool/seams/analyze"
 	"github.com/seams-tool/seams/analyze/config"
 	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // clusterFlags are the flags that tune how contexts are found.
@@ -20,70 +22,80 @@ type clusterFlags struct {
 	shared     listFlag
 }
 
-func (c *clusterFlags) register(fs *flag.FlagSet) {
-	fs.Uint64Var(&c.seed, "seed", 1, "first Louvain seed; restart r uses seed+r")
-	fs.IntVar(&c.restarts, "restarts", 16, "Louvain runs; the best modularity wins and the others give each package's confidence")
-	fs.Float64Var(&c.resolution, "resolution", 1, "Louvain resolution: above 1 finds smaller contexts, below 1 larger ones")
-	fs.StringVar(&c.weights, "weights", "imports=1,data=1,cochange=1", "layer weights after normalization, as `name=w,...`")
+func (c *clusterFlags) register(fs *flag.FlagSet, def analyze.Config) {
+	fs.Uint64Var(&c.seed, "seed", def.Cluster.Seed, "first Louvain seed; restart r uses seed+r")
+	fs.IntVar(&c.restarts, "restarts", def.Cluster.Restarts, "Louvain runs; the best modularity wins and the others give each package's confidence")
+	fs.Float64Var(&c.resolution, "resolution", def.Cluster.Resolution, "Louvain resolution: above 1 finds smaller contexts, below 1 larger ones")
+	var w []string
+	for l, name := range schema.Layers {
+		w = append(w, fmt.Sprintf("%s=%g", name, def.Weights[l]))
+	}
+	fs.StringVar(&c.weights, "weights", strings.Join(w, ","), "layer weights after normalization, as `name=w,...`")
 	fs.Var(&c.shared, "shared", "pin packages matching `GLOB` to the shared kernel (repeatable; /** matches a subtree)")
 }
 
-func (c *clusterFlags) merge(cf *config.File, set map[string]bool) (analyze.ClusterConfig, error) {
-	var cc analyze.ClusterConfig
-	cc.Seed, cc.Restarts, cc.Resolution = c.seed, c.restarts, c.resolution
-	if cf.Seed != nil && !set["seed"] {
-		cc.Seed = *cf.Seed
+// merge sets what the configuration file and the flags given say of the
+// clustering; flags win.
+func (c *clusterFlags) merge(cf *config.File, set map[string]bool, cfg *analyze.Config) error {
+	o := &cfg.Cluster
+	if cf.Seed != nil {
+		o.Seed = *cf.Seed
 	}
-	if cf.Restarts != nil && !set["restarts"] {
-		cc.Restarts = *cf.Restarts
+	if cf.Restarts != nil {
+		o.Restarts = *cf.Restarts
 	}
-	if cf.Resolution != nil && !set["resolution"] {
-		cc.Resolution = *cf.Resolution
+	if cf.Resolution != nil {
+		o.Resolution = *cf.Resolution
 	}
-	if cc.Restarts < 1 {
-		return cc, fmt.Errorf("-restarts: want at least 1, got %d", cc.Restarts)
+	if set["seed"] {
+		o.Seed = c.seed
 	}
-	if cc.Resolution <= 0 {
-		return cc, fmt.Errorf("-resolution: want a number above 0, got %v", cc.Resolution)
+	if set["restarts"] {
+		o.Restarts = c.restarts
 	}
-	w := map[string]float64{"imports": 1, "data": 1, "cochange": 1}
-	for k, v := range cf.Weights {
-		w[k] = v
+	if set["resolution"] {
+		o.Resolution = c.resolution
+	}
+	for l, name := range schema.Layers {
+		if w, ok := cf.Weights[name]; ok {
+			cfg.Weights[l] = w
+		}
 	}
 	if set["weights"] {
 		parsed, err := parseWeights(c.weights)
 		if err != nil {
-			return cc, err
+			return err
 		}
-		for k, v := range parsed {
-			w[k] = v
+		for l, name := range schema.Layers {
+			if w, ok := parsed[name]; ok {
+				cfg.Weights[l] = w
+			}
 		}
 	}
-	if w["imports"]+w["data"]+w["cochange"] == 0 {
-		return cc, fmt.Errorf("-weights: at least one layer needs a weight above 0")
+	o.Shared = append(append([]string(nil), cf.Shared...), c.shared...)
+	o.Declared = cf.Contexts
+	if err := o.Validate(); err != nil {
+		return fmt.Errorf("clustering: %v", err)
 	}
-	cc.Weights = graph.Weights{Imports: w["imports"], Data: w["data"], CoChange: w["cochange"]}
-	cc.Shared = append(append([]string(nil), cf.Shared...), c.shared...)
-	cc.Declared = cf.Contexts
-	return cc, nil
+	if err := cfg.Weights.Validate(); err != nil {
+		return fmt.Errorf("-weights: %v", err)
+	}
+	return nil
 }
 
-func parseWeights(s string) (map[string]float64, error) {
-	out := map[string]float64{}
+func parseWeights(s string) (map[schema.Layer]float64, error) {
+	out := map[schema.Layer]float64{}
 	for _, part := range strings.Split(s, ",") {
 		name, val, ok := strings.Cut(strings.TrimSpace(part), "=")
-		known := false
-		for _, l := range config.Layers {
-			known = known || l == name
-		}
-		if !ok || !known {
-			return nil, fmt.Errorf("-weights: want name=number pairs with names imports, data, cochange; got %q", part)
+		l, err := schema.Parse(schema.Layers, "layer", name)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("-weights: want name=number pairs with names %s; got %q", schema.Join(schema.Layers), part)
 		}
 		v, err := strconv.ParseFloat(val, 64)
-		if err != nil || v < 0 {
-			return nil, fmt.Errorf("-weights: %s: want a number of at least 0, got %q", name, val)
+		if err != nil || math.IsNaN(v) || v < 0 || v > graph.MaxWeight {
+			return nil, fmt.Errorf("-weights: %s: want a number in 0..%g, got %q", name, graph.MaxWeight, val)
 		}
-		out[name] = v
+		out[l] = v
 	}
 	return out, nil
 }

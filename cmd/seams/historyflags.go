@@ -19,21 +19,21 @@ type historyFlags struct {
 	noCache                   bool
 }
 
-func (h *historyFlags) register(fs *flag.FlagSet) {
+func (h *historyFlags) register(fs *flag.FlagSet, def analyze.Config) {
+	co := def.History.CoChange
 	fs.StringVar(&h.ref, "ref", "", "mine history from this branch, tag or commit (default HEAD)")
 	fs.StringVar(&h.since, "since", "", "only commits authored on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	fs.StringVar(&h.until, "until", "", "only commits authored on or before this `date`")
-	fs.StringVar(&h.window, "window", "12m", "pressure window before the newest commit: months (12m) or years (1y)")
-	fs.IntVar(&h.maxCommitFiles, "max-commit-files", 50, "drop commits touching more than `N` files from co-change (bulk edits); -1 keeps all")
-	fs.IntVar(&h.minShared, "min-shared", 3, "drop package pairs sharing fewer than `N` commits")
+	fs.StringVar(&h.window, "window", fmt.Sprintf("%dm", co.WindowMonths), "pressure window before the newest commit: months (12m) or years (1y)")
+	fs.IntVar(&h.maxCommitFiles, "max-commit-files", co.MaxCommitFiles, "drop commits touching more than `N` files from co-change (bulk edits); -1 keeps all")
+	fs.IntVar(&h.minShared, "min-shared", co.MinShared, "drop package pairs sharing fewer than `N` commits")
 	fs.StringVar(&h.cache, "cache", "", "history cache `DIR` (default the user cache directory's seams/history)")
 	fs.BoolVar(&h.noCache, "no-cache", false, "mine all history afresh and keep no cache")
 }
 
-// merge combines the config file's history section with the flags that
-// were set on the command line; set flags win.
-func (h *historyFlags) merge(cf config.History, set map[string]bool) (analyze.HistoryConfig, error) {
-	var hc analyze.HistoryConfig
+// merge sets what the config file's history section and the flags given
+// say; flags win.
+func (h *historyFlags) merge(cf config.History, set map[string]bool, hc *analyze.HistoryConfig) error {
 	pick := func(flagName, flagVal, fileVal string) string {
 		if set[flagName] || fileVal == "" {
 			return flagVal
@@ -44,30 +44,34 @@ func (h *historyFlags) merge(cf config.History, set map[string]bool) (analyze.Hi
 	var err error
 	if s := pick("since", h.since, cf.Since); s != "" {
 		if hc.Since, err = config.ParseDate(s); err != nil {
-			return hc, fmt.Errorf("-since: %v", err)
+			return fmt.Errorf("-since: %v", err)
 		}
 	}
 	if s := pick("until", h.until, cf.Until); s != "" {
 		if hc.Until, err = config.ParseDate(s); err != nil {
-			return hc, fmt.Errorf("-until: %v", err)
+			return fmt.Errorf("-until: %v", err)
 		}
 	}
-	if hc.WindowMonths, err = config.ParseMonths(pick("window", h.window, cf.Window)); err != nil {
-		return hc, fmt.Errorf("-window: %v", err)
+	if s := pick("window", h.window, cf.Window); s != "" {
+		if hc.CoChange.WindowMonths, err = config.ParseMonths(s); err != nil {
+			return fmt.Errorf("-window: %v", err)
+		}
 	}
-	hc.MaxCommitFiles = h.maxCommitFiles
-	if cf.MaxCommitFiles != nil && !set["max-commit-files"] {
-		hc.MaxCommitFiles = *cf.MaxCommitFiles
+	co := &hc.CoChange
+	if cf.MaxCommitFiles != nil {
+		co.MaxCommitFiles = *cf.MaxCommitFiles
 	}
-	if hc.MaxCommitFiles == 0 || hc.MaxCommitFiles < -1 {
-		return hc, fmt.Errorf("-max-commit-files: want a positive number or -1, got %d", hc.MaxCommitFiles)
+	if set["max-commit-files"] {
+		co.MaxCommitFiles = h.maxCommitFiles
 	}
-	hc.MinShared = h.minShared
-	if cf.MinShared != nil && !set["min-shared"] {
-		hc.MinShared = *cf.MinShared
+	if cf.MinShared != nil {
+		co.MinShared = *cf.MinShared
 	}
-	if hc.MinShared < 1 {
-		return hc, fmt.Errorf("-min-shared: want at least 1, got %d", hc.MinShared)
+	if set["min-shared"] {
+		co.MinShared = h.minShared
+	}
+	if err := co.Validate(); err != nil {
+		return fmt.Errorf("history: %v", err)
 	}
 	switch {
 	case h.noCache:
@@ -78,5 +82,5 @@ func (h *historyFlags) merge(cf config.History, set map[string]bool) (analyze.Hi
 			hc.CacheDir = filepath.Join(dir, "seams", "history")
 		}
 	}
-	return hc, nil
+	return nil
 }

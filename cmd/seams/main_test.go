@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // seams runs the command line in-process and returns its exit code and
@@ -113,7 +113,7 @@ func TestAnalyzeIsSafe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := report.DecodeJSON(f)
+	m, err := schema.DecodeModel(f)
 	if err != nil {
 		t.Fatal(err)
 	}

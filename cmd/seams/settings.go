@@ -13,12 +13,14 @@ import (
 	"github.com/seams-tool/seams/analyze/config"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
-	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // settings are the flags every analyzing command shares, merged with the
-// repository's .seams.yaml: flags that were set win.
+// repository's .seams.yaml: flags that were set win, then the file, then
+// the defaults of analyze.DefaultConfig.
 type settings struct {
 	name     string // "seams analyze", for messages
 	stderr   io.Writer
@@ -39,16 +41,17 @@ func newSettings(name, usage string, stderr io.Writer) *settings {
 	s := &settings{name: name, stderr: stderr, fs: flag.NewFlagSet(name, flag.ContinueOnError)}
 	fs := s.fs
 	fs.SetOutput(stderr)
-	fs.BoolVar(&s.tests, "tests", false, "analyze _test.go files too")
-	fs.StringVar(&s.signals, "signals", "", "comma-separated `list` of signals to compute: imports, sql, history (default all)")
+	def := analyze.DefaultConfig()
+	fs.BoolVar(&s.tests, "tests", def.Tests, "analyze _test.go files too")
+	fs.StringVar(&s.signals, "signals", "", "comma-separated `list` of signals to compute: "+schema.Join(schema.Signals)+" (default all)")
 	fs.StringVar(&s.loader, "loader", "auto", "import graph loader: auto (go/packages, falling back to syntax) or syntax")
 	fs.BoolVar(&s.verbose, "v", false, "log progress to stderr")
 	fs.BoolVar(&s.timings, "timings", false, "add elapsed times and cache figures to the JSON (it then differs run to run)")
 	fs.StringVar(&s.baseline, "baseline", "", "baseline `FILE`, relative to the repository root (default .seams/baseline.json)")
-	fs.StringVar(&s.dialect, "dialect", "", "read SQL as `postgres`, mysql or sqlite (default: guessed from the database driver imported)")
+	fs.StringVar(&s.dialect, "dialect", "", "read SQL as `dialect` "+strings.Join(tables.Dialects, ", ")+" (default: guessed from the database driver imported)")
 	fs.Var(&s.exclude, "exclude", "leave out paths matching the .gitignore-style `GLOB` (repeatable)")
-	s.hist.register(fs)
-	s.clus.register(fs)
+	s.hist.register(fs, def)
+	s.clus.register(fs, def)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -111,7 +114,7 @@ type resolved struct {
 	set  map[string]bool
 	// baselinePath is absolute.
 	baselinePath string
-	tolerances   graph.Tolerances
+	tolerances   map[schema.Metric]float64 // nil: the defaults
 }
 
 // resolve locates the repository, reads its config file, and merges.
@@ -128,8 +131,10 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &resolved{repo: r, file: cf, set: set}
-	cfg := analyze.Config{Dir: r.Root, Version: version(), Exclude: append(append([]string(nil), cf.Exclude...), s.exclude...)}
+	res := &resolved{repo: r, file: cf, set: set, tolerances: cf.Tolerances}
+	cfg := analyze.DefaultConfig()
+	cfg.Dir, cfg.Version = r.Root, version()
+	cfg.Exclude = append(append([]string(nil), cf.Exclude...), s.exclude...)
 	if s.verbose {
 		cfg.Log = stderr
 		if cf.Path != "" {
@@ -144,7 +149,14 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	}
 	cfg.Signals = cf.Signals
 	if set["signals"] {
-		cfg.Signals = strings.Split(s.signals, ",")
+		cfg.Signals = nil
+		for _, name := range strings.Split(s.signals, ",") {
+			sig, err := schema.Parse(schema.Signals, "signal", strings.TrimSpace(name))
+			if err != nil {
+				return nil, fmt.Errorf("-signals: %v", err)
+			}
+			cfg.Signals = append(cfg.Signals, sig)
+		}
 	}
 	ld := cf.Loader
 	if set["loader"] || ld == "" {
@@ -157,17 +169,17 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	default:
 		return nil, fmt.Errorf("-loader: want auto or syntax, got %q", ld)
 	}
-	if cfg.History, err = s.hist.merge(cf.History, set); err != nil {
+	if err := s.hist.merge(cf.History, set, &cfg.History); err != nil {
 		return nil, err
 	}
-	if cfg.Cluster, err = s.clus.merge(cf, set); err != nil {
+	if err := s.clus.merge(cf, set, &cfg); err != nil {
 		return nil, err
 	}
 	if cfg.History.CacheDir != "" {
 		// Next to the history cache; --no-cache turns both off.
-		cfg.ModelCache = filepath.Join(filepath.Dir(cfg.History.CacheDir), "models")
+		cfg.Cache = filepath.Join(filepath.Dir(cfg.History.CacheDir), "models")
 	}
-	cfg.SQL = analyze.SQLConfig{Dialect: cf.SQLDialect, Ignore: cf.SQLIgnore}
+	cfg.SQL.Dialect, cfg.SQL.Ignore = cf.SQLDialect, cf.SQLIgnore
 	if set["dialect"] {
 		cfg.SQL.Dialect = s.dialect
 	}
@@ -175,8 +187,10 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	if bar := newProgress(stderr); bar != nil {
 		cfg.Progress = bar.update
 	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
 	res.cfg = cfg
-
 	bp := cf.Baseline
 	if set["baseline"] || bp == "" {
 		bp = s.baseline
@@ -188,15 +202,25 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		bp = filepath.Join(r.Root, bp)
 	}
 	res.baselinePath = bp
-	res.tolerances = graph.DefaultTolerances
-	if cf.Tolerances != nil {
-		res.tolerances = cf.Tolerances
-	}
 	return res, nil
 }
 
+// measureLike makes cfg measure as the baseline was measured: its
+// signals and weights, unless flags or .seams.yaml set them, or the
+// metrics would not compare.
+func (r *resolved) measureLike(b *schema.Baseline) {
+	if !r.set["signals"] && r.file.Signals == nil {
+		r.cfg.Signals = b.Signals
+	}
+	if b.Settings != nil && !r.set["weights"] && r.file.Weights == nil {
+		for l, name := range schema.Layers {
+			r.cfg.Weights[l] = b.Settings.Weights[name]
+		}
+	}
+}
+
 // readBaseline reads the baseline, or says why it cannot.
-func (r *resolved) readBaseline() (*report.Baseline, error) {
+func (r *resolved) readBaseline() (*schema.Baseline, error) {
 	f, err := os.Open(r.baselinePath)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("no baseline at %s: run seams baseline first", r.baselinePath)
@@ -205,17 +229,29 @@ func (r *resolved) readBaseline() (*report.Baseline, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := report.DecodeBaseline(f)
+	b, err := schema.DecodeBaseline(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", r.baselinePath, err)
 	}
 	return b, nil
 }
 
-// keepIdentity renames today's contexts after the baseline's, when there
-// is one, so that names stay put between runs.
-func (r *resolved) keepIdentity(m *report.Model) {
+// keepIdentity renames the analysis's contexts after the baseline's,
+// when there is one, so that names stay put between runs.
+func (r *resolved) keepIdentity(a *analyze.Analysis) {
 	if b, err := r.readBaseline(); err == nil {
-		graph.KeepIdentity(b.Contexts, m)
+		a.KeepIdentity(b)
 	}
+}
+
+// writeBaseline writes a baseline file, creating its directory.
+func writeBaseline(path string, b *schema.Baseline) error {
+	data, err := schema.Encode(b)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return report.WriteFile(path, data)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/seams-tool/seams/analyze"
 	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 const trendUsage = `Usage: seams trend [flags] [DIR]
@@ -56,9 +56,7 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "seams trend: %v (or use --recluster)\n", err)
 			return exitFailure
 		}
-		if !rs.set["signals"] && rs.file.Signals == nil {
-			rs.cfg.Signals = tc.Baseline.Signals
-		}
+		rs.measureLike(tc.Baseline)
 	}
 	if rs.cfg.History.CacheDir != "" {
 		tc.CacheDir = filepath.Join(filepath.Dir(rs.cfg.History.CacheDir), "trend")
@@ -73,11 +71,14 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 			return s.fail(err)
 		}
 	}
-	data, _ := json.MarshalIndent(t, "", "  ")
+	data, err := schema.Encode(t)
+	if err != nil {
+		return s.fail(err)
+	}
 	csv := report.TrendCSV(t)
 	err = os.MkdirAll(outDir, 0o755)
 	if err == nil {
-		err = report.WriteFile(filepath.Join(outDir, "trend.json"), append(data, '\n'))
+		err = report.WriteFile(filepath.Join(outDir, "trend.json"), data)
 	}
 	if err == nil {
 		err = report.WriteFile(filepath.Join(outDir, "trend.csv"), csv)

@@ -5,10 +5,14 @@
   'use strict';
   var t0 = performance.now();
   var M = JSON.parse(document.getElementById('seams-data').textContent);
+  // The schema's vocabularies (signals, layers), in their canonical order,
+  // with how to show each: the page repeats none of the lists.
+  var V = JSON.parse(document.getElementById('seams-vocabulary').textContent);
   var app = document.getElementById('app');
   // Older or hand-made models may hold null for an empty list.
   function arr(x) { return Array.isArray(x) ? x : []; }
-  ['packages', 'imports', 'cochange', 'tables', 'contexts', 'unplaced', 'warnings'].forEach(function (k) { M[k] = arr(M[k]); });
+  ['packages', 'imports', 'cochange', 'tables', 'contexts', 'links', 'coupling', 'unplaced', 'warnings'].forEach(function (k) { M[k] = arr(M[k]); });
+  M.links.forEach(function (l) { l.tables = arr(l.tables); });
   M.tables.forEach(function (t) { t.readers = arr(t.readers); t.writers = arr(t.writers); t.ddl = arr(t.ddl); });
   M.contexts.forEach(function (c) {
     c.packages = arr(c.packages); c.tables = arr(c.tables);
@@ -19,7 +23,7 @@
     c.pressure.inputs = arr(c.pressure.inputs); c.risk.inputs = arr(c.risk.inputs);
   });
   M.signals = M.signals || {};
-  ['imports', 'sql', 'history'].forEach(function (k) { M.signals[k] = M.signals[k] || { status: 'off', detail: '' }; });
+  V.signals.forEach(function (s) { M.signals[s.name] = M.signals[s.name] || { status: 'off', detail: '' }; });
   M.repo = M.repo || {}; M.tool = M.tool || {};
 
   function el(tag, attrs) {
@@ -75,10 +79,9 @@
   // ---- overview
   var ov = section('overview', 'Overview', 'What was analyzed, which signals could be used, and how well the candidate contexts separate the code.');
   var sig = M.signals;
-  ov.append(table(['signal', 'status', 'detail'], [
-    row(['code imports', status(sig.imports.status), sig.imports.detail]),
-    row(['shared tables (SQL)', status(sig.sql.status), sig.sql.detail]),
-    row(['co-change (git)', status(sig.history.status), sig.history.detail])]));
+  ov.append(table(['signal', 'status', 'detail'], V.signals.map(function (s) {
+    return row([s.label, status(sig[s.name].status), sig[s.name].detail]);
+  })));
   // How each signal was read, and what it could not use: the reader's
   // first question when a signal is partial or missing.
   var notes = [];
@@ -168,30 +171,20 @@
     return el('label', null, box, el('i', { style: 'background:' + color }), text);
   }
   mapGrid.append(el('div', null, mapDiv, el('div', { class: 'legend' },
-    layerToggle('imports', '#2f5da8', 'imports (files importing across)'),
-    layerToggle('data', '#c0504d', 'shared tables'),
-    layerToggle('cochange', '#6b9e2f', 'co-change (shared commits)'),
+    V.layers.map(function (l) { return layerToggle(l.name, l.color, l.label); }),
     el('button', { onclick: function () { if (cy) cy.fit(undefined, 20); } }, 'fit'))),
     el('div', null, search, matches));
   mapSec.append(mapGrid);
 
+  // The model's links relate contexts, with a strength per layer:
+  // imports per direction, shared tables and co-change on the pair's
+  // first link.
   var layerEdges = [];
-  (function () {
-    var agg = {};
-    function add(a, b, layer, w, undirected) {
-      if (!ctxById[a] || !ctxById[b] || a === b) return;
-      if (undirected && a > b) { var t = a; a = b; b = t; }
-      var k = a + '\u0000' + b + '\u0000' + layer;
-      agg[k] = agg[k] || { a: a, b: b, layer: layer, w: 0 };
-      agg[k].w += w;
-    }
-    M.contexts.forEach(function (c) {
-      c.cut.outbound.forEach(function (e) { add(c.id, e.context, 'imports', e.files, false); });
-      c.cut.tables.forEach(function (t) { t.writers.concat(t.readers).forEach(function (o) { if (o > c.id) add(c.id, o, 'data', 1, true); }); });
-      c.cut.cochange.forEach(function (p) { if (p.context > c.id) add(c.id, p.context, 'cochange', p.shared, true); });
-    });
-    for (var k in agg) layerEdges.push(agg[k]);
-  })();
+  M.links.forEach(function (l) {
+    if (!ctxById[l.from] || !ctxById[l.to]) return;
+    var w = l.strength || {};
+    V.layers.forEach(function (y) { if (w[y.name] > 0) layerEdges.push({ a: l.from, b: l.to, layer: y.name, w: w[y.name] }); });
+  });
 
   var cy = null;
   if (typeof cytoscape === 'function') {
@@ -220,12 +213,12 @@
         { selector: 'node:selected', style: { 'border-color': '#1d2330', 'border-width': 3 } },
         { selector: 'edge', style: { width: 'data(width)', 'curve-style': 'bezier', opacity: 'data(opacity)' } },
         { selector: 'edge.off', style: { display: 'none' } },
-        { selector: 'edge[layer = "imports"]', style: { 'line-color': '#2f5da8', 'target-arrow-color': '#2f5da8', 'target-arrow-shape': 'triangle' } },
-        { selector: 'edge[layer = "data"]', style: { 'line-color': '#c0504d', 'line-style': 'dashed' } },
-        { selector: 'edge[layer = "cochange"]', style: { 'line-color': '#6b9e2f', 'line-style': 'dotted' } },
+      ].concat(V.layers.map(function (l) {
+        return { selector: 'edge[layer = "' + l.name + '"]', style: { 'line-color': l.color, 'target-arrow-color': l.color, 'target-arrow-shape': l.directed ? 'triangle' : 'none', 'line-style': l.line || 'solid' } };
+      }), [
         { selector: 'edge.pkgdep', style: { width: 1, 'line-color': '#9aa7bd', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa7bd', opacity: 0.6 } },
         { selector: 'node:parent', style: { 'text-valign': 'top', 'text-margin-y': -3 } }
-      ]
+      ])
     });
     // cytoscape fires dbltap for two quick taps on different nodes too:
     // expand only a context tapped twice.
@@ -272,7 +265,7 @@
   });
 
   // ---- dependency structure matrix
-  var dsmSec = section('dsm', 'Dependency structure matrix', 'Packages ordered by context, then the shared kernel and the unplaced packages; a cell is shaded by how strongly its row package is coupled to its column package in the chosen layer (imports: row imports column). Blocks on the diagonal are the contexts; marks off them are what a cut would break. Hover a cell for its packages.');
+  var dsmSec = section('dsm', 'Dependency structure matrix', 'Packages ordered by context, then the shared kernel and the unplaced packages; a cell is shaded by how strongly its row package is coupled to its column package in the chosen layer, as the clustering weighs it (imports: row imports column). Blocks on the diagonal are the contexts; marks off them are what a cut would break. Hover a cell for its packages.');
   var blocks = M.contexts.map(function (c) { return { name: c.order + '. ' + c.name, pkgs: c.packages }; });
   var kernel = [], rest = [];
   M.packages.forEach(function (p) { if (!ctxOfPkg[p.path]) (p.shared ? kernel : rest).push(p.path); });
@@ -282,30 +275,32 @@
   blocks.forEach(function (b) { b.start = order.length; b.pkgs.forEach(function (p) { order.push(p); blockOf.push(b); }); });
   var index = {};
   order.forEach(function (p, i) { index[p] = i; });
-  // Each layer's package-pair weights, scaled to the same total so that
-  // the fused view is their sum, as in the clustering.
-  var layers = { imports: [], data: [], cochange: [] };
-  M.imports.forEach(function (e) { layers.imports.push([index[e.from], index[e.to], Math.log1p(e.weight)]); });
-  M.cochange.forEach(function (c) { if (c.p <= 0.05) { layers.cochange.push([index[c.a], index[c.b], c.degree / 100]); layers.cochange.push([index[c.b], index[c.a], c.degree / 100]); } });
-  M.tables.forEach(function (t) {
-    var users = {};
-    t.writers.concat(t.readers).forEach(function (u) { users[u.package] = true; });
-    var list = Object.keys(users);
-    if (list.length < 2 || list.length > 40) return; // a table everyone touches says nothing
-    list.forEach(function (a) { list.forEach(function (b) { if (a !== b) layers.data.push([index[a], index[b], 1 / list.length]); }); });
+  // Each layer's package-pair weights come from the model, normalized as
+  // the clustering sees them, and fused with the layer weights. A layer
+  // with a direction (imports) is drawn row to column, the others both
+  // ways.
+  var dsmLayers = { fused: [] }, pairWeight = {};
+  V.layers.forEach(function (l) { dsmLayers[l.name] = []; });
+  M.coupling.forEach(function (c) {
+    var a = index[c.a], b = index[c.b];
+    if (a === undefined || b === undefined) return;
+    pairWeight[c.a + '\u0000' + c.b] = c;
+    if (c.fused > 0) dsmLayers.fused.push([a, b, c.fused], [b, a, c.fused]);
+    V.layers.forEach(function (l) { if (c[l.name] > 0 && !l.directed) dsmLayers[l.name].push([a, b, c[l.name]], [b, a, c[l.name]]); });
   });
-  function normalised(cells) {
-    var sum = 0; cells.forEach(function (c) { sum += c[2]; });
-    return cells.filter(function (c) { return c[0] !== undefined && c[1] !== undefined; }).map(function (c) { return [c[0], c[1], sum ? c[2] / sum : 0]; });
-  }
-  var dsmLayers = { imports: normalised(layers.imports), data: normalised(layers.data), cochange: normalised(layers.cochange) };
-  dsmLayers.fused = [].concat(dsmLayers.imports, dsmLayers.data, dsmLayers.cochange);
+  V.layers.forEach(function (l) {
+    if (!l.directed) return;
+    M.imports.forEach(function (e) {
+      var c = pairWeight[e.from < e.to ? e.from + '\u0000' + e.to : e.to + '\u0000' + e.from];
+      if (c && c[l.name] > 0 && index[e.from] !== undefined && index[e.to] !== undefined) dsmLayers[l.name].push([index[e.from], index[e.to], c[l.name]]);
+    });
+  });
   var buttons = el('div', null);
   var canvas = el('canvas');
   var tip = el('div', { id: 'dsm-tip' }, 'Hover a cell.');
   dsmSec.append(buttons, tip, el('div', { class: 'dsm-wrap' }, canvas));
   var current = 'fused', cellMap = {};
-  [['fused', 'all layers'], ['imports', 'imports'], ['data', 'shared tables'], ['cochange', 'co-change']].forEach(function (l) {
+  [['fused', 'all layers']].concat(V.layers.map(function (l) { return [l.name, l.short]; })).forEach(function (l) {
     buttons.append(el('button', { 'data-layer': l[0], onclick: function () { current = l[0]; drawDSM(); } }, l[1]), ' ');
   });
   // fit shortens a label to width px, keeping its end (the package's own name).

@@ -1,0 +1,201 @@
+package analyze
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/seams-tool/seams/analyze/code"
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/metrics"
+	"github.com/seams-tool/seams/graph/rank"
+	"github.com/seams-tool/seams/report/schema"
+)
+
+// ErrNothingToAnalyze wraps the reasons a run cannot produce any model.
+var ErrNothingToAnalyze = errors.New("nothing to analyze")
+
+// locate finds the repository at cfg.Dir under cfg's exclusion rules.
+func locate(cfg Config) (*repo.Repo, *scope.Rules, error) {
+	rules, err := scope.New(cfg.Exclude, cfg.Tests)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := repo.Locate(cfg.Dir, rules)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+	}
+	return r, rules, nil
+}
+
+// Run analyzes the repository at cfg.Dir. It fails only when the
+// configuration cannot be used or there is nothing to analyze at all;
+// a signal that cannot be computed is a Status and warnings instead.
+func Run(cfg Config) (*Analysis, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	r, rules, err := locate(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var key string
+	if cfg.Cache != "" {
+		key = cacheKey(cfg, r, rules)
+		if a := loadAnalysis(cfg.Cache, r.Root, key); a != nil {
+			a.Config, a.Repo = cfg, r
+			a.fuse()
+			return a, nil
+		}
+	}
+	a, err := run(r, rules, cfg)
+	if err == nil && key != "" {
+		storeAnalysis(cfg.Cache, r.Root, key, a)
+	}
+	return a, err
+}
+
+// run analyzes a located repository, on disk or in a commit's tree.
+func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
+	a := &Analysis{Config: cfg, Repo: r, Status: map[schema.Signal]Status{}}
+	if r.FS == nil {
+		var err error
+		if a.Head, err = head(r.GitRoot); err != nil {
+			a.warn(schema.SignalHistory, "reading HEAD: "+err.Error(), "")
+		}
+	}
+
+	// The import graph is the skeleton every other signal hangs on: it
+	// defines the packages. It is loaded even when not asked for as a
+	// signal, and only its edges are then left out.
+	opt := code.Options{Rules: rules, Syntax: cfg.Syntax}
+	var sql *tables.Collector
+	if cfg.wants(schema.SignalSQL) {
+		// SQL lives in the same Go files the import graph parses: parse
+		// each once, in full, and hand the tree to the collector.
+		sql = tables.NewCollector(cfg.SQL)
+		opt.Visit = sql.AddFile
+	}
+	step := cfg.stepper()
+	g, err := code.Load(r, opt)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+	}
+	a.Code = g
+	step("loaded %d packages with %s (%d files)", len(g.Packages), g.Loader, g.Files)
+	a.importsStatus()
+	if sql != nil {
+		a.SQL = sql.Finish(r.Files(), rules.SkipDir, rules.UserExcluded)
+		a.sqlStatus()
+		step("read %d SQL statements touching %d tables", a.SQL.Found, len(a.SQL.Tables))
+	}
+	if cfg.wants(schema.SignalHistory) {
+		a.mineHistory()
+		step("mined history: %s", a.Status[schema.SignalHistory].Detail)
+	}
+	for _, s := range []schema.Signal{schema.SignalSQL, schema.SignalHistory} {
+		if !cfg.wants(s) {
+			a.Status[s] = Status{schema.StatusOff, "not requested (--signals)"}
+		}
+	}
+	a.fuse()
+	if !cfg.NoContexts {
+		a.findContexts()
+		step("clustered into %d candidate contexts", len(a.Contexts))
+	}
+	slices.SortStableFunc(a.Warnings, func(x, y schema.Warning) int {
+		return cmp.Or(cmp.Compare(x.Signal, y.Signal), cmp.Compare(x.Where, y.Where), cmp.Compare(x.Message, y.Message))
+	})
+	return a, nil
+}
+
+func (a *Analysis) warn(s schema.Signal, msg, where string) {
+	a.Warnings = append(a.Warnings, schema.Warning{Signal: string(s), Message: msg, Where: where})
+}
+
+// fuse builds the coupling graph from the signals, once: clustering,
+// ranking, metrics, baseline and check all read this one graph.
+func (a *Analysis) fuse() {
+	var in graph.Input
+	for _, p := range a.Code.Packages {
+		in.Nodes = append(in.Nodes, graph.Node{Path: p.Dir, LOC: p.LOC, Main: p.Main()})
+	}
+	if a.Config.wants(schema.SignalImports) {
+		for _, e := range a.Code.Imports {
+			in.Imports = append(in.Imports, graph.Import{From: e.From, To: e.To, Files: e.Files, At: e.At})
+		}
+	}
+	in.Tables = tableUses(a.Code, a.SQL)
+	in.CoChange = a.History.pairs()
+	a.Graph = graph.New(in, a.Config.Weights)
+}
+
+// tableUses lists each package's table accesses, by package, then
+// table, with the first statement through which it has each direct one.
+func tableUses(g *code.Graph, res *tables.Result) []graph.TableUse {
+	if res == nil {
+		return nil
+	}
+	at := map[[3]string]string{}
+	for _, st := range res.Statements {
+		for _, acc := range st.Tables {
+			k := [3]string{st.Package, acc.Table, acc.Access}
+			if _, ok := at[k]; !ok {
+				at[k] = st.Where
+			}
+		}
+	}
+	var uses []graph.TableUse
+	for _, p := range g.Packages {
+		for _, pt := range res.Packages[p.Dir] {
+			u := graph.TableUse{Package: p.Dir, Table: pt.Name,
+				Write: pt.Access == tables.Write, DDL: pt.Access == tables.DDL, Carried: pt.Via == tables.Carried}
+			if !u.Carried {
+				u.At = at[[3]string{p.Dir, pt.Name, pt.Access}]
+			}
+			uses = append(uses, u)
+		}
+	}
+	slices.SortStableFunc(uses, func(x, y graph.TableUse) int {
+		return cmp.Or(cmp.Compare(x.Package, y.Package), cmp.Compare(x.Table, y.Table))
+	})
+	return uses
+}
+
+// findContexts clusters, ranks and measures.
+func (a *Analysis) findContexts() {
+	a.Partition = cluster.Cluster(a.Graph, a.Config.Cluster)
+	a.Contexts = rank.Contexts(a.Graph, a.Partition, a.History.coChange())
+	m := metrics.Measure(a.Graph, a.Partition)
+	a.Metrics = &m
+	if len(a.Contexts) == 0 {
+		a.Warnings = append(a.Warnings, schema.Warning{Signal: "contexts", Message: fmt.Sprintf("no candidate contexts: %d packages, none coupled to another outside the shared kernel", len(a.Code.Packages))})
+	}
+}
+
+// head returns the commit HEAD points at, or "" for no git repository or
+// an empty one.
+func head(gitRoot string) (string, error) {
+	if gitRoot == "" {
+		return "", nil
+	}
+	r, err := git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if err != nil {
+		return "", err
+	}
+	ref, err := r.Head()
+	if err != nil {
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return "", nil // an empty repository has no HEAD commit yet
+		}
+		return "", err
+	}
+	return ref.Hash().String(), nil
+}

@@ -1,0 +1,199 @@
+package analyze
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/seams-tool/seams/analyze/history"
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/report/schema"
+)
+
+// importsStatus says how the import graph came out.
+func (a *Analysis) importsStatus() {
+	g := a.Code
+	for _, w := range g.Warnings {
+		a.warn(schema.SignalImports, w.Message, w.Where)
+	}
+	if !a.Config.wants(schema.SignalImports) {
+		a.Status[schema.SignalImports] = Status{schema.StatusOff, "not requested (--signals); packages are still listed"}
+		return
+	}
+	s := Status{schema.StatusOK, fmt.Sprintf("%d packages, %d import edges, %d files, loaded with %s", len(g.Packages), len(g.Imports), g.Files, g.Loader)}
+	if g.FallbackReason != "" {
+		// The syntax loader yields the same internal graph; the go command
+		// failing is still worth knowing, as a build would fail the same way.
+		s.Detail += "; the go command could not run, so files were matched to build constraints by go/build"
+		a.warn(schema.SignalImports, "the go command could not run, used the syntax loader: "+g.FallbackReason, "")
+	}
+	if len(g.Warnings) > 0 {
+		s.Status = schema.StatusPartial
+		s.Detail += fmt.Sprintf("; %d warnings (missing dependencies or unparsable files; the internal graph is still complete where files parsed)", len(g.Warnings))
+	}
+	a.Status[schema.SignalImports] = s
+}
+
+// sqlStatus says how the SQL pass came out.
+func (a *Analysis) sqlStatus() {
+	res := a.SQL
+	s := Status{schema.StatusOK, fmt.Sprintf("%d statements (%d parsed, %d scanned, %d not understood) and %d query-builder or ORM sites; %d tables",
+		res.Found, res.Parsed, res.Scanned, res.Unknown, res.Builder, len(res.Tables))}
+	if res.Dialect != "" {
+		s.Detail += "; read as " + res.Dialect + " (" + res.DialectReason + ")"
+	}
+	switch {
+	case res.Found+res.Builder == 0:
+		s = Status{schema.StatusUnavailable, "no SQL found: no table coupling"}
+	case res.Unknown > 0:
+		s.Status = schema.StatusPartial
+	}
+	a.Status[schema.SignalSQL] = s
+	for _, w := range res.Warnings {
+		a.warn(schema.SignalSQL, w.Message, w.Where)
+	}
+}
+
+// mineHistory runs the history signal. It never fails the run: whatever
+// goes wrong becomes the signal's status, detail and warnings.
+func (a *Analysis) mineHistory() {
+	r, hc := a.Repo, a.Config.History
+	set := func(st schema.Status, detail string) { a.Status[schema.SignalHistory] = Status{st, detail} }
+	if r.GitRoot == "" {
+		set(schema.StatusUnavailable, "not a git repository: no co-change and no change pressure")
+		return
+	}
+	start := time.Now()
+	opt := history.Options{Ref: hc.Ref, Since: hc.Since, Until: hc.Until, CacheDir: hc.CacheDir, Progress: a.Config.progress("history")}
+	months := hc.CoChange.WindowMonths
+	if t, err := refTime(r.GitRoot, hc.Ref); err == nil {
+		if !hc.Until.IsZero() && hc.Until.Before(t) {
+			t = hc.Until
+		}
+		// Churn is only needed in the pressure window, which ends at the
+		// newest commit; HEAD's time is a close, safe bound for it.
+		opt.ChurnSince = t.AddDate(0, -months, -31)
+	}
+	log, err := history.Mine(r.GitRoot, opt)
+	if err != nil {
+		detail := err.Error()
+		switch {
+		case errors.Is(err, history.ErrEmpty):
+			detail = "the git repository has no commits yet: no co-change and no change pressure"
+		case errors.Is(err, history.ErrNotGit):
+			detail = "not a git repository: no co-change and no change pressure"
+		}
+		set(schema.StatusUnavailable, detail)
+		a.warn(schema.SignalHistory, detail, "")
+		return
+	}
+	for _, w := range log.Warnings {
+		a.warn(schema.SignalHistory, w, "")
+	}
+
+	// Git paths are relative to the git root; packages to the Go root.
+	prefix := repo.Rel(r.GitRoot, r.Root)
+	pkgs := map[string]bool{}
+	for _, p := range a.Code.Packages {
+		pkgs[p.Dir] = true
+	}
+	generated := map[string]bool{}
+	for _, f := range a.Code.Generated {
+		generated[f] = true
+	}
+	// Test files change with their package: they count here even when
+	// the import graph leaves them out.
+	all, _ := scope.New(a.Config.Exclude, true)
+	toRoot := func(p string) (string, bool) {
+		if prefix == "." {
+			return p, true
+		}
+		return strings.CutPrefix(p, prefix+"/")
+	}
+	renames := log.Renames()
+	commits := make([]cochange.Commit, 0, len(log.Commits))
+	for _, c := range log.Commits {
+		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}
+		seen := map[string]bool{}
+		for _, ch := range c.Changes {
+			p := ch.Path
+			if cur, ok := renames[p]; ok {
+				p = cur
+			}
+			// A rename commit touches the old and the new path: one file.
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			gc.Files = append(gc.Files, cochange.FileChange{Path: p, Churn: ch.Added + ch.Deleted})
+		}
+		commits = append(commits, gc)
+	}
+	h := cochange.Aggregate(commits, hc.CoChange, cochange.Files{
+		PackageOf: func(f string) (string, bool) {
+			rel, ok := toRoot(f)
+			if !ok {
+				return "", false
+			}
+			d := path.Dir(rel)
+			return d, pkgs[d]
+		},
+		Skip: func(f string) bool {
+			rel, ok := toRoot(f)
+			return ok && (generated[rel] || all.Excluded(rel))
+		},
+	})
+	a.History = &History{
+		Commits: h.Commits, Merges: log.Merges, Missing: log.Missing,
+		Shallow: log.Shallow, ShallowDepth: log.ShallowDepth, CacheHits: log.CacheHits,
+		ElapsedMS: time.Since(start).Milliseconds(), CoChange: h,
+	}
+	st := Status{schema.StatusOK, fmt.Sprintf("%d commits read, %d used; %d package pairs change together", h.Commits, h.Used, len(h.Pairs))}
+	switch {
+	case log.Shallow:
+		st.Status = schema.StatusPartial
+		msg := fmt.Sprintf("shallow clone (%d commits deep): co-change and pressure are meaningless without the history; fetch it with git fetch --unshallow, or check out with fetch-depth: 0 in CI", log.ShallowDepth)
+		st.Detail += "; " + msg
+		a.warn(schema.SignalHistory, msg, "")
+	case log.Missing > 0:
+		st.Status = schema.StatusPartial
+		st.Detail += fmt.Sprintf("; %d commits skipped for missing objects", log.Missing)
+	case h.Commits == 0:
+		st = Status{schema.StatusPartial, "no commits in the chosen range"}
+	}
+	a.Status[schema.SignalHistory] = st
+}
+
+// identity is one string per person, after the mailmap.
+func identity(p history.Person) string {
+	if p.Email != "" {
+		return strings.ToLower(p.Email)
+	}
+	return p.Name
+}
+
+// refTime is the author time of the commit ref names ("" for HEAD).
+func refTime(gitRoot, ref string) (time.Time, error) {
+	r, err := git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if err != nil {
+		return time.Time{}, err
+	}
+	if ref == "" {
+		ref = "HEAD"
+	}
+	h, err := r.ResolveRevision(plumbing.Revision(ref))
+	if err != nil {
+		return time.Time{}, err
+	}
+	c, err := r.CommitObject(*h)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return c.Author.When, nil
+}

@@ -1,0 +1,19 @@
+// Package cluster partitions the fused coupling graph into candidate
+// bounded contexts.
+//
+// Before clustering, the shared kernel (platform) is taken out: packages
+// that many contexts import, that the kernel and many contexts import,
+// that define the tables many contexts use, or that lie below the kernel
+// (see kernelRule). Each layer is then normalized again over the packages
+// left. Louvain (gonum) runs Options.Restarts times from Options.Seed; the
+// best modularity wins, and the share of restarts that agree with it is
+// each package's confidence. Contexts smaller than Options.MinSize merge
+// into their strongest neighbour, packages with no coupling at all are
+// left unplaced, and the delivery layer (packages that import most
+// contexts and that only commands import) is gathered into one context.
+// Declared contexts are contracted into one node each, so they stay
+// whole.
+//
+// The result is deterministic: the same graph and options give the same
+// partition, whatever the order of the input and GOMAXPROCS.
+package cluster

@@ -1,0 +1,316 @@
+package rank
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/graph/internal/num"
+)
+
+// Contexts describes every context of the partition: its id and name, the
+// tables it touches, its change pressure and extraction risk with every
+// input, its cut list, and the extraction order (high pressure and low
+// risk first). h is the history, nil without one.
+func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Context {
+	loc := map[string]int{}
+	for _, n := range g.Nodes() {
+		loc[n.Path] = n.LOC
+	}
+	k := len(part.Members)
+	cs := make([]Context, k)
+	names := make([]string, k)
+	tables := contextTables(g, part)
+	for i, members := range part.Members {
+		c := &cs[i]
+		c.ID = contextID(members, loc)
+		c.Packages = members
+		for _, m := range members {
+			c.LOC += loc[m]
+		}
+		c.Tables = tables.of[i]
+		var tnames []string
+		for _, t := range c.Tables {
+			if t.Write {
+				tnames = append(tnames, t.Name)
+			}
+		}
+		names[i] = part.Declared[i]
+		if names[i] == "" {
+			names[i] = contextName(members, loc, tnames)
+		}
+	}
+	// Where two contexts get the same name, look deeper into their paths
+	// (plugins/inputs rather than plugins) before falling back to numbers.
+	for depth := 2; depth <= 4; depth++ {
+		seen := map[string]int{}
+		for _, n := range names {
+			seen[n]++
+		}
+		for i, n := range names {
+			if seen[n] > 1 && part.Declared[i] == "" {
+				names[i] = contextNameAt(part.Members[i], loc, nil, depth)
+			}
+		}
+	}
+	uniqueNames(names)
+	for i := range cs {
+		cs[i].Name = names[i]
+	}
+	ids := make([]string, k)
+	for i := range cs {
+		ids[i] = cs[i].ID
+	}
+	cuts := cutLists(g, part, ids, tables)
+	press := pressure(h, part)
+	risk := risks(g, h, part, cuts, tables, loc)
+	for i := range cs {
+		cs[i].Cut = cuts[i]
+		cs[i].Pressure = press[i]
+		cs[i].Risk = risk[i]
+		cs[i].Reason = reason(press[i], risk[i], cuts[i], tables.sharedWrites[i])
+	}
+	sort.SliceStable(cs, func(a, b int) bool {
+		da := cs[a].Pressure.Value - cs[a].Risk.Value
+		db := cs[b].Pressure.Value - cs[b].Risk.Value
+		if da != db {
+			return da > db
+		}
+		return cs[a].ID < cs[b].ID
+	})
+	for i := range cs {
+		cs[i].Order = i + 1
+	}
+	return cs
+}
+
+// score sums weight*value and rounds every figure for stable output.
+func score(inputs []Input) Score {
+	s := 0.0
+	for i := range inputs {
+		inputs[i].Raw = num.Round(inputs[i].Raw, 4)
+		inputs[i].Value = num.Round(inputs[i].Value, 4)
+		s += inputs[i].Weight * inputs[i].Value
+	}
+	return Score{Value: num.Round(s, 4), Inputs: inputs}
+}
+
+// share maps a context's share of something to 0..1 against its fair
+// share 1/k: 0.5 at the fair share, towards 1 as it dominates.
+func share(x float64, k int) float64 {
+	fair := 1 / float64(max(k, 1))
+	if x <= 0 {
+		return 0
+	}
+	return x / (x + fair)
+}
+
+// saturate maps a count to 0..1: half at n = half.
+func saturate(n, half float64) float64 {
+	if n <= 0 {
+		return 0
+	}
+	return 1 - math.Exp(-n*math.Ln2/half)
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
+
+// pressure scores how hot each context is in the pressure window.
+func pressure(h *cochange.History, part *cluster.Partition) []Score {
+	k := len(part.Members)
+	out := make([]Score, k)
+	if h == nil || len(h.UsedCommits) == 0 {
+		for i := range out {
+			out[i] = Score{Inputs: []Input{{Name: "history", Note: "no history: pressure is unknown"}}}
+		}
+		return out
+	}
+	type fig struct {
+		win, prev, churn int
+		authors          map[string]bool
+		last             int64
+	}
+	figs := make([]fig, k)
+	for i := range figs {
+		figs[i].authors = map[string]bool{}
+	}
+	winCommits, winChurn := 0, 0
+	allAuthors := map[string]bool{}
+	for _, c := range h.UsedCommits {
+		inWin := c.When.After(h.WindowStart)
+		inPrev := !inWin && c.When.After(h.PrevWindowStart)
+		touched := map[int]bool{}
+		for _, p := range c.Packages {
+			i, ok := part.Of[p]
+			if !ok {
+				continue
+			}
+			touched[i] = true
+			if inWin {
+				figs[i].churn += c.Churn[p]
+				winChurn += c.Churn[p]
+			}
+		}
+		if inWin {
+			winCommits++
+			allAuthors[c.Author] = true
+		}
+		for i := range touched {
+			if inWin {
+				figs[i].win++
+				figs[i].authors[c.Author] = true
+			} else if inPrev {
+				figs[i].prev++
+			}
+			if t := c.When.Unix(); t > figs[i].last {
+				figs[i].last = t
+			}
+		}
+	}
+	for i, f := range figs {
+		cshare := ratio(f.win, winCommits)
+		chshare := ratio(f.churn, winChurn)
+		ashare := ratio(len(f.authors), len(allAuthors))
+		days := float64(h.WindowEnd.Unix()-f.last) / 86400
+		if f.last == 0 {
+			days = math.Inf(1)
+		}
+		trend := float64(f.win+1) / float64(f.prev+1)
+		out[i] = score([]Input{
+			{Name: "commits", Raw: cshare, Value: share(cshare, k), Weight: 0.35,
+				Note: fmt.Sprintf("%d of %d commits in the window (%s; fair share %s)", f.win, winCommits, pct(cshare), pct(1/float64(k)))},
+			{Name: "churn", Raw: chshare, Value: share(chshare, k), Weight: 0.2,
+				Note: fmt.Sprintf("%d of %d lines added+deleted in the window", f.churn, winChurn)},
+			{Name: "authors", Raw: ashare, Value: share(ashare, k), Weight: 0.2,
+				Note: fmt.Sprintf("%d of %d authors active in the window", len(f.authors), len(allAuthors))},
+			{Name: "recency", Raw: days, Value: math.Exp(-days / 90), Weight: 0.1,
+				Note: fmt.Sprintf("last change %.0f days before the newest commit; exp(-days/90)", days)},
+			{Name: "trend", Raw: trend, Value: trend / (trend + 1), Weight: 0.15,
+				Note: fmt.Sprintf("%d commits in the window vs %d in the one before; 0.5 is flat", f.win, f.prev)},
+		})
+	}
+	return out
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// risks scores what cutting each context out would break.
+func risks(g *graph.Graph, h *cochange.History, part *cluster.Partition, cuts []Cut, tables *tableFacts, loc map[string]int) []Score {
+	k := len(part.Members)
+	cycles := contextCycles(g, part)
+	cross := crossCoChange(h, part)
+	totalLOC := 0
+	for i := range part.Members {
+		for _, m := range part.Members[i] {
+			totalLOC += loc[m]
+		}
+	}
+	out := make([]Score, k)
+	for i := range part.Members {
+		inPk, inFiles := map[string]bool{}, 0
+		for _, e := range cuts[i].Inbound {
+			inPk[e.From] = true
+			inFiles += e.Files
+		}
+		outPk := map[string]bool{}
+		for _, e := range cuts[i].Outbound {
+			outPk[e.To] = true
+		}
+		sw, sr := tables.sharedWrites[i], tables.sharedOther[i]
+		size := 0
+		for _, m := range part.Members[i] {
+			size += loc[m]
+		}
+		sizeShare := ratio(size, totalLOC)
+		out[i] = score([]Input{
+			{Name: "inbound", Raw: float64(len(inPk)), Value: saturate(float64(len(inPk)), 3), Weight: 0.25,
+				Note: fmt.Sprintf("%d packages in other contexts import it (%d files): the API it would have to expose", len(inPk), inFiles)},
+			{Name: "outbound", Raw: float64(len(outPk)), Value: saturate(float64(len(outPk)), 3), Weight: 0.1,
+				Note: fmt.Sprintf("it imports %d packages of other contexts: what it would have to call", len(outPk))},
+			{Name: "sharedWriteTables", Raw: float64(sw), Value: saturate(float64(sw), 1), Weight: 0.2,
+				Note: fmt.Sprintf("%d tables it writes that another context writes too", sw)},
+			{Name: "sharedTables", Raw: float64(sr), Value: saturate(float64(sr), 2), Weight: 0.1,
+				Note: fmt.Sprintf("%d other tables it shares with other contexts (reads on one side)", sr)},
+			{Name: "crossCoChange", Raw: cross[i], Value: cross[i], Weight: 0.15,
+				Note: fmt.Sprintf("%s of its commits also touch another context", pct(cross[i]))},
+			{Name: "cycles", Raw: float64(cycles[i]), Value: saturate(float64(cycles[i]), 1), Weight: 0.1,
+				Note: fmt.Sprintf("in an import cycle with %d other contexts", cycles[i])},
+			{Name: "size", Raw: sizeShare, Value: share(sizeShare, k), Weight: 0.1,
+				Note: fmt.Sprintf("%d lines of code, %s of all contexts' code", size, pct(sizeShare))},
+		})
+	}
+	return out
+}
+
+// crossCoChange is, per context, the share of its commits that also
+// touch another context (shared-kernel packages do not count).
+func crossCoChange(h *cochange.History, part *cluster.Partition) []float64 {
+	out := make([]float64, len(part.Members))
+	if h == nil {
+		return out
+	}
+	total := make([]int, len(part.Members))
+	cross := make([]int, len(part.Members))
+	for _, c := range h.UsedCommits {
+		touched := map[int]bool{}
+		for _, p := range c.Packages {
+			if i, ok := part.Of[p]; ok {
+				touched[i] = true
+			}
+		}
+		for i := range touched {
+			total[i]++
+			if len(touched) > 1 {
+				cross[i]++
+			}
+		}
+	}
+	for i := range out {
+		out[i] = ratio(cross[i], total[i])
+	}
+	return out
+}
+
+func reason(p, r Score, cut Cut, sharedWrites int) string {
+	hot := "no history"
+	for _, in := range p.Inputs {
+		if in.Name == "commits" {
+			word := "quiet"
+			if in.Value >= 0.5 {
+				word = "hot"
+			}
+			hot = fmt.Sprintf("%s: %s of the window's commits", word, pct(in.Raw))
+		}
+	}
+	inPk := map[string]bool{}
+	for _, e := range cut.Inbound {
+		inPk[e.From] = true
+	}
+	var parts []string
+	parts = append(parts, plural(len(inPk), "inbound package"))
+	if sharedWrites > 0 {
+		parts = append(parts, plural(sharedWrites, "shared-write table"))
+	}
+	for _, in := range r.Inputs {
+		if in.Name == "cycles" && in.Raw > 0 {
+			parts = append(parts, "in an import cycle")
+		}
+	}
+	return hot + "; cut: " + strings.Join(parts, ", ")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -1,0 +1,134 @@
+package rank
+
+import (
+	"math"
+	"testing"
+
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/internal/graphtest"
+	"github.com/seams-tool/seams/graph/metrics"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-3 }
+
+func input(s Score, name string) Input {
+	for _, in := range s.Inputs {
+		if in.Name == name {
+			return in
+		}
+	}
+	return Input{Name: "missing " + name}
+}
+
+func TestRankByHand(t *testing.T) {
+	in, h, members := graphtest.Hand()
+	cs := Contexts(graph.New(in, graph.DefaultWeights()), cluster.FromMembers(members, []string{"", ""}), h)
+	byFirst := map[string]Context{}
+	for _, c := range cs {
+		byFirst[c.Packages[0]] = c
+	}
+	a, b := byFirst["a1"], byFirst["b1"]
+	for _, tc := range []struct {
+		ctx        Context
+		score      func(Context) Score
+		name       string
+		raw, value float64
+	}{
+		// Risk of A: b3 imports a2 (1 package, 3 files); A imports b1.
+		{a, risk, "inbound", 1, 1 - math.Pow(2, -1.0/3)},
+		{a, risk, "outbound", 1, 1 - math.Pow(2, -1.0/3)},
+		{a, risk, "sharedWriteTables", 1, 0.5},
+		{a, risk, "sharedTables", 1, 1 - math.Pow(2, -0.5)},
+		{a, risk, "cycles", 1, 0.5},
+		// A's commits: days 0, 10, 380, 400; day 0 also touches B.
+		{a, risk, "crossCoChange", 0.25, 0.25},
+		{a, risk, "size", 200.0 / 400, 0.5 / (0.5 + 0.5)},
+		// B: only b1 is read-shared (u): no shared writes for b1, but b2
+		// writes t, so B has one shared-write table and one shared one.
+		{b, risk, "sharedWriteTables", 1, 0.5},
+		{b, risk, "crossCoChange", 0.5, 0.5},
+		// Pressure of A: window = days (35, 400]: commits of days 380,
+		// 390, 400; A has 2 of 3, B 1 of 3.
+		{a, press, "commits", 2.0 / 3, (2.0 / 3) / (2.0/3 + 0.5)},
+		{b, press, "commits", 1.0 / 3, (1.0 / 3) / (1.0/3 + 0.5)},
+		{a, press, "authors", 1.0 / 2, 0.5},
+		{a, press, "recency", 0, 1},
+		{b, press, "recency", 10, math.Exp(-10.0 / 90)},
+		// Trend: A has 2 commits in the window and 2 in the one before,
+		// B 1 and 1: (n+1)/(m+1) = 1 for both, flat.
+		{a, press, "trend", 1, 0.5},
+		{b, press, "trend", 1, 0.5},
+	} {
+		in := input(tc.score(tc.ctx), tc.name)
+		if !near(in.Raw, tc.raw) || !near(in.Value, tc.value) {
+			t.Errorf("%s %s: raw %v value %v, want %v %v (%s)", tc.ctx.Name, tc.name, in.Raw, in.Value, tc.raw, tc.value, in.Note)
+		}
+	}
+	for _, c := range cs {
+		for _, s := range []Score{c.Pressure, c.Risk} {
+			sum, w := 0.0, 0.0
+			for _, in := range s.Inputs {
+				sum += in.Weight * in.Value
+				w += in.Weight
+			}
+			if !near(sum, s.Value) || !near(w, 1) || s.Value < 0 || s.Value > 1 {
+				t.Errorf("%s: score %v, inputs sum to %v with weights %v", c.Name, s.Value, sum, w)
+			}
+		}
+	}
+	// The cut lists name both sides.
+	if len(a.Cut.Inbound) != 1 || a.Cut.Inbound[0] != (CrossImport{From: "b3", To: "a2", Files: 3, Context: b.ID}) {
+		t.Errorf("A inbound = %+v", a.Cut.Inbound)
+	}
+	if len(a.Cut.Tables) != 2 || a.Cut.Tables[0].Name != "t" || a.Cut.Tables[0].Owner == "" || len(a.Cut.Tables[0].Writers) != 2 {
+		t.Errorf("A tables = %+v", a.Cut.Tables)
+	}
+	if cs[0].Order != 1 || cs[1].Order != 2 {
+		t.Errorf("orders %d %d", cs[0].Order, cs[1].Order)
+	}
+	d0 := cs[0].Pressure.Value - cs[0].Risk.Value
+	d1 := cs[1].Pressure.Value - cs[1].Risk.Value
+	if d0 < d1 {
+		t.Errorf("extraction order not by pressure minus risk: %v then %v", d0, d1)
+	}
+}
+
+func risk(c Context) Score  { return c.Risk }
+func press(c Context) Score { return c.Pressure }
+
+func TestNames(t *testing.T) {
+	loc := map[string]int{"internal/billing": 100, "internal/billing/store": 300, "cmd/billingd": 10}
+	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil); got != "billing" {
+		t.Errorf("name = %q, want billing", got)
+	}
+	loc = map[string]int{"orders": 100, "catalog": 90}
+	if got := contextName([]string{"orders", "catalog"}, loc, nil); got != "orders+catalog" {
+		t.Errorf("name = %q", got)
+	}
+	if got := contextName([]string{"."}, nil, []string{"invoices"}); got != "invoices" {
+		t.Errorf("name = %q", got)
+	}
+	a := contextID([]string{"x", "y"}, map[string]int{"x": 10, "y": 20})
+	b := contextID([]string{"y", "z"}, map[string]int{"y": 20, "z": 5})
+	if a != b {
+		t.Errorf("ids of contexts anchored at the same package differ: %s %s", a, b)
+	}
+	names := []string{"a", "b", "a", "a"}
+	uniqueNames(names)
+	if names[2] != "a-2" || names[3] != "a-3" {
+		t.Errorf("unique names = %v", names)
+	}
+}
+
+// BenchmarkClusterAndRank runs the whole model on a generated monolith of
+// 2,000 packages in 40 domains with a kernel and history.
+func BenchmarkClusterAndRank(b *testing.B) {
+	in, h := graphtest.Generated(2000, 40)
+	for b.Loop() {
+		g := graph.New(in, graph.DefaultWeights())
+		part := cluster.Cluster(g, cluster.DefaultOptions())
+		Contexts(g, part, h)
+		metrics.Measure(g, part)
+	}
+}

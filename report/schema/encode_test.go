@@ -1,0 +1,58 @@
+package schema
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestEncodeWritesNoNull(t *testing.T) {
+	m := &Model{Schema: Version, Contexts: []Context{{ID: "c1"}}, Settings: Settings{Declared: map[string][]string{"x": nil}}}
+	data, err := Encode(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "null") {
+		t.Errorf("null in the encoded model:\n%s", data)
+	}
+	for _, want := range []string{`"packages": []`, `"inbound": []`, `"declared": {`, `"x": []`, `"weights": {}`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("encoded model lacks %s", want)
+		}
+	}
+}
+
+func TestEncodeRejectsNonFinite(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		path string
+	}{
+		{&Model{Metrics: &Figures{ICP: math.NaN()}}, "$.metrics.icp"},
+		{&Model{Contexts: []Context{{}, {Pressure: Score{Inputs: []Input{{Raw: math.Inf(1)}}}}}}, "$.contexts[1].pressure.inputs[0].raw"},
+		{&Model{Settings: Settings{Weights: map[Layer]float64{LayerData: math.Inf(-1)}}}, "$.settings.weights.data"},
+		{&Trend{Points: []TrendPoint{{Metrics: Figures{Modularity: LayerFigures{Imports: math.NaN()}}}}}, "$.points[0].metrics.modularity.imports"},
+	} {
+		_, err := Encode(tc.v)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.path+" is ") {
+			t.Errorf("Encode: %v, want an error naming %s", err, tc.path)
+		}
+	}
+}
+
+func TestVocabularies(t *testing.T) {
+	if got, err := Parse(Layers, "layer", "data"); err != nil || got != LayerData {
+		t.Errorf("Parse data = %q, %v", got, err)
+	}
+	if _, err := Parse(Signals, "signal", "gitlog"); err == nil || err.Error() != `unknown signal "gitlog" (known: imports, sql, history)` {
+		t.Errorf("Parse gitlog: %v", err)
+	}
+	for _, tc := range []struct {
+		read, write, ddl bool
+		want             ContextAccess
+	}{{true, false, false, "read"}, {true, true, false, "read+write"}, {false, true, true, "write+ddl"}, {true, true, true, "read+write+ddl"}} {
+		got := JoinAccess(tc.read, tc.write, tc.ddl)
+		if got != tc.want || got.Has(AccessWrite) != tc.write || got.Has(AccessRead) != tc.read {
+			t.Errorf("JoinAccess(%v, %v, %v) = %q", tc.read, tc.write, tc.ddl, got)
+		}
+	}
+}

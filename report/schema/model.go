@@ -1,0 +1,277 @@
+package schema
+
+// Version names the version of the JSON model. A change that removes or
+// renames a field, or changes its meaning, needs a new version.
+const Version = "seams/v1"
+
+// Model is everything one run of seams found about a repository: the
+// content of seams.json. Every list in it is sorted and every figure is
+// deterministic, so the same repository and settings give the same bytes.
+type Model struct {
+	Schema   string    `json:"schema"`
+	Repo     Repo      `json:"repo"`
+	Tool     Tool      `json:"tool"`
+	Settings Settings  `json:"settings"`
+	Signals  Health    `json:"signals"`
+	Packages []Package `json:"packages"`
+	Imports  []Import  `json:"imports"`
+	// CoChange lists package pairs that change together, sorted by A, B.
+	CoChange []CoChange `json:"cochange"`
+	// Tables lists the database tables the repository touches, by name.
+	Tables []Table `json:"tables"`
+	// Contexts are the candidate bounded contexts, in extraction order.
+	Contexts []Context `json:"contexts"`
+	// Links are the relations between contexts, for maps and graphs.
+	Links []ContextLink `json:"links"`
+	// Coupling is the fused graph's weight of each coupled package pair,
+	// per layer, for the dependency structure matrix.
+	Coupling []Coupling `json:"coupling"`
+	// Unplaced lists packages with no coupling at all to place them by.
+	Unplaced []string  `json:"unplaced"`
+	Metrics  *Figures  `json:"metrics,omitempty"`
+	Warnings []Warning `json:"warnings"`
+}
+
+// Repo identifies the analyzed repository.
+type Repo struct {
+	// Root is the absolute directory that holds go.mod or go.work.
+	Root string `json:"root"`
+	// GitRoot is the absolute work tree of the enclosing git repository,
+	// empty when there is none.
+	GitRoot string `json:"gitRoot,omitempty"`
+	// Modules lists the Go modules found under Root.
+	Modules []Module `json:"modules"`
+	// Head is the commit hash HEAD pointed at, empty without git history.
+	Head string `json:"head,omitempty"`
+}
+
+// Module is one Go module of the repository.
+type Module struct {
+	Path string `json:"path"` // module path from go.mod
+	Dir  string `json:"dir"`  // directory relative to Repo.Root, "." for the root
+}
+
+// Tool identifies the seams build that wrote the model.
+type Tool struct {
+	Version string `json:"version"`
+}
+
+// Settings are the settings that shaped the model, whether they came from
+// flags, the configuration file or the defaults: with them, the same
+// repository gives the same model again.
+type Settings struct {
+	// Signals are the signals that were asked for.
+	Signals []Signal `json:"signals"`
+	Exclude []string `json:"exclude"`
+	Tests   bool     `json:"tests"`
+	// Loader is "auto" (the go command, falling back to syntax) or "syntax".
+	Loader  string          `json:"loader"`
+	History HistorySettings `json:"history"`
+	SQL     SQLSettings     `json:"sql"`
+	// Weights are the layers' weights after normalization.
+	Weights map[Layer]float64 `json:"weights"`
+	// Seed, Restarts and Resolution tune the clustering.
+	Seed       uint64  `json:"seed"`
+	Restarts   int     `json:"restarts"`
+	Resolution float64 `json:"resolution"`
+	// Shared are the patterns pinned to the shared kernel; Declared the
+	// declared contexts, name -> package patterns.
+	Shared   []string            `json:"shared"`
+	Declared map[string][]string `json:"declared"`
+}
+
+// HistorySettings tune the history signal.
+type HistorySettings struct {
+	Ref            string `json:"ref,omitempty"`
+	Since          string `json:"since,omitempty"` // RFC 3339
+	Until          string `json:"until,omitempty"`
+	WindowMonths   int    `json:"windowMonths"`
+	MaxCommitFiles int    `json:"maxCommitFiles"`
+	MinShared      int    `json:"minShared"`
+}
+
+// SQLSettings tune the table-access signal.
+type SQLSettings struct {
+	Dialect string   `json:"dialect,omitempty"` // empty: guessed from the driver
+	Ignore  []string `json:"ignore"`
+}
+
+// Health reports the health of each signal.
+type Health struct {
+	Imports ImportsHealth `json:"imports"`
+	SQL     SQLHealth     `json:"sql"`
+	History HistoryHealth `json:"history"`
+}
+
+// SignalHealth is the health of one signal: whether it could be
+// computed, and why not where it could not.
+type SignalHealth struct {
+	Status Status `json:"status"`
+	Detail string `json:"detail"`
+}
+
+// ImportsHealth is the health of the import graph and how it was loaded.
+type ImportsHealth struct {
+	SignalHealth
+	// Loader is "go/packages" when the go command listed the packages, or
+	// "syntax" when seams parsed the files itself because the go command
+	// could not run; FallbackReason then says why.
+	Loader         string `json:"loader"`
+	FallbackReason string `json:"fallbackReason,omitempty"`
+	Files          int    `json:"files"`          // Go files analyzed
+	ExcludedFiles  int    `json:"excludedFiles"`  // Go files left out by exclude patterns
+	GeneratedFiles int    `json:"generatedFiles"` // Go files left out as generated code
+	// Generated lists the generated files that were left out, by path
+	// relative to Repo.Root.
+	Generated []string `json:"generated"`
+}
+
+// SQLHealth is the health of the table-access signal.
+type SQLHealth struct {
+	SignalHealth
+	Dialect       string `json:"dialect,omitempty"`
+	DialectReason string `json:"dialectReason,omitempty"`
+	Statements    int    `json:"statements"`    // SQL statements found
+	Parsed        int    `json:"parsed"`        // understood by the SQL parser
+	Scanned       int    `json:"scanned"`       // understood by the token scanner
+	NotUnderstood int    `json:"notUnderstood"` // neither: listed in warnings
+	// ByDialect counts statements per dialect they were read as.
+	ByDialect map[string]int `json:"byDialect,omitempty"`
+}
+
+// HistoryHealth is the health of the git co-change signal and what its
+// filters removed: code-maat's users' first complaint is empty results
+// from thresholds nobody explained.
+type HistoryHealth struct {
+	SignalHealth
+	Ref     string `json:"ref,omitempty"`     // the ref mined, as given
+	Commits int    `json:"commits"`           // non-merge commits read in range
+	Used    int    `json:"used"`              // commits that touched a package after filters
+	Shallow bool   `json:"shallow,omitempty"` // the clone is shallow
+	// Filtered counts what each filter removed.
+	Filtered HistoryFilters `json:"filtered"`
+	// Settings of the filters and the pressure window.
+	MaxCommitFiles int    `json:"maxCommitFiles"`
+	MinShared      int    `json:"minShared"`
+	WindowMonths   int    `json:"windowMonths"`
+	WindowStart    string `json:"windowStart,omitempty"`
+	WindowEnd      string `json:"windowEnd,omitempty"`
+	// Timings are present only with --timings: they differ run to run.
+	Timings *Timings `json:"timings,omitempty"`
+}
+
+// HistoryFilters count what the history filters removed.
+type HistoryFilters struct {
+	Merges         int `json:"merges"`         // merge commits
+	Bulk           int `json:"bulk"`           // commits touching more than maxCommitFiles files
+	MissingObjects int `json:"missingObjects"` // commits skipped for objects the clone lacks
+	SkippedFiles   int `json:"skippedFiles"`   // file changes to generated, vendored or excluded files
+	OutsideOnly    int `json:"outsideOnly"`    // commits touching only files outside packages (docs, assets)
+	PairsBelowMin  int `json:"pairsBelowMin"`  // package pairs sharing fewer than minShared commits
+}
+
+// Timings report how long a signal took and what the cache saved.
+type Timings struct {
+	ElapsedMS int64 `json:"elapsedMs"`
+	CacheHits int   `json:"cacheHits"`
+}
+
+// Package is one Go package of the repository: a node of every graph.
+type Package struct {
+	// Path is the package directory relative to Repo.Root, slash-separated,
+	// "." for the root. It is the package's identity everywhere in the model.
+	Path       string `json:"path"`
+	ImportPath string `json:"importPath"`
+	Files      int    `json:"files"` // Go files analyzed
+	// LOC counts non-blank lines that are not only comments, in the
+	// analyzed files (test files only with --tests).
+	LOC  int  `json:"loc"`
+	Main bool `json:"main"`
+	// StdImports and DepImports count the distinct standard-library and
+	// third-party packages this package imports: they are not nodes.
+	StdImports int `json:"stdImports"`
+	DepImports int `json:"depImports"`
+	// Context is the id of the candidate bounded context the package was
+	// placed in; empty for shared-kernel and unplaced packages.
+	Context string `json:"context"`
+	// Confidence is the share of clustering restarts that put the package
+	// with the same context, 0..1.
+	Confidence float64 `json:"confidence"`
+	// Shared, when set, says why the package was taken as part of the
+	// shared kernel (platform) rather than of any context.
+	Shared string `json:"shared,omitempty"`
+	// History is the package's change record; nil without history.
+	History *PackageHistory `json:"history,omitempty"`
+	// Tables lists the tables the package touches, sorted by name, access.
+	Tables []PackageTable `json:"tables,omitempty"`
+}
+
+// PackageHistory is a package's change record from git.
+type PackageHistory struct {
+	Revisions   int    `json:"revisions"`   // commits touching the package
+	Authors     int    `json:"authors"`     // distinct authors
+	FirstCommit string `json:"firstCommit"` // RFC 3339 author time
+	LastCommit  string `json:"lastCommit"`
+	// Window counts the pressure window only (signals.history.window).
+	Window WindowFigures `json:"window"`
+}
+
+// WindowFigures count a package's activity inside the pressure window.
+type WindowFigures struct {
+	Revisions int `json:"revisions"`
+	Authors   int `json:"authors"`
+	Churn     int `json:"churn"` // lines added + deleted
+}
+
+// PackageTable is one table a package touches.
+type PackageTable struct {
+	Name   string `json:"name"`
+	Access Access `json:"access"`
+	Via    Via    `json:"via"`
+}
+
+// CoChange is a pair of packages that change in the same commits.
+type CoChange struct {
+	A      string  `json:"a"`
+	B      string  `json:"b"`
+	Shared int     `json:"shared"` // commits touching both
+	Degree float64 `json:"degree"` // 100 * shared / mean of the two revision counts
+	// P is the chance of at least Shared common commits if the two
+	// packages changed independently (one-sided Fisher exact test).
+	P float64 `json:"p"`
+}
+
+// Table is a database table and the packages that touch it.
+type Table struct {
+	Name    string      `json:"name"`
+	Readers []TableUser `json:"readers"`
+	Writers []TableUser `json:"writers"`
+	DDL     []TableUser `json:"ddl"`
+}
+
+// TableUser is a package that touches a table.
+type TableUser struct {
+	Package string `json:"package"`
+	Via     Via    `json:"via"`
+	// At is the first statement (file:line) through which it does so.
+	At string `json:"at,omitempty"`
+}
+
+// Import is a directed import edge between two packages of the repository.
+type Import struct {
+	From string `json:"from"` // importing package path
+	To   string `json:"to"`   // imported package path
+	// Weight is the number of files of From that import To.
+	Weight int `json:"weight"`
+	// At is the first place (file:line, by file name) where From imports To.
+	At string `json:"at"`
+}
+
+// Warning is something that limited a signal without stopping the run.
+type Warning struct {
+	// Signal is the signal it limited ("imports", "sql", "history"), or
+	// "config" or "contexts".
+	Signal  string `json:"signal"`
+	Message string `json:"message"` // what happened, in a sentence
+	Where   string `json:"where"`   // file[:line[:col]] relative to Repo.Root, or empty
+}
