@@ -8,7 +8,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
@@ -160,16 +161,21 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	}
 	fsys := r.Files()
 	results := make([]fileInfo, len(jobs))
-	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		var visit func(*token.FileSet, *ast.File)
-		if v := opt.Visit; v != nil {
-			visit = func(fset *token.FileSet, f *ast.File) {
-				v(j.pkg.dir, strings.TrimSuffix(j.pkg.importPath, "_test"), j.file, fset, f)
+	var eg errgroup.Group
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		eg.Go(func() error {
+			var visit func(*token.FileSet, *ast.File)
+			if v := opt.Visit; v != nil {
+				visit = func(fset *token.FileSet, f *ast.File) {
+					v(j.pkg.dir, strings.TrimSuffix(j.pkg.importPath, "_test"), j.file, fset, f)
+				}
 			}
-		}
-		results[i] = readFile(fsys, j.file, visit)
-	})
+			results[i] = readFile(fsys, j.file, visit)
+			return nil
+		})
+	}
+	eg.Wait()
 
 	internal := map[string]string{} // import path -> dir
 	pkgs := map[string]*Package{}
@@ -303,27 +309,6 @@ func dedup(s []string) []string {
 		out = append(out, x)
 	}
 	return out
-}
-
-// parallel calls f(0..n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // importPathFor guesses the import path of dir from its module.

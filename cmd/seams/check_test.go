@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,14 +15,28 @@ import (
 	"github.com/seams-tool/seams/report/schema"
 )
 
-// shopRepo builds the fixture's git history into a temp dir.
+var (
+	shopOnce sync.Once
+	shopDir  string
+	shopErr  error
+)
+
+// shopRepo returns a fresh copy of the fixture with its git history,
+// which is built once per test binary: tests commit to their copy.
 func shopRepo(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "shop")
-	if _, err := gitscript.BuildFile("../../testdata/shop.history", dir, "../../testdata/shop"); err != nil {
-		t.Fatal(err)
+	shopOnce.Do(func() {
+		var tmp string
+		if tmp, shopErr = os.MkdirTemp("", "seams-cmd-test"); shopErr != nil {
+			return
+		}
+		shopDir = filepath.Join(tmp, "shop")
+		_, shopErr = gitscript.BuildFile("../../testdata/shop.history", shopDir, "../../testdata/shop")
+	})
+	if shopErr != nil {
+		t.Fatal(shopErr)
 	}
-	return dir
+	return copyTree(t, shopDir)
 }
 
 // commit writes files (path -> content; "" deletes) and commits them.

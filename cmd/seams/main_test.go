@@ -233,3 +233,11 @@ func TestVerboseLogsStages(t *testing.T) {
 		t.Error("progress went to stdout")
 	}
 }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shopDir != "" {
+		os.RemoveAll(filepath.Dir(shopDir))
+	}
+	os.Exit(code)
+}
