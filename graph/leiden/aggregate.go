@@ -22,28 +22,36 @@ func (r *runner) aggregate(g *Graph, part []int32, k int) (*Graph, []int32) {
 	}
 
 	// Members of each new node, in node order: a counting sort.
-	first := make([]int32, k+1)
+	first := r.first[:k+1]
+	clear(first)
 	for _, a := range ids {
 		first[a+1]++
 	}
 	for a := range k {
 		first[a+1] += first[a]
 	}
-	members := make([]int32, n)
-	fill := append([]int32(nil), first[:k]...)
+	members := r.members[:n]
+	fill := r.fill[:k]
+	copy(fill, first)
 	for i, a := range ids {
 		members[fill[a]] = int32(i)
 		fill[a]++
 	}
 
-	agg := &Graph{
-		start: make([]int32, k+1),
-		nbr:   make([]int32, 0, len(g.nbr)),
-		w:     make([]float64, 0, len(g.w)),
-		self:  make([]float64, k),
-		deg:   make([]float64, k),
-		total: g.total,
+	// Aggregates alternate between two buffers sized for the input graph:
+	// g is the input or one of them, and is read while the other is built.
+	agg := r.spare[0]
+	if agg == g {
+		agg = r.spare[1]
 	}
+	agg.start = agg.start[:k+1]
+	agg.nbr = agg.nbr[:0]
+	agg.w = agg.w[:0]
+	agg.self = agg.self[:k]
+	agg.deg = agg.deg[:k]
+	agg.total = g.total
+	clear(agg.self)
+	clear(agg.deg)
 	for a := range int32(k) {
 		r.touched = r.touched[:0]
 		for _, x := range members[first[a]:first[a+1]] {

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -88,7 +89,6 @@ func run(g *Graph, resolution float64, seed uint64) Partition {
 		r := newRunner(g, resolution, seed)
 		for range maxIterations {
 			next := r.iterate(g, labels)
-			next, _ = components(g, next)
 			nq := modularity(g, next, resolution)
 			if !(nq > q+1e-12) {
 				break
@@ -96,7 +96,14 @@ func run(g *Graph, resolution float64, seed uint64) Partition {
 			labels, q = next, nq
 		}
 	}
-	return Partition{Labels: canonical(labels), Q: q}
+	out := canonical(labels)
+	// Refinement keeps communities connected, except where it merged
+	// nothing and iterate aggregated on the unrefined partition; splitting
+	// a disconnected community can only raise Q.
+	if split, k := components(g, labels); n > 0 && k > slices.Max(out)+1 {
+		out, q = canonical(split), modularity(g, split, resolution)
+	}
+	return Partition{Labels: out, Q: q}
 }
 
 // canonical numbers communities in order of first appearance.
@@ -138,11 +145,15 @@ type runner struct {
 	rsize   []int32
 	ext     []float64 // refinement: weight to the rest of the node's community
 	ids     []int32
+	first   []int32 // aggregation: counting sort of the members
+	members []int32
+	fill    []int32
+	spare   [2]*Graph // aggregate graphs, see aggregate
 }
 
 func newRunner(g *Graph, resolution float64, seed uint64) *runner {
 	n := g.Len()
-	return &runner{
+	r := &runner{
 		src:        rand.NewPCG(seed, seed),
 		resolution: resolution,
 		gamma:      resolution / g.total,
@@ -158,7 +169,20 @@ func newRunner(g *Graph, resolution float64, seed uint64) *runner {
 		rsize:      make([]int32, n),
 		ext:        make([]float64, n),
 		ids:        make([]int32, 2*n),
+		first:      make([]int32, n+1),
+		members:    make([]int32, n),
+		fill:       make([]int32, n),
 	}
+	for i := range r.spare {
+		r.spare[i] = &Graph{
+			start: make([]int32, n+1),
+			nbr:   make([]int32, 0, len(g.nbr)),
+			w:     make([]float64, 0, len(g.w)),
+			self:  make([]float64, n),
+			deg:   make([]float64, n),
+		}
+	}
+	return r
 }
 
 // iterate is one Leiden iteration from the partition labels of the input
@@ -187,7 +211,7 @@ func (r *runner) iterate(g *Graph, labels []int32) []int32 {
 		agg, ids := r.aggregate(g, refined, k)
 		// The aggregate starts from the unrefined partition.
 		next := make([]int32, k)
-		remap := r.ids[g.Len():2*g.Len()] // ids[:g.Len()] holds the aggregate ids
+		remap := r.ids[g.Len() : 2*g.Len()] // ids[:g.Len()] holds the aggregate ids
 		for i := range remap {
 			remap[i] = -1
 		}

@@ -9,14 +9,11 @@ const tolerance = 1e-12
 
 // gather sums, into r.acc, the weight from node i to each community of
 // its neighbours, as comm names them, and lists those in r.touched in
-// order of first appearance in i's row. skip, if not nil, drops neighbours.
-func (r *runner) gather(g *Graph, i int32, comm []int32, skip func(j int32) bool) {
+// order of first appearance in i's row.
+func (r *runner) gather(g *Graph, i int32, comm []int32) {
 	r.touched = r.touched[:0]
 	nbr, w := g.row(i)
 	for e, j := range nbr {
-		if skip != nil && skip(j) {
-			continue
-		}
 		c := comm[j]
 		if !r.seen[c] {
 			r.seen[c] = true
@@ -65,14 +62,19 @@ func (r *runner) moveNodes(g *Graph, comm []int32) int {
 	for i := range inQueue {
 		inQueue[i] = true
 	}
-	for head, queued := 0, n; queued > 0; queued-- {
+	// queue is a ring: it holds the queued nodes from head to tail, at most
+	// n since none is queued twice.
+	head, tail, queued := 0, 0, n
+	for ; queued > 0; queued-- {
 		i := queue[head]
-		head = (head + 1) % n
+		if head++; head == n {
+			head = 0
+		}
 		inQueue[i] = false
 
 		d, ki := comm[i], g.deg[i]
 		scale := r.gamma * ki
-		r.gather(g, i, comm, nil)
+		r.gather(g, i, comm)
 		stay := r.acc[d] - scale*(tot[d]-ki)
 		best, bestGain := int32(-1), math.Inf(-1)
 		for _, c := range r.touched {
@@ -109,7 +111,10 @@ func (r *runner) moveNodes(g *Graph, comm []int32) int {
 		for _, j := range nbr {
 			if comm[j] != best && !inQueue[j] {
 				inQueue[j] = true
-				queue[(head+queued-1)%n] = j
+				queue[tail] = j
+				if tail++; tail == n {
+					tail = 0
+				}
 				queued++
 			}
 		}
@@ -164,8 +169,19 @@ func (r *runner) refine(g *Graph, comm []int32) ([]int32, int) {
 		if ext[v] < r.gamma*kv*(ks-kv) {
 			continue
 		}
-		s := comm[v]
-		r.gather(g, v, rc, func(j int32) bool { return comm[j] != s })
+		r.touched = r.touched[:0]
+		nbr, w := g.row(v)
+		for e, j := range nbr {
+			if comm[j] != comm[v] {
+				continue
+			}
+			c := rc[j]
+			if !r.seen[c] {
+				r.seen[c] = true
+				r.touched = append(r.touched, c)
+			}
+			r.acc[c] += w[e]
+		}
 		best, bestGain := int32(-1), tolerance*kv
 		for _, c := range r.touched {
 			if ext[c] < r.gamma*rtot[c]*(ks-rtot[c]) {
