@@ -50,8 +50,8 @@ func NewGraph(n int, edges []Edge) (*Graph, error) {
 		return nil, fmt.Errorf("leiden: %d edges: want at most %d", len(edges), math.MaxInt32/2)
 	}
 	type edge struct {
-		u, v int32 // u < v
-		w    float64
+		uv uint64 // u<<32 | v, u < v: sorts by u, then v
+		w  float64
 	}
 	list := make([]edge, 0, len(edges))
 	maxW := 0.0
@@ -65,19 +65,21 @@ func NewGraph(n int, edges []Edge) (*Graph, error) {
 		if e.U == e.V {
 			continue
 		}
-		u, v := int32(min(e.U, e.V)), int32(max(e.U, e.V))
-		list = append(list, edge{u, v, e.W})
+		list = append(list, edge{uint64(min(e.U, e.V))<<32 | uint64(max(e.U, e.V)), e.W})
 		maxW = max(maxW, e.W)
 	}
 	for i := range list {
 		list[i].w /= maxW
 	}
 	slices.SortFunc(list, func(a, b edge) int {
-		return cmp.Or(cmp.Compare(a.u, b.u), cmp.Compare(a.v, b.v), cmp.Compare(a.w, b.w))
+		if a.uv != b.uv {
+			return cmp.Compare(a.uv, b.uv)
+		}
+		return cmp.Compare(a.w, b.w)
 	})
 	merged := list[:0]
 	for _, e := range list {
-		if k := len(merged) - 1; k >= 0 && merged[k].u == e.u && merged[k].v == e.v {
+		if k := len(merged) - 1; k >= 0 && merged[k].uv == e.uv {
 			merged[k].w += e.w
 			continue
 		}
@@ -92,8 +94,8 @@ func NewGraph(n int, edges []Edge) (*Graph, error) {
 		deg:   make([]float64, n),
 	}
 	for _, e := range merged {
-		g.start[e.u+1]++
-		g.start[e.v+1]++
+		g.start[e.uv>>32+1]++
+		g.start[uint32(e.uv)+1]++
 	}
 	for i := range n {
 		g.start[i+1] += g.start[i]
@@ -107,8 +109,9 @@ func NewGraph(n int, edges []Edge) (*Graph, error) {
 		fill[x]++
 	}
 	for _, e := range merged {
-		put(e.u, e.v, e.w)
-		put(e.v, e.u, e.w)
+		u, v := int32(e.uv>>32), int32(uint32(e.uv))
+		put(u, v, e.w)
+		put(v, u, e.w)
 	}
 	for i := range n {
 		for e := g.start[i]; e < g.start[i+1]; e++ {

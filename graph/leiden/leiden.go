@@ -127,10 +127,9 @@ func canonical(labels []int32) []int {
 // runner holds one run's random source and scratch space, sized for the
 // input graph and reused by every (smaller) aggregate graph.
 type runner struct {
-	src        *rand.PCG
-	resolution float64
-	gamma      float64 // resolution / 2m: the factor of k_i·K_C in a gain
-	base       int     // node count of the input graph
+	src   *rand.PCG
+	gamma float64 // resolution / 2m: the factor of k_i·K_C in a gain
+	base  int     // node count of the input graph
 
 	acc     []float64 // per community: weight from the current node
 	seen    []bool    // per community: acc holds a value
@@ -154,24 +153,23 @@ type runner struct {
 func newRunner(g *Graph, resolution float64, seed uint64) *runner {
 	n := g.Len()
 	r := &runner{
-		src:        rand.NewPCG(seed, seed),
-		resolution: resolution,
-		gamma:      resolution / g.total,
-		base:       n,
-		acc:        make([]float64, n),
-		seen:       make([]bool, n),
-		order:      make([]int32, n),
-		inQueue:    make([]bool, n),
-		tot:        make([]float64, n),
-		size:       make([]int32, n),
-		rc:         make([]int32, n),
-		rtot:       make([]float64, n),
-		rsize:      make([]int32, n),
-		ext:        make([]float64, n),
-		ids:        make([]int32, 2*n),
-		first:      make([]int32, n+1),
-		members:    make([]int32, n),
-		fill:       make([]int32, n),
+		src:     rand.NewPCG(seed, seed),
+		gamma:   resolution / g.total,
+		base:    n,
+		acc:     make([]float64, n),
+		seen:    make([]bool, n),
+		order:   make([]int32, n),
+		inQueue: make([]bool, n),
+		tot:     make([]float64, n),
+		size:    make([]int32, n),
+		rc:      make([]int32, n),
+		rtot:    make([]float64, n),
+		rsize:   make([]int32, n),
+		ext:     make([]float64, n),
+		ids:     make([]int32, 2*n),
+		first:   make([]int32, n+1),
+		members: make([]int32, n),
+		fill:    make([]int32, n),
 	}
 	for i := range r.spare {
 		r.spare[i] = &Graph{
