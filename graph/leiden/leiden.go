@@ -129,6 +129,7 @@ func canonical(labels []int32) []int {
 type runner struct {
 	src   *rand.PCG
 	gamma float64 // resolution / 2m: the factor of k_i·K_C in a gain
+	tol   float64 // times k_i: the least gain that counts, see tolerance
 	base  int     // node count of the input graph
 
 	acc     []float64 // per community: weight from the current node

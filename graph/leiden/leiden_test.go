@@ -363,6 +363,10 @@ func TestResolution(t *testing.T) {
 	if low, one, high := count(0.2), count(1), count(8); !(low <= one && one < high) {
 		t.Errorf("communities at γ 0.2, 1, 8: %d, %d, %d; want non-decreasing, more at 8", low, one, high)
 	}
+	// At a huge γ every merge loses: all nodes stay alone.
+	if got := count(1e9); got != tg.n {
+		t.Errorf("γ=1e9: %d communities, want %d singletons", got, tg.n)
+	}
 }
 
 func TestBadArguments(t *testing.T) {

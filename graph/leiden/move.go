@@ -2,10 +2,15 @@ package leiden
 
 import "math"
 
-// tolerance is how much a move must gain, relative to the moving node's
-// degree, to count: float rounding in the community totals must not make
-// a node hop back and forth between two equally good communities.
+// tolerance is how much a move must gain, relative to the largest term
+// of a gain (k_i·max(1, γ)), to count: float rounding in the community
+// totals must not make a node hop back and forth between two equally good
+// communities.
 const tolerance = 1e-12
+
+// maxVisits bounds local moving to this many visits per node, so that no
+// input can make it run for long; real and generated graphs need 2 to 4.
+const maxVisits = 256
 
 // gather sums, into r.acc, the weight from node i to each community of
 // its neighbours, as comm names them, and lists those in r.touched in
@@ -65,7 +70,7 @@ func (r *runner) moveNodes(g *Graph, comm []int32) int {
 	// queue is a ring: it holds the queued nodes from head to tail, at most
 	// n since none is queued twice.
 	head, tail, queued := 0, 0, n
-	for ; queued > 0; queued-- {
+	for budget := maxVisits * n; queued > 0 && budget > 0; queued, budget = queued-1, budget-1 {
 		i := queue[head]
 		if head++; head == n {
 			head = 0
@@ -92,7 +97,7 @@ func (r *runner) moveNodes(g *Graph, comm []int32) int {
 			}
 		}
 		r.release()
-		if best < 0 || !(bestGain > stay+tolerance*ki) {
+		if best < 0 || !(bestGain > stay+r.tol*ki) {
 			continue
 		}
 
@@ -182,7 +187,7 @@ func (r *runner) refine(g *Graph, comm []int32) ([]int32, int) {
 			}
 			r.acc[c] += w[e]
 		}
-		best, bestGain := int32(-1), tolerance*kv
+		best, bestGain := int32(-1), r.tol*kv
 		for _, c := range r.touched {
 			if ext[c] < r.gamma*rtot[c]*(ks-rtot[c]) {
 				continue
