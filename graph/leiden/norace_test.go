@@ -1,0 +1,5 @@
+//go:build !race
+
+package leiden
+
+const raceEnabled = false
