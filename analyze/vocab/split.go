@@ -1,0 +1,156 @@
+package vocab
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// splitWords cuts an identifier, path segment or identifier-like string
+// into its lower-cased words: at every rune that is not a letter or digit
+// (snake_case, kebab-case, dots), at lower-to-upper steps (camelCase), at
+// the end of an upper-case run before a capitalized word (HTTPServer ->
+// http, server; PRNumber -> pr, number), and between letters and digits.
+// Digit runs are dropped. A lone lower-case "s" after an upper-case run
+// stays with it (IDs, URLsFor), since it is the acronym's plural.
+func splitWords(s string, out []string) []string {
+	start := -1 // start of the current word, -1 outside one
+	var prev rune
+	prevClass := classOther
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		class := classify(r)
+		if class == classOther {
+			out = emit(out, s, start, i, prevClass)
+			start, prevClass = -1, classOther
+			i += size
+			continue
+		}
+		if start >= 0 && boundary(s, i+size, prevClass, class, prev) {
+			out = emit(out, s, start, i, prevClass)
+			start = i
+		}
+		if start < 0 {
+			start = i
+		}
+		prev, prevClass = r, class
+		i += size
+	}
+	return emit(out, s, start, len(s), prevClass)
+}
+
+const (
+	classOther = iota
+	classLower
+	classUpper
+	classDigit
+)
+
+func classify(r rune) int {
+	switch {
+	case 'a' <= r && r <= 'z':
+		return classLower
+	case 'A' <= r && r <= 'Z':
+		return classUpper
+	case '0' <= r && r <= '9':
+		return classDigit
+	case r < utf8.RuneSelf:
+		return classOther
+	case unicode.IsUpper(r):
+		return classUpper
+	case unicode.IsLetter(r):
+		return classLower
+	case unicode.IsDigit(r):
+		return classDigit
+	}
+	return classOther
+}
+
+// boundary reports whether a word starts at the rune of class cur whose
+// successor begins at s[next:].
+func boundary(s string, next int, prevClass, cur int, prev rune) bool {
+	switch {
+	case (prevClass == classDigit) != (cur == classDigit):
+		return true
+	case prevClass == classLower && cur == classUpper:
+		return true
+	case prevClass == classUpper && cur == classUpper:
+		// The last capital of a run starts the next word when a lower-case
+		// letter follows it: HTTP|Server. Not so for a plural "s" ending
+		// the run: IDs, URLsFor.
+		n := nextClass(s, next)
+		if n != classLower {
+			return false
+		}
+		if s[next] == 's' && nextClass(s, next+1) != classLower {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func nextClass(s string, i int) int {
+	if i >= len(s) {
+		return classOther
+	}
+	r := rune(s[i])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return classify(r)
+}
+
+// emit appends s[start:end] lower-cased, unless it is empty or digits.
+func emit(out []string, s string, start, end, lastClass int) []string {
+	if start < 0 || start >= end || lastClass == classDigit {
+		return out
+	}
+	return append(out, lower(s[start:end]))
+}
+
+// lower is strings.ToLower without an allocation for words already lower.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// identifierLike reports whether the text of a string literal (quotes
+// included, as in ast.BasicLit.Value) names something the way an
+// identifier does: "pull_request", "pipelineTrigger", "repo.created",
+// "X-Request-ID". Prose and SQL (spaces), URLs and paths (slashes,
+// colons), format strings (%), templates ({) and escapes are not; nor are
+// version numbers, hashes and other strings that are mostly digits.
+func identifierLike(lit string) (string, bool) {
+	if len(lit) < 4 || len(lit) > 66 {
+		return "", false
+	}
+	s := lit[1 : len(lit)-1]
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			letters++
+		case '0' <= c && c <= '9':
+		case c == '_' || c == '-' || c == '.':
+			if i == 0 || i == len(s)-1 || s[i-1] == '.' && c == '.' {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	first := s[0]
+	if !('a' <= first && first <= 'z' || 'A' <= first && first <= 'Z') || 2*letters < len(s) {
+		return "", false
+	}
+	return s, true
+}
