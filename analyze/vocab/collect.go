@@ -5,42 +5,38 @@ import (
 	"go/token"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Collector gathers the vocabulary of Go files parsed elsewhere, per
 // package directory. seams parses every Go file once and hands each tree
-// to its collectors; AddFile keeps only term counts, so no syntax tree
-// outlives its file. Finish weighs the terms and compares the packages.
+// to its collectors; AddFile keeps only the names it found and how often,
+// so no syntax tree outlives its file. Splitting, folding, weighing and
+// comparing all happen in Finish, once per distinct name.
 // The zero Collector is not ready: use NewCollector.
 type Collector struct {
-	mu       sync.Mutex
-	pkgs     map[string]*pkgTerms // by package directory
-	surfaces map[surfaceKey]int32 // how often each spelling gave each stem
+	mu    sync.Mutex
+	ids   map[string]int32             // the distinct names' texts, numbered as they come
+	texts []string                     // by id
+	pkgs  map[string]map[nameKey]int32 // by package directory: how often each name occurs
 }
 
-// pkgTerms is what the files of one package directory contributed.
-type pkgTerms struct {
-	terms map[string]termStat // by stem
-	// compounds are adjacent words joined (PullReq -> pullreq,
-	// UserGroupReviewer -> usergroup, groupreviewer, usergroupreviewer).
-	// Go package names join their words, so a compound that is the stem
-	// of some path segment of the repository is counted as that term in
-	// Finish; the others are dropped.
-	compounds map[string]termStat // by joined lower-case words
-}
-
-// termStat counts a term's occurrences in one package; kind is the
-// strongest place it was seen in.
-type termStat struct {
-	n    int32
+// nameKey is a name as a package holds it: its text's id and its kind.
+type nameKey struct {
+	id   int32
 	kind uint8
 }
 
-// Where a term was seen, weakest first; see boost.
+// name is a text found in a package (an identifier, a string literal's
+// content, a caller's term) and where it was found.
+type name struct {
+	text string
+	kind uint8
+}
+
+// Where a name was found, weakest first; see boost.
 const (
 	kindOther uint8 = iota // function, method, field, constant names; strings
-	kindName               // declared type names; tables named by the caller
+	kindName               // declared type names; terms from AddTerms
 	kindPath               // segments of the package directory
 )
 
@@ -48,26 +44,20 @@ const (
 // a type names its domain more reliably than a field or a method does.
 var boost = [...]float64{kindOther: 1, kindName: 1.5, kindPath: 2}
 
-type surfaceKey struct{ stem, word string }
-
-func (s *termStat) add(n int32, kind uint8) {
-	s.n += n
-	s.kind = max(s.kind, kind)
-}
-
 // NewCollector returns an empty collector.
 func NewCollector() *Collector {
-	return &Collector{pkgs: map[string]*pkgTerms{}, surfaces: map[surfaceKey]int32{}}
+	return &Collector{ids: map[string]int32{}, pkgs: map[string]map[nameKey]int32{}}
 }
 
 // AddFile records the vocabulary of one Go file of the package in dir
 // (relative to the repository root, slash-separated, "." for the root).
 // It is safe for concurrent use. Test files (named *_test.go in fset) are
-// skipped: their words describe the tests. The terms taken are the names
-// of declared types, functions, methods, struct fields (an embedded
-// field's type name), interface methods and package-level constants,
-// and every identifier-like string literal (see identifierLike); import
-// paths and struct tags are not.
+// skipped: their words describe the tests. The names taken are those of
+// declared types, functions, methods, struct fields (an embedded field's
+// type name), interface methods and package-level constants, and the
+// identifier-like string literals (see identifierLike) in the values of
+// package-level constants and variables; import paths, struct tags and
+// function bodies are not read.
 func (c *Collector) AddFile(dir string, fset *token.FileSet, f *ast.File) {
 	if f == nil {
 		return
@@ -77,11 +67,13 @@ func (c *Collector) AddFile(dir string, fset *token.FileSet, f *ast.File) {
 			return
 		}
 	}
-	b := newBag()
+	b := bags.Get().(*bag)
 	for _, d := range f.Decls {
 		b.decl(d)
 	}
 	c.merge(dir, b)
+	b.names = b.names[:0]
+	bags.Put(b)
 }
 
 // AddTerms records terms the caller knows about the package in dir, such
@@ -89,7 +81,7 @@ func (c *Collector) AddFile(dir string, fset *token.FileSet, f *ast.File) {
 // "public.pullreq_reviewers"). They are split and folded like
 // identifiers and weigh like type names. Safe for concurrent use.
 func (c *Collector) AddTerms(dir string, terms ...string) {
-	b := newBag()
+	b := &bag{}
 	for _, t := range terms {
 		b.add(t, kindName)
 	}
@@ -101,72 +93,41 @@ func (c *Collector) merge(dir string, b *bag) {
 	defer c.mu.Unlock()
 	p := c.pkgs[dir]
 	if p == nil {
-		p = &pkgTerms{terms: map[string]termStat{}, compounds: map[string]termStat{}}
+		p = map[nameKey]int32{}
 		c.pkgs[dir] = p
 	}
-	for k, s := range b.terms {
-		t := p.terms[k]
-		t.add(s.n, s.kind)
-		p.terms[k] = t
-	}
-	for k, s := range b.compounds {
-		t := p.compounds[k]
-		t.add(s.n, s.kind)
-		p.compounds[k] = t
-	}
-	for k, n := range b.surfaces {
-		c.surfaces[k] += n
+	for _, n := range b.names {
+		p[nameKey{c.intern(n.text), n.kind}]++
 	}
 }
 
-// bag is the vocabulary of one file or one AddTerms call, gathered
-// without the lock.
+// intern returns the id of text; the caller holds c.mu.
+func (c *Collector) intern(text string) int32 {
+	id, ok := c.ids[text]
+	if !ok {
+		id = int32(len(c.texts))
+		c.ids[text] = id
+		c.texts = append(c.texts, text)
+	}
+	return id
+}
+
+// bag is the names of one file or one AddTerms call, gathered without
+// the lock.
 type bag struct {
-	terms     map[string]termStat
-	compounds map[string]termStat
-	surfaces  map[surfaceKey]int32
-	words     []string // scratch
+	names []name
 }
 
-func newBag() *bag {
-	return &bag{terms: map[string]termStat{}, compounds: map[string]termStat{}, surfaces: map[surfaceKey]int32{}}
-}
+var bags = sync.Pool{New: func() any { return &bag{} }}
 
-// add splits text into words and records each word's stem, and the
-// compounds of two and three adjacent words.
 func (b *bag) add(text string, kind uint8) {
-	b.words = splitWords(text, b.words[:0])
-	for i, w := range b.words {
-		if utf8.RuneCountInString(w) >= 2 {
-			if st, ok := stem(w); ok {
-				t := b.terms[st]
-				t.add(1, kind)
-				b.terms[st] = t
-				b.surfaces[surfaceKey{st, w}]++
-			}
-		}
-		if i+1 < len(b.words) {
-			b.compound(w+b.words[i+1], kind)
-		}
-		if i+2 < len(b.words) {
-			b.compound(w+b.words[i+1]+b.words[i+2], kind)
-		}
-	}
-}
-
-func (b *bag) compound(w string, kind uint8) {
-	t := b.compounds[w]
-	t.add(1, kind)
-	b.compounds[w] = t
+	b.names = append(b.names, name{text, kind})
 }
 
 func (b *bag) decl(d ast.Decl) {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		b.add(d.Name.Name, kindOther)
-		if d.Body != nil {
-			b.strings(d.Body)
-		}
 	case *ast.GenDecl:
 		if d.Tok == token.IMPORT {
 			return
@@ -191,19 +152,36 @@ func (b *bag) decl(d ast.Decl) {
 }
 
 // typeExpr records the field and method names of struct and interface
-// types, nested ones included.
+// types, nested ones included (struct{ A struct{ B int } },
+// []struct{...}, map[K]struct{...}); function types are not entered,
+// since parameter names say little.
 func (b *bag) typeExpr(e ast.Expr) {
-	ast.Inspect(e, func(n ast.Node) bool {
+	for {
 		var fields *ast.FieldList
-		switch n := n.(type) {
+		switch t := e.(type) {
 		case *ast.StructType:
-			fields = n.Fields
+			fields = t.Fields
 		case *ast.InterfaceType:
-			fields = n.Methods
-		case *ast.FuncType:
-			return false // parameter names say little
-		default:
-			return true
+			fields = t.Methods
+		case *ast.StarExpr:
+			e = t.X
+			continue
+		case *ast.ArrayType:
+			e = t.Elt
+			continue
+		case *ast.MapType:
+			b.typeExpr(t.Key)
+			e = t.Value
+			continue
+		case *ast.ChanType:
+			e = t.Value
+			continue
+		case *ast.ParenExpr:
+			e = t.X
+			continue
+		}
+		if fields == nil {
+			return
 		}
 		for _, f := range fields.List {
 			for _, name := range f.Names {
@@ -216,8 +194,8 @@ func (b *bag) typeExpr(e ast.Expr) {
 			}
 			b.typeExpr(f.Type)
 		}
-		return false
-	})
+		return
+	}
 }
 
 // embeddedName is the name an embedded field or interface takes from its
@@ -241,13 +219,22 @@ func embeddedName(e ast.Expr) string {
 	}
 }
 
-// strings records the identifier-like string literals under n.
-func (b *bag) strings(n ast.Node) {
-	ast.Inspect(n, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			if s, ok := identifierLike(lit.Value); ok {
-				b.add(s, kindOther)
+// strings records the identifier-like string literals of a package-level
+// constant or variable's value (a literal, a concatenation, a composite
+// literal of names). Function bodies are not read: walking every body
+// would cost as much as the rest of the pass, and the names a domain
+// gives its constants are mostly declared at package level.
+func (b *bag) strings(e ast.Expr) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				if s, ok := identifierLike(n.Value); ok {
+					b.add(s, kindOther)
+				}
 			}
+		case *ast.FuncLit:
+			return false
 		}
 		return true
 	})

@@ -3,13 +3,11 @@ package vocab
 import (
 	"cmp"
 	"maps"
-	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 )
 
 // Options control Finish. A zero field takes its value from
@@ -104,10 +102,8 @@ func (c *Collector) Finish(opt Options) *Result {
 
 	m := c.model(opt)
 	res := &Result{Options: opt, Packages: make([]Package, len(m.dirs))}
-	for _, st := range m.common {
-		res.Common = append(res.Common, m.words[st])
-	}
-	word := func(e entry) string { return m.words[m.terms[e.term]] }
+	res.Common = m.common
+	word := func(e entry) string { return m.words[e.term] }
 	for p, v := range m.vecs {
 		top := slices.Clone(v)
 		slices.SortFunc(top, func(a, b entry) int {
@@ -139,150 +135,6 @@ func (c *Collector) Finish(opt Options) *Result {
 	return res
 }
 
-// model is the weighted vocabulary: packages as vectors over the kept
-// terms, and the inverted index.
-type model struct {
-	dirs     []string          // packages, sorted
-	terms    []string          // kept stems, sorted; a term's id is its index
-	common   []string          // stems dropped by the MaxShare cut, most widespread first
-	words    map[string]string // stem -> its commonest spelling
-	vecs     [][]entry         // per package, by term id, L2-normalized
-	postings [][]posting       // per term id, by package
-}
-
-func (c *Collector) model(opt Options) *model {
-	m := &model{dirs: slices.Sorted(maps.Keys(c.pkgs))}
-	terms := c.packageTerms(m.dirs)
-	m.words = c.spellings()
-
-	// Document frequencies and the vocabulary, in sorted order so that
-	// term ids, and every sum over them, are fixed.
-	df := map[string]int{}
-	for _, ts := range terms {
-		for st := range ts {
-			df[st]++
-		}
-	}
-	maxDF := int(math.Floor(opt.MaxShare * float64(len(m.dirs))))
-	for _, st := range slices.Sorted(maps.Keys(df)) {
-		if opt.MaxShare < 1 && df[st] > maxDF {
-			m.common = append(m.common, st)
-		} else {
-			m.terms = append(m.terms, st)
-		}
-	}
-	slices.SortStableFunc(m.common, func(a, b string) int {
-		return cmp.Or(cmp.Compare(df[b], df[a]), strings.Compare(m.words[a], m.words[b]))
-	})
-	id := make(map[string]int32, len(m.terms))
-	for i, st := range m.terms {
-		id[st] = int32(i)
-	}
-
-	// Vectors, and the inverted index built from them in package order.
-	n := float64(len(m.dirs))
-	m.vecs = make([][]entry, len(m.dirs))
-	m.postings = make([][]posting, len(m.terms))
-	for p, ts := range terms {
-		v := make([]entry, 0, len(ts))
-		for st, s := range ts {
-			t, ok := id[st]
-			if !ok {
-				continue
-			}
-			idf := math.Log((1+n)/(1+float64(df[st]))) + 1
-			v = append(v, entry{t, (1 + math.Log(float64(s.n))) * idf * boost[s.kind]})
-		}
-		slices.SortFunc(v, func(a, b entry) int { return cmp.Compare(a.term, b.term) })
-		var norm float64
-		for _, e := range v {
-			norm += e.weight * e.weight
-		}
-		norm = math.Sqrt(norm)
-		for i := range v {
-			v[i].weight /= norm
-			m.postings[v[i].term] = append(m.postings[v[i].term], posting{int32(p), v[i].weight})
-		}
-		m.vecs[p] = v
-	}
-	return m
-}
-
-type entry struct {
-	term   int32
-	weight float64
-}
-
-type posting struct {
-	pkg    int32
-	weight float64
-}
-
-// packageTerms returns each package's terms: those of its files, its
-// directory's segments, and the compounds that name a directory segment.
-func (c *Collector) packageTerms(dirs []string) []map[string]termStat {
-	out := make([]map[string]termStat, len(dirs))
-	segments := map[string]bool{} // stems of every directory segment
-	b := newBag()
-	for i, dir := range dirs {
-		p := c.pkgs[dir]
-		ts := make(map[string]termStat, len(p.terms)+4)
-		for k, s := range p.terms {
-			ts[k] = s
-		}
-		if dir != "." {
-			clear(b.terms)
-			for seg := range strings.SplitSeq(dir, "/") {
-				b.words = splitWords(seg, b.words[:0])
-				for _, w := range b.words {
-					if utf8.RuneCountInString(w) < 2 {
-						continue
-					}
-					if st, ok := stem(w); ok {
-						segments[st] = true
-						b.terms[st] = termStat{1, kindPath}
-						c.surfaces[surfaceKey{st, w}]++
-					}
-				}
-			}
-			for st, s := range b.terms {
-				t := ts[st]
-				t.add(s.n, s.kind)
-				ts[st] = t
-			}
-		}
-		out[i] = ts
-	}
-	for i, dir := range dirs {
-		for _, w := range slices.Sorted(maps.Keys(c.pkgs[dir].compounds)) {
-			st, ok := stem(w)
-			if !ok || !segments[st] {
-				continue
-			}
-			s := c.pkgs[dir].compounds[w]
-			t := out[i][st]
-			t.add(s.n, s.kind)
-			out[i][st] = t
-			c.surfaces[surfaceKey{st, w}] += s.n
-		}
-	}
-	return out
-}
-
-// spellings maps each stem to its commonest spelling; ties go to the
-// shorter, then the alphabetically first.
-func (c *Collector) spellings() map[string]string {
-	best := map[string]string{}
-	count := map[string]int32{}
-	for k, n := range c.surfaces {
-		w, ok := best[k.stem]
-		if !ok || n > count[k.stem] || n == count[k.stem] && (len(k.word) < len(w) || len(k.word) == len(w) && k.word < w) {
-			best[k.stem], count[k.stem] = k.word, n
-		}
-	}
-	return best
-}
-
 type neighbour struct {
 	pkg    int32
 	weight float64
@@ -293,6 +145,25 @@ type neighbour struct {
 // Rows are independent, so they are computed in parallel; each row's
 // sums run in its own term order, which makes cos(a, b) and cos(b, a)
 // the same float.
+// keepBest inserts nb into ns, sorted most similar first (ties by
+// package) and at most cap(ns) long, if it belongs there.
+func keepBest(ns []neighbour, nb neighbour) []neighbour {
+	better := func(a, b neighbour) bool {
+		return a.weight > b.weight || a.weight == b.weight && a.pkg < b.pkg
+	}
+	if len(ns) == cap(ns) {
+		if !better(nb, ns[len(ns)-1]) {
+			return ns
+		}
+		ns = ns[:len(ns)-1]
+	}
+	i := len(ns)
+	for i > 0 && better(nb, ns[i-1]) {
+		i--
+	}
+	return slices.Insert(ns, i, nb)
+}
+
 func nearest(vecs [][]entry, postings [][]posting, opt Options) [][]neighbour {
 	out := make([][]neighbour, len(vecs))
 	workers := min(runtime.GOMAXPROCS(0), len(vecs))
@@ -319,17 +190,14 @@ func nearest(vecs [][]entry, postings [][]posting, opt Options) [][]neighbour {
 						acc[q.pkg] += e.weight * q.weight
 					}
 				}
-				var ns []neighbour
+				ns := make([]neighbour, 0, opt.Neighbours)
 				for _, q := range touched {
 					if acc[q] >= opt.MinSimilarity {
-						ns = append(ns, neighbour{q, acc[q]})
+						ns = keepBest(ns, neighbour{q, acc[q]})
 					}
 					acc[q] = 0
 				}
-				slices.SortFunc(ns, func(a, b neighbour) int {
-					return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.pkg, b.pkg))
-				})
-				out[p] = ns[:min(len(ns), opt.Neighbours)]
+				out[p] = ns
 			}
 		})
 	}

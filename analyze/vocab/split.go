@@ -14,8 +14,60 @@ import (
 // Digit runs are dropped. A lone lower-case "s" after an upper-case run
 // stays with it (IDs, URLsFor), since it is the acronym's plural.
 func splitWords(s string, out []string) []string {
+	w := newWords(s, nil)
+	for i := range w.spans {
+		out = append(out, w.word(i))
+	}
+	return out
+}
+
+// words is a text cut into words (see splitWords). For ASCII text every
+// word, and every run of adjacent words, is a substring of one
+// lower-cased copy, so that cutting allocates at most that copy.
+type words struct {
+	text, low string // low is "" unless text is ASCII
+	spans     []span
+}
+
+type span struct{ start, end int }
+
+func newWords(s string, spans []span) words {
+	w := words{text: s, spans: splitSpans(s, spans[:0])}
+	if isASCII(s) {
+		w.low = lower(s)
+	}
+	return w
+}
+
+// word is the i-th word, lower-cased.
+func (w *words) word(i int) string {
+	sp := w.spans[i]
+	if w.low != "" {
+		return w.low[sp.start:sp.end]
+	}
+	return strings.ToLower(w.text[sp.start:sp.end])
+}
+
+// joined is words i to j-1 run together, lower-cased.
+func (w *words) joined(i, j int) string {
+	if w.low != "" {
+		contiguous := true
+		for k := i + 1; k < j; k++ {
+			contiguous = contiguous && w.spans[k].start == w.spans[k-1].end
+		}
+		if contiguous {
+			return w.low[w.spans[i].start:w.spans[j-1].end]
+		}
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		b.WriteString(w.word(k))
+	}
+	return b.String()
+}
+
+func splitSpans(s string, out []span) []span {
 	start := -1 // start of the current word, -1 outside one
-	var prev rune
 	prevClass := classOther
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -24,22 +76,22 @@ func splitWords(s string, out []string) []string {
 		}
 		class := classify(r)
 		if class == classOther {
-			out = emit(out, s, start, i, prevClass)
+			out = emit(out, start, i, prevClass)
 			start, prevClass = -1, classOther
 			i += size
 			continue
 		}
-		if start >= 0 && boundary(s, i+size, prevClass, class, prev) {
-			out = emit(out, s, start, i, prevClass)
+		if start >= 0 && boundary(s, i+size, prevClass, class) {
+			out = emit(out, start, i, prevClass)
 			start = i
 		}
 		if start < 0 {
 			start = i
 		}
-		prev, prevClass = r, class
+		prevClass = class
 		i += size
 	}
-	return emit(out, s, start, len(s), prevClass)
+	return emit(out, start, len(s), prevClass)
 }
 
 const (
@@ -71,7 +123,7 @@ func classify(r rune) int {
 
 // boundary reports whether a word starts at the rune of class cur whose
 // successor begins at s[next:].
-func boundary(s string, next int, prevClass, cur int, prev rune) bool {
+func boundary(s string, next int, prevClass, cur int) bool {
 	switch {
 	case (prevClass == classDigit) != (cur == classDigit):
 		return true
@@ -104,12 +156,12 @@ func nextClass(s string, i int) int {
 	return classify(r)
 }
 
-// emit appends s[start:end] lower-cased, unless it is empty or digits.
-func emit(out []string, s string, start, end, lastClass int) []string {
+// emit appends the span start:end, unless it is empty or digits.
+func emit(out []span, start, end, lastClass int) []span {
 	if start < 0 || start >= end || lastClass == classDigit {
 		return out
 	}
-	return append(out, lower(s[start:end]))
+	return append(out, span{start, end})
 }
 
 // lower is strings.ToLower without an allocation for words already lower.

@@ -28,19 +28,33 @@ import "strings"
 // indices, embed (emb) vs embedded (embed).
 func stem(w string) (string, bool) {
 	if !isASCII(w) {
-		return w, !stopWords[w]
+		return w, !isStop(w)
 	}
 	p := plural(w)
 	base := final(p)
-	if stopWords[base] {
+	if isStop(base) {
 		return "", false
 	}
 	if in := inflection(p); in != p {
-		if full := final(in); !stopWords[full] {
+		if full := final(in); !isStop(full) {
 			return full, true
 		}
 	}
 	return base, true
+}
+
+// isStop reports whether a folded word is a stop word. Most words are
+// told apart by their first and last letters and length alone, which is
+// cheaper than hashing them.
+func isStop(w string) bool {
+	if len(w) == 0 || len(w) >= 32 {
+		return false
+	}
+	f, l := w[0]-'a', w[len(w)-1]-'a'
+	if f >= 26 || l >= 26 || stopShapes[f][l]&(1<<len(w)) == 0 {
+		return false
+	}
+	return stopWords[w]
 }
 
 func isASCII(s string) bool {
@@ -151,11 +165,15 @@ var stopList = []string{
 }
 
 // stopWords is stopList folded by steps 1 and 4 of stem, the form stem
-// checks.
-var stopWords = func() map[string]bool {
+// checks; stopShapes has bit n of [first][last letter] set when some
+// stop word of n letters has them.
+var stopWords, stopShapes = func() (map[string]bool, *[26][26]uint32) {
 	m := make(map[string]bool, len(stopList))
+	var shapes [26][26]uint32
 	for _, w := range stopList {
-		m[final(plural(w))] = true
+		w = final(plural(w))
+		m[w] = true
+		shapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
 	}
-	return m
+	return m, &shapes
 }()
