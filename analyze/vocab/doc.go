@@ -25,18 +25,22 @@
 //
 // A package's terms come from the segments of its directory, its
 // declared type, function, method, struct-field, interface-method and
-// package-level constant names, and its identifier-like string literals
-// ("pull_request", "pipelineTrigger", "repo.created"; not prose, SQL,
-// URLs, paths or format strings). Test files are skipped. Each is split
-// into words at underscores, hyphens, dots, camelCase steps and digits
-// (HTTPServer -> http, server; PRNumber -> pr, number; IDs stays one
-// word), lower-cased, and folded by a small stemmer (see stem) so that
-// issues and issue, pullreqs and pullreq, repositories and repository,
-// webhooks and webhook, policies and policy, merge and merged are one
-// term. Single letters, digits and a fixed list of stop words (the
-// language, CRUD verbs, layer names such as handler, service, store,
-// repo, controller, plumbing such as http, json, config, ctx; see
-// stopList) are dropped.
+// package-level constant names, and the identifier-like string literals
+// of its package-level constants and variables ("pull_request",
+// "pipelineTrigger", "repo.created"; not prose, SQL, URLs, paths or
+// format strings). Function bodies are not read: walking them costs about
+// a tenth of the parse again, for words the declarations mostly hold
+// too. Test files are skipped.
+//
+// Every distinct name is analyzed once, in Finish: split into words at
+// underscores, hyphens, dots, camelCase steps and digits (HTTPServer ->
+// http, server; PRNumber -> pr, number; IDs stays one word),
+// lower-cased, and folded by a small stemmer (see stem) so that issues
+// and issue, pullreqs and pullreq, repositories and repository, webhooks
+// and webhook, policies and policy, merge and merged are one term. Single
+// letters, digits and a fixed list of stop words (the language, CRUD
+// verbs, layer names such as handler, service, store, repo, controller,
+// plumbing such as http, json, config, ctx; see stopList) are dropped.
 //
 // Go package names join their words (pullreq, usergroup) where
 // identifiers capitalize them (PullReq, UserGroup), so two or three

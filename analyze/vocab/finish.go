@@ -84,8 +84,10 @@ type Pair struct {
 }
 
 // Finish weighs every package's terms and finds its nearest neighbours.
-// Call it once, after every AddFile and AddTerms. Deterministic: maps are
-// read in sorted order and every float sum runs in term order.
+// Call it after every AddFile and AddTerms; calling it again (with other
+// options, or after more files) is allowed. Deterministic whatever the
+// order the files came in: terms are numbered in sorted order, every
+// float sum runs in term order, and every list is sorted.
 //
 // A term t of package p weighs (1 + ln n) * idf(t) * boost, where n is
 // how often p names it, idf(t) = ln((1+N)/(1+df(t))) + 1 over the N

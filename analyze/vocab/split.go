@@ -101,16 +101,26 @@ const (
 	classDigit
 )
 
+// asciiClass is classify for ASCII, as a table: it runs for every byte
+// of every name.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = classLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = classUpper
+		case '0' <= c && c <= '9':
+			t[c] = classDigit
+		}
+	}
+	return t
+}()
+
 func classify(r rune) int {
 	switch {
-	case 'a' <= r && r <= 'z':
-		return classLower
-	case 'A' <= r && r <= 'Z':
-		return classUpper
-	case '0' <= r && r <= '9':
-		return classDigit
 	case r < utf8.RuneSelf:
-		return classOther
+		return int(asciiClass[r])
 	case unicode.IsUpper(r):
 		return classUpper
 	case unicode.IsLetter(r):
