@@ -23,9 +23,9 @@ type clusterFlags struct {
 }
 
 func (c *clusterFlags) register(fs *flag.FlagSet, def analyze.Config) {
-	fs.Uint64Var(&c.seed, "seed", def.Cluster.Seed, "first Louvain seed; restart r uses seed+r")
-	fs.IntVar(&c.restarts, "restarts", def.Cluster.Restarts, "Louvain runs; the best modularity wins and the others give each package's confidence")
-	fs.Float64Var(&c.resolution, "resolution", def.Cluster.Resolution, "Louvain resolution: above 1 finds smaller contexts, below 1 larger ones")
+	fs.Uint64Var(&c.seed, "seed", def.Cluster.Seed, "first clustering seed; restart r uses seed+r")
+	fs.IntVar(&c.restarts, "restarts", def.Cluster.Restarts, "clustering runs (Leiden); the best modularity wins and the others give each package's confidence")
+	fs.Float64Var(&c.resolution, "resolution", def.Cluster.Resolution, "modularity resolution: above 1 finds smaller contexts, below 1 larger ones")
 	var w []string
 	for l, name := range schema.Layers {
 		w = append(w, fmt.Sprintf("%s=%g", name, def.Weights[l]))

@@ -13,9 +13,9 @@ import (
 
 // Options tune Cluster.
 type Options struct {
-	Seed       uint64  // the first Louvain seed; restart r uses Seed+r
-	Restarts   int     // Louvain runs; the best modularity wins
-	Resolution float64 // Louvain resolution gamma: above 1 finds smaller contexts
+	Seed       uint64  // the first seed; restart r uses Seed+r
+	Restarts   int     // clustering runs; the best modularity wins
+	Resolution float64 // modularity resolution gamma: above 1 finds smaller contexts
 	// Shared lists glob patterns (path.Match on the package path, with
 	// "/**" matching a whole subtree) that pin packages to the shared
 	// kernel by hand.
@@ -149,7 +149,7 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		// (navidrome's ARI against its ground truth ranged 0.16 to 0.23
 		// over five seeds), and with it the whole partition.
 		for round := 0; round < 2; round++ {
-			pre := louvain(g.Without(isShared(part.Shared)), opt, part.Shared, declaredOf)
+			pre := communities(g.Without(isShared(part.Shared)), opt, part.Shared, declaredOf)
 			added := kernelRule(g, pre, part.Shared, declaredOf)
 			if added == 0 {
 				break
@@ -157,7 +157,7 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		}
 	}
 	f := g.Without(isShared(part.Shared))
-	best := louvain(f, opt, part.Shared, declaredOf)
+	best := communities(f, opt, part.Shared, declaredOf)
 	deg := f.Degree()
 	for i, members := range best.communities {
 		var kept []string
@@ -357,7 +357,7 @@ func kernelRule(g *graph.Graph, pre clustering, shared, declaredOf map[string]st
 }
 
 // placeEntries gathers the delivery layer into a context of its own.
-// Louvain has nowhere good to put a package that imports every domain
+// Community detection has nowhere good to put a package that imports every domain
 // (an HTTP layer, a command that wires everything): it attaches it to
 // one domain at random. An entry is a package that imports packages of
 // max(3, ceil(k/2)) contexts besides its own (k the contexts found) and

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -118,12 +119,17 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// BenchmarkCluster clusters a generated monolith of 2,000 packages in 40
-// domains with a kernel and history.
+// BenchmarkCluster clusters generated monoliths of 1,000 to 8,000
+// packages (one domain per 50) with a kernel and history: the kernel
+// rounds and the final clustering, 16 restarts each.
 func BenchmarkCluster(b *testing.B) {
-	in, _ := graphtest.Generated(2000, 40)
-	g := graph.New(in, graph.DefaultWeights())
-	for b.Loop() {
-		Cluster(g, DefaultOptions())
+	for _, n := range []int{1000, 2000, 4000, 8000} {
+		in, _ := graphtest.Generated(n, n/50)
+		g := graph.New(in, graph.DefaultWeights())
+		b.Run(fmt.Sprintf("packages=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Cluster(g, DefaultOptions())
+			}
+		})
 	}
 }

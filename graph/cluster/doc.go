@@ -5,9 +5,10 @@
 // that many contexts import, that the kernel and many contexts import,
 // that define the tables many contexts use, or that lie below the kernel
 // (see kernelRule). Each layer is then normalized again over the packages
-// left. Louvain (gonum) runs Options.Restarts times from Options.Seed; the
-// best modularity wins, and the share of restarts that agree with it is
-// each package's confidence. Contexts smaller than Options.MinSize merge
+// left. The Leiden engine (package graph/leiden: Louvain with Leiden's
+// refinement, so every community is connected) runs Options.Restarts
+// times from Options.Seed; the best modularity wins, and the share of
+// restarts that agree with it is each package's confidence. Contexts smaller than Options.MinSize merge
 // into their strongest neighbour, packages with no coupling at all are
 // left unplaced, and the delivery layer (packages that import most
 // contexts and that only commands import) is gathered into one context.

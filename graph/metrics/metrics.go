@@ -1,15 +1,13 @@
 package metrics
 
 import (
-	"sort"
-
-	gg "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
+	"maps"
+	"slices"
 
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/internal/num"
-	"github.com/seams-tool/seams/graph/internal/ordered"
+	"github.com/seams-tool/seams/graph/leiden"
 )
 
 // Metric is one figure of a partition that a check can hold to a
@@ -170,42 +168,40 @@ func Measure(g *graph.Graph, part *cluster.Partition) Figures {
 // modularity is Newman's Q of the partition on one weighted layer, over
 // the placed packages.
 func modularity(g *graph.Graph, edges []graph.Edge, part *cluster.Partition) float64 {
-	// Q's node set is the placed packages, numbered densely in order.
-	dense := map[int]int64{}
+	// Q's node set is the placed packages, numbered densely by their
+	// node index; each is labelled with its context.
+	dense := map[int]int{}
 	for _, ms := range part.Members {
 		for _, p := range ms {
 			i, _ := g.Index(p)
 			dense[i] = 0
 		}
 	}
-	ids := make([]int, 0, len(dense))
-	for id := range dense {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
+	ids := slices.Sorted(maps.Keys(dense))
+	labels := make([]int, len(ids))
 	for i, id := range ids {
-		dense[id] = int64(i)
+		dense[id] = i
 	}
-	q := ordered.New(len(ids))
-	comms := make([][]gg.Node, len(part.Members))
-	for i, ms := range part.Members {
+	for c, ms := range part.Members {
 		for _, p := range ms {
-			j, _ := g.Index(p)
-			comms[i] = append(comms[i], q.Node(dense[j]))
+			i, _ := g.Index(p)
+			labels[dense[i]] = c
 		}
 	}
-	n := 0
+	var es []leiden.Edge
 	for _, e := range edges {
 		x, okX := dense[e.A]
 		y, okY := dense[e.B]
 		if okX && okY && e.W > 0 {
-			q.Set(x, y, e.W)
-			n++
+			es = append(es, leiden.Edge{U: x, V: y, W: e.W})
 		}
 	}
-	q.Freeze()
-	if n == 0 {
+	if len(es) == 0 {
 		return 0
 	}
-	return community.Q(q, comms, 1)
+	q, err := leiden.NewGraph(len(ids), es)
+	if err != nil {
+		return 0 // the graph's weights are finite and positive: cannot happen
+	}
+	return leiden.Modularity(q, labels, 1)
 }

@@ -2,20 +2,15 @@ package cluster
 
 import (
 	"math"
-	"math/rand/v2"
-	"runtime"
 	"sort"
-
-	"golang.org/x/sync/errgroup"
-	gg "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/internal/num"
-	"github.com/seams-tool/seams/graph/internal/ordered"
+	"github.com/seams-tool/seams/graph/leiden"
 )
 
-// clustering is one Louvain result over the non-shared packages.
+// clustering is one community-detection result over the non-shared
+// packages.
 type clustering struct {
 	communities [][]string
 	declared    []string // declared name per community, or ""
@@ -23,10 +18,11 @@ type clustering struct {
 	q           float64
 }
 
-// louvain runs the restarts and keeps the best modularity. Declared
-// contexts are contracted into one node each, so they cannot split.
-func louvain(f *graph.Graph, opt Options, shared map[string]string, declaredOf map[string]string) clustering {
-	// Units are what Louvain sees: a package, or a whole declared context.
+// communities runs the restarts of the Leiden engine and keeps the best
+// modularity. Declared contexts are contracted into one node each, so
+// they cannot split.
+func communities(f *graph.Graph, opt Options, shared map[string]string, declaredOf map[string]string) clustering {
+	// Units are what the engine sees: a package, or a whole declared context.
 	unitOf := map[string]string{}
 	var units []string
 	seen := map[string]bool{}
@@ -50,10 +46,11 @@ func louvain(f *graph.Graph, opt Options, shared map[string]string, declaredOf m
 	for i, u := range units {
 		id[u] = int64(i)
 	}
-	g := ordered.New(len(units))
+	// Fused edges in order, summed per pair of units: a declared context's
+	// members add up to one node's edges.
 	w := map[[2]int64]float64{}
+	var keys [][2]int64
 	for _, e := range f.Fused() {
-		v := e.W
 		a, okA := unitOf[f.Path(e.A)]
 		b, okB := unitOf[f.Path(e.B)]
 		if !okA || !okB || a == b {
@@ -63,36 +60,19 @@ func louvain(f *graph.Graph, opt Options, shared map[string]string, declaredOf m
 		if x > y {
 			x, y = y, x
 		}
-		w[[2]int64{x, y}] += v
-	}
-	keys := make([][2]int64, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
+		k := [2]int64{x, y}
+		if _, ok := w[k]; !ok {
+			keys = append(keys, k)
 		}
-		return keys[i][1] < keys[j][1]
-	})
+		w[k] += e.W
+	}
+	edges := make([]leiden.Edge, 0, len(keys))
 	for _, k := range keys {
-		g.Set(k[0], k[1], w[k])
+		if v := w[k]; v > 0 && !math.IsInf(v, 0) {
+			edges = append(edges, leiden.Edge{U: int(k[0]), V: int(k[1]), W: v})
+		}
 	}
-	g.Freeze()
-
-	// Restarts run in parallel; each has its own seed and the graph is
-	// only read, so the result does not depend on scheduling.
-	runs := make([][]int, opt.Restarts) // per restart: unit -> community label
-	qs := make([]float64, opt.Restarts)
-	var eg errgroup.Group
-	eg.SetLimit(runtime.GOMAXPROCS(0))
-	for r := range opt.Restarts {
-		eg.Go(func() error {
-			restart(g, units, opt, r, runs, qs)
-			return nil
-		})
-	}
-	eg.Wait()
+	runs, qs := restarts(len(units), edges, opt)
 	bestQ, bestRun := math.Inf(-1), -1
 	for r, q := range qs {
 		// Ties go to the earliest restart, so the result does not depend
@@ -143,26 +123,31 @@ func louvain(f *graph.Graph, opt Options, shared map[string]string, declaredOf m
 	return res
 }
 
-// restart runs Louvain once, from seed opt.Seed+r, and stores its
-// canonical labels and modularity at r. Restarts share only the graph,
-// which they read, so the result does not depend on scheduling.
-func restart(g *ordered.Graph, units []string, opt Options, r int, runs [][]int, qs []float64) {
-	seed := opt.Seed + uint64(r)
-	var comms [][]gg.Node
-	if len(units) > 0 {
-		reduced := community.Modularize(g, opt.Resolution, rand.NewPCG(seed, seed))
-		comms = reduced.Communities()
+// restarts runs the engine opt.Restarts times from seeds opt.Seed on,
+// in parallel, and returns each run's labels (canonical: numbered in
+// order of first appearance) and modularity. The runs share only the
+// graph, so the result does not depend on scheduling. Should the engine
+// refuse the graph, which its construction rules out, every unit stays
+// alone rather than the run failing.
+func restarts(n int, edges []leiden.Edge, opt Options) ([][]int, []float64) {
+	runs := make([][]int, opt.Restarts)
+	qs := make([]float64, opt.Restarts)
+	g, err := leiden.NewGraph(n, edges)
+	var parts []leiden.Partition
+	if err == nil {
+		parts, err = leiden.Restarts(g, opt.Resolution, opt.Seed, opt.Restarts)
 	}
-	labels := make([]int, len(units))
-	for c, nodes := range comms {
-		for _, n := range nodes {
-			labels[n.ID()] = c
+	for r := range runs {
+		if err != nil {
+			runs[r] = make([]int, n)
+			for i := range runs[r] {
+				runs[r][i] = i
+			}
+			continue
 		}
+		runs[r], qs[r] = parts[r].Labels, parts[r].Q
 	}
-	runs[r] = canonical(labels)
-	if g.EdgeCount() > 0 {
-		qs[r] = community.Q(g, comms, opt.Resolution)
-	}
+	return runs, qs
 }
 
 // canonical relabels communities in order of first appearance, so that
