@@ -287,6 +287,16 @@ func openRepo(loc location, cacheBytes int64, ps *packSet) (*handle, error) {
 		h.close()
 		return nil, err
 	}
+	// go-git takes a HEAD it cannot open for no HEAD at all, and a
+	// packed-refs it cannot open for no such reference: name the file.
+	for _, p := range []string{filepath.Join(loc.gitDir, "HEAD"), filepath.Join(loc.identity(), "packed-refs"),
+		filepath.Join(loc.identity(), "config")} {
+		if _, err := os.Lstat(p); err == nil {
+			if _, err := resolveIn(p, loc.roots); err != nil {
+				return fail(err)
+			}
+		}
+	}
 	if _, err := st.Reference(plumbing.HEAD); errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return fail(fmt.Errorf("%s: %w (no HEAD)", loc.gitDir, ErrNotGit))
 	}
