@@ -34,7 +34,9 @@ type packSet struct {
 	// fallback is set where packfiles cannot be mapped: go-git then
 	// reads the objects that are not loose. Elsewhere an object in no
 	// mapped pack and not loose is missing: a pack that could not be
-	// mapped is damaged, and go-git would fail on it too.
+	// mapped is damaged, and go-git would fail on it too. go-git is the
+	// weaker reader of the two: a delta whose base is itself overflows
+	// its stack.
 	fallback bool
 }
 

@@ -45,7 +45,14 @@ type packReader struct {
 	cache *objectCache
 	zr    io.ReadCloser
 	br    bytes.Reader
-	delta []byte // reused for inflated deltas
+	delta []byte      // reused for inflated deltas
+	chain []deltaLink // reused for delta chains
+}
+
+// deltaLink is one delta of a chain being resolved.
+type deltaLink struct {
+	k         objectKey
+	pos, size int64 // where the delta's data starts, and its inflated size
 }
 
 func newPackReader(ps *packSet, cacheBytes int) *packReader {
@@ -128,11 +135,8 @@ func (r *packReader) size(h plumbing.Hash) (n int64, found bool, err error) {
 // upwards, so that one delta is held at a time and a chain that loops is
 // caught by its length rather than by the memory it holds.
 func (r *packReader) at(k objectKey) (cachedObject, error) {
-	type link struct {
-		k         objectKey
-		pos, size int64 // the delta's data and its inflated size
-	}
-	var chain []link
+	chain := r.chain[:0]
+	defer func() { r.chain = chain[:0] }()
 	var o cachedObject
 	for whole := false; !whole; {
 		if c, ok := r.cache.get(k); ok {
@@ -176,7 +180,7 @@ func (r *packReader) at(k objectKey) (cachedObject, error) {
 		default:
 			return cachedObject{}, fmt.Errorf("%w: object type %d", errCorruptPack, typ)
 		}
-		chain = append(chain, link{k, pos, size})
+		chain = append(chain, deltaLink{k, pos, size})
 		k = base
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
