@@ -158,10 +158,11 @@ type Change struct {
 }
 
 // Mine reads every commit reachable from opt.Ref in the repository whose
-// work tree or .git is at dir (or above it). It fails only when there is
-// no history to read at all; damaged parts of a history cost the commits
-// involved and a warning, except missing blobs, which cost only rename
-// detection and churn for the files involved.
+// work tree or .git is at dir (or above it), or of the bare repository
+// at dir. It fails only when there is no history to read at all, or one
+// in a format it cannot read (ErrUnsupported); damaged parts of a history
+// cost the commits involved and a warning, except missing blobs, which
+// cost only rename detection and churn for the files involved.
 func Mine(dir string, opt Options) (*Log, error) {
 	loc, err := locate(dir)
 	if err != nil {
