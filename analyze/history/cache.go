@@ -34,6 +34,9 @@ const (
 	maxSegments   = 8
 	segmentPrefix = "seg-"
 	segmentSuffix = ".bin"
+	// maxSegment bounds a segment file: one for the largest histories
+	// measured (24k commits) takes a few tens of megabytes.
+	maxSegment = 1 << 30
 )
 
 // cacheEntry is what is kept of a commit: the walk's view of it for
@@ -83,9 +86,10 @@ func openCache(root, gitDir string, w *warner) *cache {
 		}
 	}
 	sort.Strings(segs) // names start with the write time: later segments win
+	rs := resolvedRoots(c.dir)
 	for _, n := range segs {
 		p := filepath.Join(c.dir, n)
-		b, err := os.ReadFile(p)
+		b, err := readIn(p, rs, maxSegment)
 		if errors.Is(err, os.ErrNotExist) {
 			continue // merged away by a concurrent run
 		}

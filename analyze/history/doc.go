@@ -8,6 +8,8 @@
 //	switch {
 //	case errors.Is(err, history.ErrNotGit), errors.Is(err, history.ErrEmpty):
 //		// no history: co-change is unavailable, not an error of the run
+//	case errors.Is(err, history.ErrUnsupported):
+//		// a history seams cannot read (SHA-256, reftable): say so
 //	case err != nil:
 //		// the repository could not be read at all
 //	}
@@ -15,25 +17,50 @@
 //	current := log.Renames() // old path -> today's path
 //
 // Mine fails only when there is no history to read. Everything that makes
-// the history less complete (a shallow clone, missing objects, an
-// unreadable cache file, paths that are not UTF-8) is reported in
+// the history less complete (a shallow or partial clone, missing objects,
+// an unreadable cache file, paths that are not UTF-8) is reported in
 // Log.Warnings and, where it costs commits, counted in Log.Missing. A
-// missing commit or tree object costs the commit; a missing blob does
-// not, since a commit's changed paths come from trees: the commit is kept
-// without rename detection or churn for the files involved (a rename
-// becomes a deletion and an addition, churn is 0) and is counted in
-// Log.DegradedCommits.
+// missing commit costs itself and its children, and cuts the history off
+// there; a missing tree costs the commits that need it. A missing blob
+// costs no commit, since a commit's changed paths come from trees: the
+// commit is kept without rename detection or churn for the files
+// involved (a rename becomes a deletion and an addition, churn is 0) and
+// is counted in Log.DegradedCommits. A log is complete only when Shallow
+// is false and Missing and DegradedCommits are 0.
+//
+// # What it reads
+//
+// Any repository git reads with SHA-1 object names and the files ref
+// store: with or without a work tree (bare), linked work trees, clones
+// that borrow objects from others through objects/info/alternates (git
+// clone --shared or --reference; followed as git does, relative to the
+// naming object directory, at most 5 deep, each directory once), partial
+// clones (Log.PartialClone; seams never fetches what they left out), and
+// repositories with extensions that do not change reading, such as
+// worktreeConfig, which git sparse-checkout and git worktree set. A
+// SHA-256 repository, a reftable one, or one of a format version or with
+// an extension seams does not know gives ErrUnsupported.
+//
+// The repository is untrusted input, read and never written or run:
+// nothing in its config, attributes or hooks is executed. A file is read
+// only if it is a regular file inside the repository once symlinks are
+// resolved (a FIFO named .mailmap cannot hang the run, a symlink cannot
+// lead it elsewhere). No object is believed about its size: declared
+// sizes are checked against what the bytes behind them can inflate to
+// and against a limit of 256 MiB, and buffers grow as data arrives, so
+// memory follows what a repository holds, not what it claims.
 //
 // # How it is fast
 //
 // Measured on real repositories, go-git's object.DiffTree managed a few
 // hundred commits a second. Mine instead:
 //
-//   - reads packed objects itself from memory-mapped packfiles, with a
-//     delta-base cache keyed by pack offset: go-git hashes every object it
-//     reads to key its own cache, which cost more than the diff. Loose
-//     objects and anything else go through go-git, opened with kept file
-//     descriptors and a bounded object cache;
+//   - reads objects itself: packed ones from memory-mapped packfiles, with
+//     a delta-base cache keyed by pack offset (go-git hashes every object
+//     it reads to key its own cache, which cost more than the diff), and
+//     loose ones from their files. go-git reads packs only where they
+//     cannot be mapped, opened with kept file descriptors and a bounded
+//     object cache;
 //   - walks the commit graph (commits are small) and hands each commit
 //     to the diff workers as soon as its parent has been read, so that the
 //     walk overlaps the diffs; one repository handle per worker, because a

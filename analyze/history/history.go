@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -62,8 +64,13 @@ type Log struct {
 	// their changes repeat the commits they merge.
 	Merges int
 	// Missing counts commits dropped because a commit or tree object they
-	// need is absent or unreadable (partial clones, damaged repositories).
-	// A missing blob never costs a commit: see DegradedCommits.
+	// need is absent or unreadable (partial clones, damaged repositories):
+	// a commit whose own object cannot be read, where the history is cut
+	// off (the commits before it are not read at all, so how many there
+	// are is unknown), its children, whose changes against it are
+	// unknown, and commits whose trees cannot be read. A missing blob
+	// never costs a commit: see DegradedCommits. Warnings say which
+	// commits and why.
 	Missing int
 	// DegradedCommits counts commits kept without rename detection or
 	// churn for some files because a blob is missing: their changed paths
@@ -74,6 +81,11 @@ type Log struct {
 	// Shallow is true when the repository is a shallow clone, whose
 	// history is cut off.
 	Shallow bool
+	// PartialClone is true when the repository is a partial clone (git
+	// clone --filter), which leaves objects out until git needs them:
+	// seams never fetches them, so such a history is typically degraded
+	// (--filter=blob:none) or missing commits (--filter=tree:0).
+	PartialClone bool
 	// ShallowDepth is, for a shallow clone, the number of commits on the
 	// first-parent chain from Head down to and including the shallow
 	// boundary (N for "git clone --depth N"); 0 otherwise.
@@ -146,19 +158,35 @@ type Change struct {
 }
 
 // Mine reads every commit reachable from opt.Ref in the repository whose
-// work tree or .git is at dir (or above it). It fails only when there is
-// no history to read at all; damaged parts of a history cost the commits
-// involved and a warning, except missing blobs, which cost only rename
-// detection and churn for the files involved.
+// work tree or .git is at dir (or above it), or of the bare repository
+// at dir. It fails only when there is no history to read at all, or one
+// in a format it cannot read (ErrUnsupported); damaged parts of a history
+// cost the commits involved and a warning, except missing blobs, which
+// cost only rename detection and churn for the files involved.
 func Mine(dir string, opt Options) (*Log, error) {
 	loc, err := locate(dir)
 	if err != nil {
 		return nil, err
 	}
+	log := &Log{}
+	w := &warner{log: log}
+	dirs := objectDirs(filepath.Join(loc.identity(), "objects"), w)
+	loc.roots = slices.Concat(loc.roots, dirs)
+	ps := openPacks(dirs, loc.roots, w)
+	defer ps.close()
+	if ps.fallback {
+		for _, d := range dirs[min(1, len(dirs)):] {
+			if filepath.Base(d) != "objects" {
+				w.add("the alternate object directory %s is not named objects, which the git library "+
+					"seams uses on this platform needs: objects only its packfiles hold are missing", d)
+			}
+		}
+	}
+
 	// This handle only reads commits and .mailmap, which are rarely
 	// deltified against each other: a small object cache is enough, and it
 	// is closed before the workers open theirs.
-	main, err := openRepo(loc, 16<<20)
+	main, err := openRepo(loc, 16<<20, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -168,19 +196,13 @@ func Mine(dir string, opt Options) (*Log, error) {
 			main.close()
 		}
 	}()
-
-	ps := openPacks(filepath.Join(loc.identity(), "objects"))
-	defer ps.close()
-	if len(ps.packs) > 0 {
-		main.pr = newPackReader(ps, 16<<20)
-	}
+	log.PartialClone = main.partial || len(dirs) > 0 && hasPromisorPacks(dirs[0])
 
 	head, err := resolveHead(main, opt.Ref)
 	if err != nil {
-		return nil, err
+		return nil, w.explain(err)
 	}
-	log := &Log{Head: head.String()}
-	w := &warner{log: log}
+	log.Head = head.String()
 
 	shallow, err := main.st.Shallow()
 	if err != nil {
@@ -200,7 +222,7 @@ func Mine(dir string, opt Options) (*Log, error) {
 	g, err := walk(main, head, shallow, c, w, s.ready)
 	todo := s.finish()
 	if err != nil {
-		return nil, err
+		return nil, w.explain(err)
 	}
 	if len(shallow) > 0 {
 		log.Shallow = true
@@ -209,7 +231,7 @@ func Mine(dir string, opt Options) (*Log, error) {
 			"co-change and authorship only cover that part of the history and are close to "+
 			"meaningless without it; fetch the full history (git fetch --unshallow)", log.ShallowDepth)
 	}
-	log.Missing += g.missing
+	log.Missing += g.missing // commits whose own object is missing
 	log.Merges = s.merges
 	sort.Slice(todo, func(i, j int) bool {
 		if !todo[i].when.Equal(todo[j].when) {
@@ -228,12 +250,16 @@ func Mine(dir string, opt Options) (*Log, error) {
 		r := n.res
 		if r.err != nil {
 			log.Missing++
-			w.missing(n.hash, r.err)
+			if errors.Is(r.err, errNoParent) {
+				w.orphaned.add(n.hash, r.err)
+			} else {
+				w.skipped.add(n.hash, r.err)
+			}
 			continue
 		}
 		if r.degraded != nil {
 			log.DegradedCommits++
-			w.degraded(n.hash, r.degraded)
+			w.degraded.add(n.hash, r.degraded)
 		}
 		if r.cached {
 			log.CacheHits++
@@ -261,15 +287,23 @@ func Mine(dir string, opt Options) (*Log, error) {
 	return log, nil
 }
 
+// hasPromisorPacks reports whether a partial clone fetched packs here:
+// git marks each with a .promisor file.
+func hasPromisorPacks(objectsDir string) bool {
+	m, _ := filepath.Glob(filepath.Join(objectsDir, "pack", "pack-*.promisor"))
+	return len(m) > 0
+}
+
 // warner collects warnings, summarising the per-commit ones so that a
 // badly damaged repository gives a readable list rather than thousands.
 type warner struct {
-	log       *Log
-	seen      map[string]bool
-	nMissing  int
-	first     []string
-	nDegraded int
-	firstDeg  []string
+	log  *Log
+	seen map[string]bool
+	// Commits lost or degraded, by cause.
+	cut      examples // the commit's own object is missing or unreadable
+	orphaned examples // its parent commit is
+	skipped  examples // a tree it needs is
+	degraded examples // a blob rename detection or churn needs is
 }
 
 func (w *warner) add(format string, args ...any) {
@@ -283,38 +317,73 @@ func (w *warner) add(format string, args ...any) {
 	}
 }
 
-func (w *warner) missing(h plumbing.Hash, err error) {
-	w.nMissing++
-	if len(w.first) < 3 {
-		w.first = append(w.first, fmt.Sprintf("%s: %v", h.String()[:12], err))
+// explain adds what the warnings so far say to an error that ends the
+// run: a missing head commit is better understood next to the alternate
+// that could not be followed.
+func (w *warner) explain(err error) error {
+	if len(w.log.Warnings) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w (%s)", err, strings.Join(w.log.Warnings, "; "))
+}
+
+// examples counts commits and keeps the first few with their reason.
+type examples struct {
+	n     int
+	first []string
+}
+
+func (e *examples) add(h plumbing.Hash, err error) {
+	e.n++
+	if len(e.first) < 3 {
+		e.first = append(e.first, fmt.Sprintf("%s: %v", h.String()[:12], err))
 	}
 }
 
-func (w *warner) degraded(h plumbing.Hash, err error) {
-	w.nDegraded++
-	if len(w.firstDeg) < 3 {
-		w.firstDeg = append(w.firstDeg, fmt.Sprintf("%s: %v", h.String()[:12], err))
+func (e *examples) String() string {
+	s := strings.Join(e.first, "; ")
+	if e.n > len(e.first) {
+		s += fmt.Sprintf("; and %d more", e.n-len(e.first))
 	}
+	return s
+}
+
+func commits(n int) string {
+	if n == 1 {
+		return "1 commit"
+	}
+	return fmt.Sprintf("%d commits", n)
+}
+
+// pick chooses the word for n things.
+func pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (w *warner) flush() {
-	if w.nDegraded > 0 {
-		more := ""
-		if w.nDegraded > len(w.firstDeg) {
-			more = fmt.Sprintf(" and %d more", w.nDegraded-len(w.firstDeg))
-		}
-		w.add("%d commits kept without rename detection or churn for some files because a blob is "+
-			"missing or unreadable (partial or damaged clone): %v%s", w.nDegraded, w.firstDeg, more)
-		w.nDegraded = 0
+	why := " (a damaged or incomplete repository: git fsck tells more)"
+	if w.log.PartialClone {
+		why = "; the repository is a partial clone (git clone --filter), which leaves objects out " +
+			"until git needs them, and seams never fetches them: mine a full clone to have them"
 	}
-	if w.nMissing == 0 {
-		return
+	if e := w.cut; e.n > 0 {
+		w.add("the history is cut off: %s cannot be read, so the commits before %s are not read at all (%s)%s",
+			commits(e.n), pick(e.n, "it", "them"), e.String(), why)
 	}
-	more := ""
-	if w.nMissing > len(w.first) {
-		more = fmt.Sprintf(" and %d more", w.nMissing-len(w.first))
+	if e := w.orphaned; e.n > 0 {
+		w.add("%s skipped because %s parent commit cannot be read, so %s changes are unknown (%s)",
+			commits(e.n), pick(e.n, "its", "their"), pick(e.n, "its", "their"), e.String())
 	}
-	w.add("%d commits skipped because objects are missing or unreadable (partial or damaged clone): %v%s",
-		w.nMissing, w.first, more)
-	w.nMissing = 0
+	if e := w.skipped; e.n > 0 {
+		w.add("%s skipped because objects %s are missing or unreadable (%s)%s",
+			commits(e.n), pick(e.n, "it needs", "they need"), e.String(), why)
+	}
+	if e := w.degraded; e.n > 0 {
+		w.add("%s kept without rename detection or churn for some files because a blob is missing "+
+			"or unreadable (%s)%s", commits(e.n), e.String(), why)
+	}
+	w.cut, w.orphaned, w.skipped, w.degraded = examples{}, examples{}, examples{}, examples{}
 }

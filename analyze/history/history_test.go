@@ -236,7 +236,7 @@ func TestMissingObjects(t *testing.T) {
 	} else if ch := l.Commits[1].Changes; len(ch) != 1 || ch[0].Path != "a.txt" || ch[0].Kind != Modified || ch[0].Added != 0 || ch[0].Deleted != 0 {
 		t.Errorf("with churn: second commit %+v, want a.txt modified without counts", ch)
 	}
-	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "1 commits kept without rename detection or churn") {
+	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "1 commit kept without rename detection or churn") {
 		t.Errorf("with churn: warnings %q", l.Warnings)
 	}
 
@@ -313,16 +313,6 @@ func TestErrors(t *testing.T) {
 	r.commit("Ann", "ann@example.com")
 	if _, err := Mine(r.dir, Options{Ref: "nope"}); err == nil || !strings.Contains(err.Error(), `"nope"`) {
 		t.Errorf("unknown ref: %v", err)
-	}
-	cfg := filepath.Join(r.dir, ".git", "config")
-	b, _ := os.ReadFile(cfg)
-	b = append(b, "[extensions]\n\tworktreeConfig = true\n"...)
-	if err := os.WriteFile(cfg, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err := Mine(r.dir, Options{})
-	if err == nil || !strings.Contains(err.Error(), "extensions.worktreeConfig") {
-		t.Errorf("worktreeConfig: %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,7 +124,7 @@ func loadMailmap(h *handle, head plumbing.Hash, workTree string, w *warner) *mai
 	if workTree == "" {
 		return nil
 	}
-	b, err := os.ReadFile(filepath.Join(workTree, ".mailmap"))
+	b, err := readIn(filepath.Join(workTree, ".mailmap"), h.loc.roots, maxMailmap)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
 			w.add("cannot read .mailmap: %v", err)
@@ -132,6 +133,9 @@ func loadMailmap(h *handle, head plumbing.Hash, workTree string, w *warner) *mai
 	}
 	return parseMailmap(string(b))
 }
+
+// maxMailmap bounds .mailmap; the largest real ones are far below it.
+const maxMailmap = 16 << 20
 
 var errNoMailmap = errors.New("no .mailmap")
 
@@ -147,6 +151,9 @@ func mailmapFromTree(h *handle, head plumbing.Hash) (string, error) {
 	}
 	for _, e := range root {
 		if e.name == ".mailmap" && !e.isDir() {
+			if n, err := h.objectSize(e.hash); err == nil && n > maxMailmap {
+				return "", fmt.Errorf(".mailmap is %d bytes, over %d", n, maxMailmap)
+			}
 			b, err := d.readObject(e.hash, plumbing.BlobObject)
 			return string(b), err
 		}

@@ -8,6 +8,13 @@ import (
 	"syscall"
 )
 
+// openNonblock keeps opening a FIFO from waiting for a writer.
+const openNonblock = syscall.O_NONBLOCK
+
+// mappingSupported says whether packfiles can be mapped here; where they
+// cannot, go-git reads them.
+const mappingSupported = true
+
 // mapReadOnly maps a whole file read-only.
 func mapReadOnly(f *os.File) ([]byte, func(), error) {
 	st, err := f.Stat()

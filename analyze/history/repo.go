@@ -3,15 +3,15 @@ package history
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/memfs"
 	"github.com/go-git/go-billy/v5/osfs"
 	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	objcache "github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -23,9 +23,12 @@ import (
 // worktree add) has its own git dir for HEAD but shares objects, refs and
 // config with the main one, the common dir.
 type location struct {
-	gitDir    string // absolute; HEAD lives here
-	commonDir string // absolute; "" when it is gitDir
+	gitDir    string // absolute, symlinks resolved; HEAD lives here
+	commonDir string // absolute, symlinks resolved; "" when it is gitDir
 	workTree  string // absolute; "" for a bare repository
+	// roots are where the repository's files may lie: the directories
+	// above and, once known, its object directories.
+	roots roots
 }
 
 // identity names the repository for the cache: linked work trees share
@@ -39,7 +42,8 @@ func (l location) identity() string {
 
 // locate finds the repository holding dir the way git does: the nearest
 // .git directory or .git file above dir, or dir itself when it is a bare
-// repository.
+// repository. A bare repository has no work tree, which history does not
+// need: only the work tree's .mailmap fallback is then unavailable.
 func locate(dir string) (location, error) {
 	abs, err := filepath.Abs(dir)
 	if err == nil {
@@ -55,7 +59,7 @@ func locate(dir string) (location, error) {
 			loc.workTree = d
 			if st.IsDir() {
 				loc.gitDir = dotgitPath
-			} else if loc.gitDir, err = readGitFile(dotgitPath); err != nil {
+			} else if loc.gitDir, err = readGitFile(dotgitPath, d); err != nil {
 				return location{}, err
 			}
 		} else if looksLikeGitDir(d) {
@@ -65,13 +69,22 @@ func locate(dir string) (location, error) {
 			}
 		}
 		if loc.gitDir != "" {
-			if b, err := os.ReadFile(filepath.Join(loc.gitDir, "commondir")); err == nil {
+			if loc.gitDir, err = filepath.EvalSymlinks(loc.gitDir); err != nil {
+				return location{}, fmt.Errorf("%s: %w", dir, err)
+			}
+			b, err := readIn(filepath.Join(loc.gitDir, "commondir"), roots{loc.gitDir}, 1<<16)
+			if err == nil {
 				c := strings.TrimSpace(string(b))
 				if !filepath.IsAbs(c) {
 					c = filepath.Join(loc.gitDir, c)
 				}
-				loc.commonDir = filepath.Clean(c)
+				if loc.commonDir, err = filepath.EvalSymlinks(c); err != nil {
+					return location{}, fmt.Errorf("%s: the common dir %s of the linked work tree: %w", dir, c, err)
+				}
+			} else if !errors.Is(err, os.ErrNotExist) {
+				return location{}, fmt.Errorf("%s: %w", dir, err)
 			}
+			loc.roots = resolvedRoots(loc.gitDir, loc.commonDir, loc.workTree)
 			return loc, nil
 		}
 		parent := filepath.Dir(d)
@@ -84,8 +97,8 @@ func locate(dir string) (location, error) {
 
 // readGitFile follows a .git file ("gitdir: <path>"), which work trees
 // made by git worktree and submodules use instead of a directory.
-func readGitFile(path string) (string, error) {
-	b, err := os.ReadFile(path)
+func readGitFile(path, workTree string) (string, error) {
+	b, err := readIn(path, roots{workTree}, 1<<16)
 	if err != nil {
 		return "", err
 	}
@@ -119,88 +132,98 @@ func looksLikeGitDir(d string) bool {
 // handle is one open repository. A *git.Repository and its storage are
 // not safe for concurrent use, so every worker opens its own.
 type handle struct {
-	repo *git.Repository
+	repo *git.Repository // only on the main handle
 	st   *filesystem.Storage
-	pr   *packReader // nil: everything through go-git
+	pr   *packReader
 
-	// A worker's handle opens go-git only when the mapped packs lack an
-	// object, which in a packed repository is rare, so that a warm
-	// re-run diffing a few commits does not pay for opening it.
+	// go-git reads objects only where packfiles cannot be mapped, and a
+	// worker's handle opens it only then, on first need.
 	loc        location
 	cacheBytes int64
-	openErr    error
+	alts       []*filesystem.ObjectStorage // go-git's view of the alternates
+	partial    bool                        // the config marks a partial clone
 }
 
 // workerHandle returns a handle that opens go-git on first need.
 func workerHandle(loc location, cacheBytes int64, ps *packSet) *handle {
-	h := &handle{loc: loc, cacheBytes: cacheBytes}
-	if ps != nil && len(ps.packs) > 0 {
-		h.pr = newPackReader(ps, int(cacheBytes))
+	h := &handle{loc: loc, cacheBytes: cacheBytes, pr: newPackReader(ps, int(cacheBytes))}
+	if len(ps.packs) > 0 {
 		h.cacheBytes = 1 << 20 // go-git then serves only what the packs lack
 	}
 	return h
 }
 
 // storage is go-git's storage, opened on first use for a worker handle.
-func (h *handle) storage() (*filesystem.Storage, error) {
-	if h.st == nil && h.openErr == nil {
-		o, err := openRepo(h.loc, h.cacheBytes)
-		if err != nil {
-			h.openErr = err
-		} else {
-			h.repo, h.st = o.repo, o.st
-		}
+func (h *handle) storage() *filesystem.Storage {
+	if h.st == nil {
+		h.st = openStorage(h.loc, h.cacheBytes)
+		h.alternatesForGoGit()
 	}
-	return h.st, h.openErr
+	return h.st
 }
 
 func (h *handle) close() {
 	if h.st != nil {
 		_ = h.st.Close()
 	}
+	for _, a := range h.alts {
+		_ = a.Close()
+	}
 }
 
-// readRaw returns an object's content, from the mapped packs when they
-// have it, else through go-git. The content must not be modified.
-func (h *handle) readRaw(hash plumbing.Hash, want plumbing.ObjectType) ([]byte, error) {
+// read returns an object's type and content, from the mapped packs or
+// the loose objects, else, where packs cannot be mapped, through go-git.
+// The content must not be modified.
+func (h *handle) read(hash plumbing.Hash) (plumbing.ObjectType, []byte, error) {
 	if typ, b, found, err := h.pr.read(hash); found {
-		if err != nil {
-			return nil, fmt.Errorf("%s %w", want, err)
+		return typ, b, err
+	}
+	if !h.pr.ps.fallback {
+		return 0, nil, fmt.Errorf("object %s missing: %w", hash.String()[:12], plumbing.ErrObjectNotFound)
+	}
+	obj, err := h.storage().EncodedObject(plumbing.AnyObject, hash)
+	for _, a := range h.alts {
+		if !errors.Is(err, plumbing.ErrObjectNotFound) {
+			break
 		}
-		if typ != want {
-			return nil, fmt.Errorf("object %s is a %s, expected a %s", hash.String()[:12], typ, want)
-		}
-		return b, nil
+		obj, err = a.EncodedObject(plumbing.AnyObject, hash)
 	}
-	if h.pr != nil && h.pr.ps.missing(hash) {
-		return nil, fmt.Errorf("%s object %s missing: %w", want, hash.String()[:12], plumbing.ErrObjectNotFound)
-	}
-	st, err := h.storage()
-	if err != nil {
-		return nil, err
-	}
-	obj, err := st.EncodedObject(want, hash)
 	if err != nil {
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
-			return nil, fmt.Errorf("%s object %s missing: %w", want, hash.String()[:12], err)
+			return 0, nil, fmt.Errorf("object %s missing: %w", hash.String()[:12], err)
 		}
-		return nil, fmt.Errorf("%s object %s: %w", want, hash.String()[:12], err)
+		return 0, nil, fmt.Errorf("object %s: %w", hash.String()[:12], err)
 	}
-	if obj.Type() != want {
-		return nil, fmt.Errorf("object %s is a %s, expected a %s", hash.String()[:12], obj.Type(), want)
+	b, err := readEncoded(obj)
+	if err != nil {
+		return 0, nil, fmt.Errorf("object %s: %w", hash.String()[:12], err)
+	}
+	return obj.Type(), b, nil
+}
+
+// readEncoded reads a go-git object's content, checking its declared
+// size first and growing the buffer as data arrives.
+func readEncoded(obj plumbing.EncodedObject) ([]byte, error) {
+	n := obj.Size()
+	if n < 0 || n > maxObject {
+		return nil, fmt.Errorf("%w: an object claims %d bytes, over the %d MiB limit", errCorruptLoose, n, maxObject>>20)
 	}
 	r, err := obj.Reader()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	n := obj.Size()
-	if n < 0 || n > 1<<31 {
-		return nil, fmt.Errorf("object %s has an impossible size %d", hash.String()[:12], n)
+	return readN(r, n, nil)
+}
+
+// readRaw is read for an object of a known type.
+func (h *handle) readRaw(hash plumbing.Hash, want plumbing.ObjectType) ([]byte, error) {
+	typ, b, err := h.read(hash)
+	if err != nil {
+		return nil, fmt.Errorf("%s %w", want, err)
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return nil, fmt.Errorf("%s object %s: %w", want, hash.String()[:12], err)
+	if typ != want {
+		return nil, fmt.Errorf("object %s is a %s, expected a %s", hash.String()[:12], typ, want)
 	}
 	return b, nil
 }
@@ -210,52 +233,134 @@ func (h *handle) objectSize(hash plumbing.Hash) (int64, error) {
 	if n, found, err := h.pr.size(hash); found {
 		return n, err
 	}
-	if h.pr != nil && h.pr.ps.missing(hash) {
+	if !h.pr.ps.fallback {
 		return 0, plumbing.ErrObjectNotFound
 	}
-	st, err := h.storage()
-	if err != nil {
-		return 0, err
+	n, err := h.storage().EncodedObjectSize(hash)
+	for _, a := range h.alts {
+		if !errors.Is(err, plumbing.ErrObjectNotFound) {
+			break
+		}
+		n, err = a.EncodedObjectSize(hash)
 	}
-	return st.EncodedObjectSize(hash)
+	return n, err
 }
 
-// openRepo opens the repository with the storage options measured to be
-// fast: kept file descriptors (otherwise go-git reopens the packfile for
-// every object) and a bounded object cache.
-func openRepo(loc location, cacheBytes int64) (*handle, error) {
-	var fs billy.Filesystem = osfs.New(loc.gitDir)
+// openStorage opens go-git's storage of the repository with the options
+// measured to be fast, kept file descriptors (otherwise go-git reopens
+// the packfile for every object) and a bounded object cache, on a view
+// of the repository that only reads regular files inside it. go-git's
+// own alternates are turned off (see alternates.go).
+func openStorage(loc location, cacheBytes int64) *filesystem.Storage {
+	var fs billy.Filesystem = newRepoFS(osfs.New(loc.gitDir), loc.gitDir, loc.roots)
 	if loc.commonDir != "" {
-		fs = dotgit.NewRepositoryFilesystem(fs, osfs.New(loc.commonDir))
+		fs = dotgit.NewRepositoryFilesystem(fs, newRepoFS(osfs.New(loc.commonDir), loc.commonDir, loc.roots))
 	}
-	st := filesystem.NewStorageWithOptions(fs,
+	return filesystem.NewStorageWithOptions(fs,
 		objcache.NewObjectLRU(objcache.FileSize(cacheBytes)),
-		filesystem.Options{KeepDescriptors: true})
-	repo, err := git.Open(st, nil)
-	if err != nil {
-		_ = st.Close()
-		return nil, openError(loc, err)
+		filesystem.Options{KeepDescriptors: true, AlternatesFS: memfs.New()})
+}
+
+// alternatesForGoGit gives go-git, where it reads packs, the alternate
+// object directories as storages of their own. go-git finds objects
+// under a directory named objects; git names alternates that way, and
+// Mine warns about one that is not.
+func (h *handle) alternatesForGoGit() {
+	for _, dir := range h.pr.ps.dirs[1:] {
+		if filepath.Base(dir) != "objects" {
+			continue
+		}
+		parent := filepath.Dir(dir)
+		dg := dotgit.NewWithOptions(newRepoFS(osfs.New(parent), parent, h.loc.roots),
+			dotgit.Options{AlternatesFS: memfs.New()})
+		h.alts = append(h.alts, filesystem.NewObjectStorageWithOptions(dg,
+			objcache.NewObjectLRU(objcache.FileSize(h.cacheBytes)), filesystem.Options{KeepDescriptors: true}))
 	}
-	return &handle{repo: repo, st: st, loc: loc, cacheBytes: cacheBytes}, nil
+}
+
+// openRepo opens the main handle: go-git's repository, for references
+// and revisions, on a storage that reads objects the way Mine does.
+func openRepo(loc location, cacheBytes int64, ps *packSet) (*handle, error) {
+	st := openStorage(loc, cacheBytes)
+	h := &handle{st: st, loc: loc, cacheBytes: cacheBytes, pr: newPackReader(ps, int(cacheBytes))}
+	fail := func(err error) (*handle, error) {
+		h.close()
+		return nil, err
+	}
+	// go-git takes a HEAD it cannot open for no HEAD at all, and a
+	// packed-refs it cannot open for no such reference: name the file.
+	for _, p := range []string{filepath.Join(loc.gitDir, "HEAD"), filepath.Join(loc.identity(), "packed-refs"),
+		filepath.Join(loc.identity(), "config")} {
+		if _, err := os.Lstat(p); err == nil {
+			if _, err := resolveIn(p, loc.roots); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if _, err := st.Reference(plumbing.HEAD); errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return fail(fmt.Errorf("%s: %w (no HEAD)", loc.gitDir, ErrNotGit))
+	}
+	cfg, err := st.Config()
+	if err != nil {
+		return fail(fmt.Errorf("%s: reading the repository's config: %w", loc.gitDir, err))
+	}
+	if err := checkFormat(cfg.Raw); err != nil {
+		return fail(fmt.Errorf("%s: %w", loc.gitDir, err))
+	}
+	h.partial = isPartialClone(cfg.Raw)
+	if h.repo, err = git.Open(gitStorer{st, h}, nil); err != nil {
+		return fail(openError(loc, err))
+	}
+	if ps.fallback {
+		h.alternatesForGoGit()
+	}
+	return h, nil
 }
 
 func openError(loc location, err error) error {
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return fmt.Errorf("%s: %w (%v)", loc.gitDir, ErrNotGit, err)
 	}
-	if strings.Contains(strings.ToLower(err.Error()), "worktreeconfig") {
-		msg := fmt.Sprintf("%s: the repository sets extensions.worktreeConfig (done by "+
-			"git worktree or git sparse-checkout), which the git library seams uses cannot read", loc.gitDir)
-		if _, lerr := exec.LookPath("git"); lerr == nil {
-			msg += "; mine a copy instead: either copy the repository and run " +
-				"`git config --unset extensions.worktreeConfig` in the copy, or " +
-				"`git clone <repo> <temp dir>` and point seams at the clone"
-		} else {
-			msg += "; mine a copy of the repository without that setting in its .git/config"
-		}
-		return fmt.Errorf("%s: %w", msg, err)
-	}
 	return fmt.Errorf("%s: %w", loc.gitDir, err)
+}
+
+// gitStorer is the storage go-git's repository works on. Its config
+// comes without the extensions checkFormat accepted, since go-git
+// refuses every extension it does not implement itself, even those that
+// change nothing for reading; its objects come from the handle, so that
+// resolving a revision reads packs and alternates the way Mine does.
+type gitStorer struct {
+	*filesystem.Storage
+	h *handle
+}
+
+func (s gitStorer) Config() (*config.Config, error) {
+	cfg, err := s.Storage.Config()
+	if err != nil {
+		return nil, err
+	}
+	cfg.Raw.RemoveSection("extensions")
+	cfg.Extensions.ObjectFormat = ""
+	return cfg, nil
+}
+
+func (s gitStorer) EncodedObject(t plumbing.ObjectType, hash plumbing.Hash) (plumbing.EncodedObject, error) {
+	typ, b, err := s.h.read(hash)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, plumbing.ErrObjectNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t != plumbing.AnyObject && typ != t {
+		return nil, plumbing.ErrObjectNotFound
+	}
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(typ)
+	if _, err := obj.Write(b); err != nil {
+		return nil, err
+	}
+	return obj, nil
 }
 
 // resolveHead turns ref into a commit hash, telling an empty repository

@@ -67,7 +67,7 @@ func walk(h *handle, head plumbing.Hash, shallow []plumbing.Hash, c *cache, w *w
 					return nil, fmt.Errorf("reading commit %s: %w", hash, err)
 				}
 				g.missing++
-				w.missing(hash, err)
+				w.cut.add(hash, err)
 				failed[hash] = true
 				for _, ch := range waiting[hash] {
 					ready(ch, nil)
