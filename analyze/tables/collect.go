@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strconv"
@@ -14,9 +15,10 @@ import (
 // expressions, calls by name, references), so no syntax tree outlives
 // its file; Finish does the evaluation, SQL reading and attribution.
 type Collector struct {
-	opt  Options
-	mu   sync.Mutex
-	pkgs map[string]*pkgInfo // by package directory
+	opt      Options
+	mu       sync.Mutex
+	pkgs     map[string]*pkgInfo // by package directory
+	warnings []Warning           // files and literals skipped by the size limits
 }
 
 // pkgInfo is what the files of one package directory contributed.
@@ -49,7 +51,8 @@ type funcInfo struct {
 	calls          []call
 	refs           []ref    // identifiers used as values, in order, with repeats
 	lits           []string // short literal arguments: candidate query names
-	locals         []*root
+	locals         map[string]*root // local string bindings, by name (the first binding)
+	dbRefs         map[string]bool  // names passed to a database call
 }
 
 // ref is an identifier used as a value; db when as a database-call argument.
@@ -119,7 +122,14 @@ var builderLibs = []string{
 // the package's import path; f was parsed with parser.ParseComments (and
 // may use SkipObjectResolution); fset holds its positions.
 func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f *ast.File) {
-	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}}
+	if size := f.FileEnd - f.FileStart; int(size) > MaxGoFile {
+		c.mu.Lock()
+		c.warnings = append(c.warnings, Warning{
+			Message: fmt.Sprintf("Go file of %d bytes skipped: larger than %s", size, sizeName(MaxGoFile)), Where: path})
+		c.mu.Unlock()
+		return
+	}
+	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}, covered: map[ast.Node]bool{}}
 	builder := false
 	for _, imp := range f.Imports {
 		p, err := strconv.Unquote(imp.Path.Value)
@@ -144,7 +154,7 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 		}
 	}
 	for _, d := range f.Decls {
-		w.covered = w.covered[:0]
+		clear(w.covered)
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			w.funcDecl(d)
@@ -161,6 +171,7 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 		p = &pkgInfo{dir: pkg, importPath: importPath, consts: map[string]*root{}, funcs: map[string]*funcInfo{}, imports: map[string]bool{}}
 		c.pkgs[pkg] = p
 	}
+	c.warnings = append(c.warnings, w.warnings...)
 	p.builderLib = p.builderLib || builder
 	for _, imp := range w.impList {
 		p.imports[imp] = true

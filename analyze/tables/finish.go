@@ -19,6 +19,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	defer c.mu.Unlock()
 	f := newFinisher(c)
 	res := &Result{Packages: map[string][]PackageTable{}, ByDialect: map[string]int{}}
+	res.Warnings = append(res.Warnings, c.warnings...)
 	res.Dialect, res.DialectReason = f.dialect()
 	f.mysql = res.Dialect == "mysql"
 
@@ -35,6 +36,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	f.goStatements()
 	f.builderStatements()
 	<-done
+	res.Warnings = append(res.Warnings, f.warnings...)
 	for _, sf := range files {
 		f.sqlFile(sf.rel, sf.text)
 	}

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -45,14 +46,21 @@ type fileWalker struct {
 	drivers []string
 	fn      *funcInfo
 	recv    string // receiver name of the enclosing method
-	// covered holds the extents of the roots recorded in the current
+	// covered holds the expressions recorded as roots in the current
 	// declaration: an expression inside one is part of it, not a root
-	// of its own. Not a single high-water mark: in a call chain
-	// (From("a").Join("b")) the outer call's argument is visited first
-	// but lies after the inner call.
-	covered [][2]token.Pos
+	// of its own. The walk keeps the nodes it is in (stack) and
+	// how many of them are roots (inRoot), so the test is constant
+	// time: a list of extents scanned per literal made a function of
+	// 40k calls quadratic. (Not a position high-water mark either: in a
+	// call chain From("a").Join("b") the outer call's argument is
+	// visited first but lies after the inner call.)
+	covered map[ast.Node]bool
+	stack   []ast.Node
+	inRoot  int
 	locals  map[string]*root
 	paths   []pathLit
+	// warnings are the file's problems (a literal too big to read).
+	warnings []Warning
 }
 
 // dbMethods run SQL given as an argument (database/sql, sqlx, pgx, gorm
@@ -69,10 +77,14 @@ func (w *fileWalker) line(p token.Pos) int { return w.fset.Position(p).Line }
 func (w *fileWalker) expr(e ast.Expr) *sexpr {
 	switch e := e.(type) {
 	case *ast.BasicLit:
-		if e.Kind == token.STRING {
-			return &sexpr{op: 'l', raw: e.Value}
+		if e.Kind != token.STRING {
+			return nil
 		}
-		return nil
+		if len(e.Value) > maxLiteral {
+			w.warn(e.Pos(), fmt.Sprintf("string literal of %d bytes not read as SQL: larger than %s", len(e.Value), sizeName(maxLiteral)))
+			return &sexpr{op: '?'}
+		}
+		return &sexpr{op: 'l', raw: e.Value}
 	case *ast.ParenExpr:
 		return w.expr(e.X)
 	case *ast.Ident:
@@ -85,14 +97,32 @@ func (w *fileWalker) expr(e ast.Expr) *sexpr {
 		}
 		return &sexpr{op: '?'}
 	case *ast.BinaryExpr:
-		if e.Op != token.ADD {
-			return nil
+		// a + b + c nests to the left: flatten it into one node, so a
+		// concatenation of thousands of pieces is neither a deep
+		// recursion nor a quadratic rebuild of its prefix.
+		var parts []ast.Expr
+		x := ast.Expr(e)
+		for {
+			b, ok := x.(*ast.BinaryExpr)
+			if !ok {
+				break
+			}
+			if b.Op != token.ADD {
+				return nil
+			}
+			parts = append(parts, b.Y)
+			x = b.X
 		}
-		l, r := w.expr(e.X), w.expr(e.Y)
-		if l == nil || r == nil {
-			return nil
+		parts = append(parts, x)
+		s := &sexpr{op: '+', kids: make([]*sexpr, len(parts))}
+		for i, p := range parts {
+			k := w.expr(p)
+			if k == nil {
+				return nil
+			}
+			s.kids[len(parts)-1-i] = k
 		}
-		return &sexpr{op: '+', kids: []*sexpr{l, r}}
+		return s
 	case *ast.CallExpr:
 		if w.isSprintf(e) && len(e.Args) > 0 {
 			s := &sexpr{op: 'f'}
@@ -123,10 +153,10 @@ func (w *fileWalker) isSprintf(c *ast.CallExpr) bool {
 // string literals of a program are not SQL, so the cheap tests on the
 // syntax tree (worth) run before anything is allocated.
 func (w *fileWalker) addRoot(e ast.Expr, r *root) *root {
-	for _, c := range w.covered {
-		if e.Pos() >= c[0] && e.End() <= c[1] {
-			return nil
-		}
+	// e is the node being visited or one of its children: it lies in a
+	// root if a node on the stack is one, or if it is one itself.
+	if w.inRoot > 0 || w.covered[e] {
+		return nil
 	}
 	if !r.dbArg && r.builder == "" && !r.isPart && !w.worth(e, r.bind != "") {
 		return nil
@@ -135,7 +165,10 @@ func (w *fileWalker) addRoot(e ast.Expr, r *root) *root {
 	if r.e == nil || r.e.op == '?' || (r.bind == "" && r.builder == "" && !hasLit(r.e)) {
 		return nil
 	}
-	w.covered = append(w.covered, [2]token.Pos{e.Pos(), e.End()})
+	w.covered[e] = true
+	if n := len(w.stack); n > 0 && w.stack[n-1] == e {
+		w.inRoot++ // the walk is in e now: its pop undoes this
+	}
 	r.file, r.line, r.pkg = w.path, w.line(e.Pos()), w.pkg
 	if w.fn != nil {
 		r.fn = w.fn.key
@@ -257,6 +290,18 @@ func recvKey(t ast.Expr, name string) (string, string) {
 // inspect walks a subtree once, recording roots, calls and references.
 func (w *fileWalker) inspect(n ast.Node) {
 	ast.Inspect(n, func(n ast.Node) bool {
+		if n == nil {
+			top := w.stack[len(w.stack)-1]
+			w.stack = w.stack[:len(w.stack)-1]
+			if w.covered[top] {
+				w.inRoot--
+			}
+			return false
+		}
+		w.stack = append(w.stack, n)
+		if w.covered[n] {
+			w.inRoot++
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			w.assign(n)
@@ -275,7 +320,9 @@ func (w *fileWalker) inspect(n ast.Node) {
 		case *ast.IndexExpr:
 			w.nameLit(n.Index)
 		case *ast.BinaryExpr:
-			if n.Op == token.ADD {
+			// Only the outermost + of a chain: the inner ones start with
+			// the same literal, and testing each would be quadratic.
+			if n.Op == token.ADD && !w.leftOfAdd(n) {
 				w.addRoot(n, &root{})
 			}
 		case *ast.BasicLit:
@@ -286,6 +333,21 @@ func (w *fileWalker) inspect(n ast.Node) {
 		}
 		return true
 	})
+}
+
+// leftOfAdd reports whether n, the node being visited, is the left
+// operand of a + (the inner part of a chain a + b + c).
+func (w *fileWalker) leftOfAdd(n ast.Expr) bool {
+	if len(w.stack) < 2 {
+		return false
+	}
+	p, ok := w.stack[len(w.stack)-2].(*ast.BinaryExpr)
+	return ok && p.Op == token.ADD && p.X == n
+}
+
+// warn records a problem of the file, at p.
+func (w *fileWalker) warn(p token.Pos, msg string) {
+	w.warnings = append(w.warnings, Warning{Message: msg, Where: fmt.Sprintf("%s:%d", w.path, w.line(p))})
 }
 
 func (w *fileWalker) assign(a *ast.AssignStmt) {
@@ -319,9 +381,9 @@ func (w *fileWalker) local(name string, v ast.Expr, tok token.Token) {
 			if _, seen := w.locals[name]; !seen {
 				if w.locals == nil {
 					w.locals = map[string]*root{}
+					w.fn.locals = w.locals
 				}
 				w.locals[name] = r
-				w.fn.locals = append(w.fn.locals, r)
 			}
 		}
 	case token.ADD_ASSIGN:
@@ -356,6 +418,12 @@ func (w *fileWalker) ref(e ast.Expr, db bool) {
 		return
 	}
 	w.fn.refs = append(w.fn.refs, ref{name, db})
+	if db {
+		if w.fn.dbRefs == nil {
+			w.fn.dbRefs = map[string]bool{}
+		}
+		w.fn.dbRefs[name] = true
+	}
 }
 
 // nameLit keeps short literal arguments that may name a query of a

@@ -16,6 +16,8 @@ type finisher struct {
 	memo     map[*root]memoVal
 	pulled   map[*root]bool // roots read as part of another SQL root
 	stmts    []*stmt
+	warnings []Warning
+	names    map[*pkgInfo]map[string][]*funcInfo // query name -> functions mentioning it
 }
 
 type memoVal struct {
@@ -44,9 +46,17 @@ func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*roo
 		s, err := strconv.Unquote(e.raw)
 		return s, err == nil
 	case '+':
-		l, lok := f.eval(p, fn, e.kids[0], depth+1, refs)
-		r, rok := f.eval(p, fn, e.kids[1], depth+1, refs)
-		return l + r, lok && rok
+		var b strings.Builder
+		clean := true
+		for _, k := range e.kids {
+			s, ok := f.eval(p, fn, k, depth+1, refs)
+			if b.Len()+len(s) > maxLiteral {
+				return tooBig, false
+			}
+			b.WriteString(s)
+			clean = clean && ok
+		}
+		return b.String(), clean
 	case 'f':
 		format, ok := f.eval(p, fn, e.kids[0], depth+1, refs)
 		args := make([]string, len(e.kids)-1)
@@ -54,7 +64,10 @@ func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*roo
 		for i, k := range e.kids[1:] {
 			args[i], clean[i] = f.eval(p, fn, k, depth+1, refs)
 		}
-		return sprintf(format, args, clean), ok
+		if out := sprintf(format, args, clean); len(out) <= maxLiteral {
+			return out, ok
+		}
+		return tooBig, false
 	case 'r':
 		if r := f.lookup(p, fn, e.raw); r != nil {
 			*refs = append(*refs, r)
@@ -70,10 +83,8 @@ func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*roo
 func (f *finisher) lookup(p *pkgInfo, fn, name string) *root {
 	if fn != "" {
 		if fi := p.funcs[fn]; fi != nil {
-			for _, r := range fi.locals {
-				if r.bind == name {
-					return r
-				}
+			if r := fi.locals[name]; r != nil {
+				return r
 			}
 		}
 	}
@@ -98,9 +109,21 @@ func (f *finisher) evalRoot(r *root, depth int) (string, bool) {
 	p := f.c.pkgs[r.pkg]
 	var refs []*root
 	s, ok := f.eval(p, r.fn, r.e, depth, &refs)
-	for _, a := range r.appends {
-		t, aok := f.eval(p, r.fn, a.e, depth, &refs)
-		s, ok = s+t, ok && aok
+	if len(r.appends) > 0 {
+		var b strings.Builder
+		b.WriteString(s)
+		for _, a := range r.appends {
+			t, aok := f.eval(p, r.fn, a.e, depth, &refs)
+			if b.Len()+len(t) > maxLiteral {
+				s, ok = tooBig, false
+				break
+			}
+			b.WriteString(t)
+			ok = ok && aok
+		}
+		if s != tooBig {
+			s = b.String()
+		}
 	}
 	f.memo[r] = memoVal{s, ok}
 	return s, ok
@@ -162,6 +185,13 @@ func (f *finisher) goStatements() {
 			}
 			text, _ := f.evalRoot(r, 0)
 			loose := r.dbArg || users[r].db || f.localDBArg(p, r)
+			if strings.Contains(text, tooBig) {
+				if loose || mayBeSQL(strconv.Quote(firstBytes(text, 64))) {
+					f.warnings = append(f.warnings, Warning{Where: fmt.Sprintf("%s:%d", r.file, r.line),
+						Message: "SQL text not read: it evaluates to more than " + sizeName(maxLiteral)})
+				}
+				continue
+			}
 			if !looksSQL(text, loose) {
 				continue
 			}
@@ -218,12 +248,7 @@ func (f *finisher) localDBArg(p *pkgInfo, r *root) bool {
 	if fi == nil {
 		return false
 	}
-	for _, x := range fi.refs {
-		if x.db && x.name == r.bind {
-			return true
-		}
-	}
-	return false
+	return fi.dbRefs[r.bind]
 }
 
 // constUse lists the functions using a package-level constant by name.
