@@ -49,8 +49,8 @@ type funcInfo struct {
 	recv           string   // receiver type name, "" for a function
 	file           []string // import paths of its file, for call resolution
 	calls          []call
-	refs           []ref    // identifiers used as values, in order, with repeats
-	lits           []string // short literal arguments: candidate query names
+	refs           []ref            // identifiers used as values, in order, with repeats
+	lits           []string         // short literal arguments: candidate query names
 	locals         map[string]*root // local string bindings, by name (the first binding)
 	dbRefs         map[string]bool  // names passed to a database call
 }
