@@ -23,7 +23,8 @@ type Options struct {
 var DefaultIgnore = []string{
 	"schema_migrations", "goose_db_version", "gorp_migrations", "migrations",
 	"__diesel_schema_migrations", "atlas_schema_revisions",
-	"pg_catalog.*", "information_schema.*", "sqlite_master", "sqlite_sequence", "dual",
+	"pg_catalog.*", "pg_*", "information_schema.*", "sqlite_*", "mysql.*",
+	"performance_schema.*", "dual",
 }
 
 // Access kinds of a table in a statement.

@@ -42,6 +42,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	}
 
 	understandAll(f.stmts, f.mysql)
+	f.relate()
 	ign := newIgnore(c.opt)
 	label := res.Dialect
 	if label == "" {

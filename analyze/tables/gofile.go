@@ -162,7 +162,7 @@ func (w *fileWalker) addRoot(e ast.Expr, r *root) *root {
 		return nil
 	}
 	r.e = w.expr(e)
-	if r.e == nil || r.e.op == '?' || (r.bind == "" && r.builder == "" && !hasLit(r.e)) {
+	if r.e == nil || r.e.op == '?' || (r.bind == "" && r.builder == "" && !r.dbArg && !hasLit(r.e)) {
 		return nil
 	}
 	w.covered[e] = true

@@ -2,6 +2,8 @@ package tables
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +30,11 @@ type memoVal struct {
 // stmt is a Statement with the functions that run it (for carrying).
 type stmt struct {
 	Statement
-	owners []*funcInfo
+	owners  []*funcInfo
+	reading reading
+	// shadow are CTE names defined in a bigger statement this one is
+	// part of (a WITH in another constant of the concatenation).
+	shadow []string
 }
 
 // hole stands for a value that is not in the source text (a parameter,
@@ -177,6 +183,7 @@ func (f *finisher) goStatements() {
 		text string
 	}
 	var sqlRoots []cand
+	shadow := map[*root][]string{} // CTE names of the statements a root is part of
 	for _, dir := range f.dirs {
 		p := f.c.pkgs[dir]
 		for _, r := range p.roots {
@@ -198,8 +205,16 @@ func (f *finisher) goStatements() {
 			sqlRoots = append(sqlRoots, cand{r, text})
 			var refs []*root
 			f.eval(p, r.fn, r.e, 0, &refs)
+			for _, a := range r.appends {
+				f.eval(p, r.fn, a.e, 0, &refs)
+			}
+			var ctes []string
+			if len(refs) > 0 && strings.Contains(strings.ToUpper(firstBytes(text, 4096)), "WITH") {
+				ctes = slices.Sorted(maps.Keys(newScanner(text, lex(text, f.mysql)).cteNames()))
+			}
 			for _, x := range refs {
 				f.pulled[x] = true
+				shadow[x] = append(shadow[x], ctes...)
 			}
 		}
 	}
@@ -221,7 +236,11 @@ func (f *finisher) goStatements() {
 				}
 			}
 		}
+		n := len(f.stmts)
 		f.addSQL(c.r.pkg, c.r.file, c.r.line, fn, "", c.text, owners)
+		for _, s := range f.stmts[n:] {
+			s.shadow = shadow[c.r]
+		}
 	}
 }
 

@@ -18,7 +18,25 @@ type scanner struct {
 	acc  []Access
 	hole bool // a table position held a parameter: the table is not in the text
 	fn   bool // a table position held a function call (FROM unnest(...))
+	// temp are the tables CREATE TEMP TABLE makes; ops what the
+	// statement does to the schema (create, drop, rename); calls the
+	// names written as name(...), candidates for user-defined functions.
+	temp  []string
+	ops   []schemaOp
+	calls []string
 }
+
+// schemaOp is what a DDL statement does to the set of tables.
+type schemaOp struct {
+	op       byte // opCreate, opDrop, opRename
+	name, to string
+}
+
+const (
+	opCreate = 'c'
+	opDrop   = 'd'
+	opRename = 'r'
+)
 
 // reserved words can never be a table name in a table position; words
 // that are keywords but common table names (user, session, status) are
@@ -45,7 +63,10 @@ func scanSQL(sql string, mysql bool) (kind string, acc []Access, ok bool) {
 }
 
 func scanTokens(sql string, toks []sqlTok) (kind string, acc []Access, ok bool) {
-	sc := newScanner(sql, toks)
+	return newScanner(sql, toks).result()
+}
+
+func (sc *scanner) result() (kind string, acc []Access, ok bool) {
 	kind = sc.kind()
 	sc.run()
 	acc = dedupe(sc.acc)
@@ -291,7 +312,15 @@ func (sc *scanner) add(i int, access string, fn bool) int {
 		sc.hole = true
 		return i + 1
 	}
+	if i < len(sc.t) && sc.t[i].kind == tQuoted && strings.ContainsAny(sc.text(i), "?%") {
+		sc.hole = true // FROM "%s": a quoted format hole, not a table named ?
+		return i + 1
+	}
 	name, next, ok := sc.name(i)
+	if ok && next < len(sc.t) && (sc.t[next].kind == tParam || sc.is(next, "%")) && sc.t[next].start == sc.t[next-1].end {
+		sc.hole = true // FROM audit_%s: part of the name is a hole
+		return next + 1
+	}
 	if ok && fn && sc.is(next, "(") {
 		sc.fn = true
 		return i
@@ -329,15 +358,58 @@ func (sc *scanner) list(i int, access string, fn bool) {
 	}
 }
 
+// names returns the tables added to sc.acc since index from.
+func (sc *scanner) names(from int) []string {
+	var out []string
+	for _, a := range sc.acc[from:] {
+		out = append(out, a.Table)
+	}
+	return out
+}
+
+// renameTable reads MySQL's RENAME TABLE a TO b {, c TO d}.
+func (sc *scanner) renameTable() {
+	i := 2
+	for {
+		from, next, ok := sc.name(i)
+		if !ok || sc.word(next) != "TO" {
+			return
+		}
+		to, after, ok := sc.name(next + 1)
+		if !ok {
+			return
+		}
+		sc.acc = append(sc.acc, Access{from, DDL}, Access{to, DDL})
+		sc.ops = append(sc.ops, schemaOp{opRename, from, to})
+		if !sc.is(after, ",") {
+			return
+		}
+		i = after + 1
+	}
+}
+
 func (sc *scanner) run() {
 	first := sc.word(0)
+	if first == "RENAME" && sc.word(1) == "TABLE" {
+		sc.renameTable()
+		return
+	}
 	hasDelete := sc.index("DELETE", 0) >= 0 || sc.index("MERGE", 0) >= 0
 	var parens []string // word before each open parenthesis
 	onTable := false    // CREATE INDEX/TRIGGER ...: the next ON names the table
+	altered := ""       // the table or view ALTER TABLE/VIEW names
 	for i := 0; i < len(sc.t); i++ {
 		switch {
 		case sc.is(i, "("):
-			parens = append(parens, sc.word(i-1))
+			w := sc.word(i - 1)
+			parens = append(parens, w)
+			if w != "" && !reserved[w] {
+				name := strings.ToLower(sc.text(i - 1))
+				if i >= 3 && sc.is(i-2, ".") && sc.t[i-3].kind == tWord {
+					name = strings.ToLower(sc.text(i-3)) + "." + name
+				}
+				sc.calls = append(sc.calls, name)
+			}
 			continue
 		case sc.is(i, ")"):
 			if len(parens) > 0 {
@@ -384,7 +456,13 @@ func (sc *scanner) run() {
 				if first == "TRUNCATE" {
 					access = Write
 				}
-				sc.list(sc.skipIfExists(i+1), access, false)
+				from := len(sc.acc)
+				j := sc.skipIfExists(i + 1)
+				if first == "ALTER" && sc.word(j) == "ONLY" {
+					j++
+				}
+				sc.list(j, access, false)
+				sc.schemaOps(first, prev == "TEMP" || prev == "TEMPORARY", sc.names(from), &altered)
 			}
 		case "TRUNCATE":
 			if i == 0 && next != "TABLE" {
@@ -400,11 +478,20 @@ func (sc *scanner) run() {
 				if sc.word(j) == "CONCURRENTLY" {
 					j++
 				}
+				from := len(sc.acc)
 				sc.list(j, access, false)
+				temp := sc.word(1) == "TEMP" || sc.word(1) == "TEMPORARY" || sc.word(3) == "TEMP" || sc.word(3) == "TEMPORARY"
+				sc.schemaOps(first, temp, sc.names(from), &altered)
 			}
 		case "TO":
-			if first == "ALTER" && prev == "RENAME" || first == "RENAME" {
+			// Only tables and views rename into tables: ALTER INDEX,
+			// SEQUENCE, FUNCTION, TYPE, DOMAIN... RENAME TO name other things.
+			if first == "ALTER" && prev == "RENAME" && altered != "" {
+				from := len(sc.acc)
 				sc.add(i+1, DDL, false)
+				if to := sc.names(from); len(to) == 1 {
+					sc.ops = append(sc.ops, schemaOp{opRename, altered, to[0]})
+				}
 			}
 		case "REFERENCES":
 			sc.add(i+1, DDL, false)
@@ -418,6 +505,28 @@ func (sc *scanner) run() {
 				sc.add(i+1, DDL, false)
 			}
 		}
+	}
+}
+
+// schemaOps records what CREATE, DROP or ALTER TABLE/VIEW does to the
+// tables it names; a temporary table is no part of the schema.
+func (sc *scanner) schemaOps(verb string, temp bool, names []string, altered *string) {
+	if len(names) == 0 {
+		return
+	}
+	switch verb {
+	case "CREATE":
+		if temp {
+			sc.temp = append(sc.temp, names[0])
+		} else {
+			sc.ops = append(sc.ops, schemaOp{op: opCreate, name: names[0]})
+		}
+	case "DROP":
+		for _, n := range names {
+			sc.ops = append(sc.ops, schemaOp{op: opDrop, name: n})
+		}
+	case "ALTER":
+		*altered = names[0]
 	}
 }
 
