@@ -158,6 +158,9 @@ func looksSQL(s string, loose bool) bool {
 		return (ddlObjects[next] || next == "MATERIALIZED") && i+2 < len(sc.t)
 	case "TRUNCATE":
 		return next == "TABLE" || i+2 == len(sc.t)
+	case "CALL":
+		_, j, ok := sc.name(i + 1)
+		return ok && sc.is(j, "(")
 	}
 	return false
 }
