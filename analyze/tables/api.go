@@ -15,6 +15,13 @@ type Options struct {
 	// MaxDepth bounds how many call edges a table access is carried
 	// up from the function that runs the statement; 0 means 3.
 	MaxDepth int
+	// Tests keeps test SQL (Statement.Test) in the result; by default
+	// it is left out of Statements, Tables and Packages, and test
+	// functions carry no access to their callers' packages.
+	Tests bool
+	// NoGenerated leaves out the SQL of generated files
+	// (Statement.Generated), which is kept by default.
+	NoGenerated bool
 }
 
 // DefaultIgnore holds the tables dropped unless Options.NoDefaultIgnore:
@@ -65,6 +72,10 @@ type Result struct {
 	// Builder counts query-builder and ORM table-name sites, which are
 	// statements too but not SQL text, so they are not in Found.
 	Builder int
+	// Tests and Generated count the statements (SQL and builder) of
+	// test and of generated sources, whether the options kept them or
+	// not; the other counts hold only the statements kept.
+	Tests, Generated int
 	// ByDialect counts SQL statements per dialect they were read as.
 	ByDialect map[string]int
 	// Warnings name each statement that was not understood.
@@ -91,6 +102,13 @@ type Statement struct {
 	SQL string
 	// Tables are the tables it touches, ignored ones removed, sorted.
 	Tables []Access
+	// Test marks test SQL: from a _test.go file, a test-only package
+	// (all its Go files are tests), a file under one of TestDirs, or a
+	// pgTAP .sql file. Listed only with Options.Tests.
+	Test bool
+	// Generated marks SQL from a generated Go file (File.Generated).
+	// Listed unless Options.NoGenerated.
+	Generated bool
 }
 
 // Access is one table of a statement and how the statement uses it.

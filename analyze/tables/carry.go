@@ -56,6 +56,9 @@ func (f *finisher) callGraph(origins []*funcInfo, depth int) callGraph {
 		for _, dir := range f.dirs {
 			p := f.c.pkgs[dir]
 			for _, fi := range p.funcs {
+				if fi.test && !f.c.opt.Tests {
+					continue // a test calling a store says nothing about its package
+				}
 				var imports map[string]bool
 				for _, cl := range fi.calls {
 					if !names[cl.name] {

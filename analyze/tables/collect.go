@@ -32,6 +32,9 @@ type pkgInfo struct {
 	drivers         []string
 	builderLib      bool
 	imports         map[string]bool // of all its files, for call resolution
+	files           int             // Go files added
+	testFiles       int             // of which tests: all of them make a test-only package
+	testOnly        bool            // set by Finish
 }
 
 type embedPattern struct {
@@ -51,6 +54,7 @@ type funcInfo struct {
 	calls          []call
 	refs           []ref            // identifiers used as values, in order, with repeats
 	lits           []string         // short literal arguments: candidate query names
+	test           bool             // in a test file (or, after Finish marks it, a test-only package)
 	locals         map[string]*root // local string bindings, by name (the first binding)
 	dbRefs         map[string]bool  // names passed to a database call
 }
@@ -116,12 +120,31 @@ var builderLibs = []string{
 	"github.com/pocketbase/dbx", "github.com/Masterminds/squirrel/v2",
 }
 
-// AddFile records what one Go file holds; safe for concurrent use. pkg is
-// the package directory relative to the repository root (slash-separated,
-// "." for root); path is the file relative to the root; importPath is
-// the package's import path; f was parsed with parser.ParseComments (and
-// may use SkipObjectResolution); fset holds its positions.
+// File is one parsed Go file for Add.
+type File struct {
+	// Pkg is the package directory relative to the repository root
+	// (slash-separated, "." for the root); Path is the file relative to
+	// the root; ImportPath is the package's import path.
+	Pkg, ImportPath, Path string
+	// Fset holds the positions of AST, which was parsed with
+	// parser.ParseComments (and may use SkipObjectResolution).
+	Fset *token.FileSet
+	AST  *ast.File
+	// Generated marks a "// Code generated ... DO NOT EDIT." file: its
+	// statements are marked Generated (see Options.NoGenerated).
+	Generated bool
+}
+
+// AddFile records what one hand-written Go file holds; see Add.
 func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f *ast.File) {
+	c.Add(File{Pkg: pkg, ImportPath: importPath, Path: path, Fset: fset, AST: f})
+}
+
+// Add records what one Go file holds; safe for concurrent use. A file
+// ending in _test.go, or in a test directory (see TestDirs), holds
+// test SQL (see Options.Tests).
+func (c *Collector) Add(file File) {
+	pkg, importPath, path, fset, f := file.Pkg, file.ImportPath, file.Path, file.Fset, file.AST
 	if size := f.FileEnd - f.FileStart; int(size) > MaxGoFile {
 		c.mu.Lock()
 		c.warnings = append(c.warnings, Warning{
@@ -129,7 +152,9 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 		c.mu.Unlock()
 		return
 	}
-	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}, covered: map[ast.Node]bool{}}
+	test := strings.HasSuffix(path, "_test.go") || inTestDir(path)
+	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}, covered: map[ast.Node]bool{},
+		test: test, generated: file.Generated}
 	builder := false
 	for _, imp := range f.Imports {
 		p, err := strconv.Unquote(imp.Path.Value)
@@ -172,6 +197,10 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 		c.pkgs[pkg] = p
 	}
 	c.warnings = append(c.warnings, w.warnings...)
+	p.files++
+	if test {
+		p.testFiles++
+	}
 	p.builderLib = p.builderLib || builder
 	for _, imp := range w.impList {
 		p.imports[imp] = true

@@ -33,6 +33,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 			res.Warnings = append(res.Warnings, warns...)
 		}
 	}()
+	f.markTestPackages()
 	f.goStatements()
 	f.builderStatements()
 	<-done
@@ -49,7 +50,18 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 		label = "generic"
 	}
 	sort.SliceStable(f.stmts, func(i, j int) bool { return whereLess(f.stmts[i].Where, f.stmts[j].Where) })
+	kept := f.stmts[:0:0]
 	for _, s := range f.stmts {
+		if s.Test {
+			res.Tests++
+		}
+		if s.Generated {
+			res.Generated++
+		}
+		if !f.keep(s) {
+			continue
+		}
+		kept = append(kept, s)
 		s.Tables = ign.filter(s.Tables)
 		s.SQL = firstBytes(s.SQL, 4000)
 		res.Statements = append(res.Statements, s.Statement)
@@ -73,6 +85,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	if depth <= 0 {
 		depth = 3
 	}
+	f.stmts = kept
 	f.assemble(res, f.carry(depth))
 	sort.SliceStable(res.Warnings, func(i, j int) bool { return whereLess(res.Warnings[i].Where, res.Warnings[j].Where) })
 	return res

@@ -7,7 +7,7 @@ import "testing"
 // calling it (as the body uses them), through nested calls.
 func TestFunctionBodies(t *testing.T) {
 	root := writeRepo(t, map[string]string{
-		"go.mod": "module example.com/m\n",
+		"go.mod":              "module example.com/m\n",
 		"migrations/embed.go": "package migrations\n\nimport \"embed\"\n\n//go:embed *.sql\nvar FS embed.FS\n",
 		"migrations/001_init.sql": `CREATE TABLE users (id int);
 CREATE TABLE sessions (id int, user_id int REFERENCES users(id));
@@ -63,7 +63,7 @@ func Loop(db *sql.DB) { db.Exec("CALL loop_a()") }
 		{"store/store.go:9", "audit:write sessions:write"},
 		{"store/store.go:11", "users:read"},
 		{"store/store.go:13", "audit:write sessions:write users:read"}, // nested PERFORM, schema-qualified call
-		{"store/store.go:15", "users:write"},                            // recursive procedures end
+		{"store/store.go:15", "users:write"},                           // recursive procedures end
 	}
 	for _, c := range checks {
 		s := stmtAt(r, c.where)

@@ -30,6 +30,8 @@ type root struct {
 	builder string // builder method (From, Join, Insert, TableName...)
 	appends []*root
 	isPart  bool // appended with +=: only evaluated as part of its head
+	test    bool // in a test file
+	gen     bool // in a generated file
 	nargs   int  // arguments of a builder call
 }
 
@@ -60,7 +62,8 @@ type fileWalker struct {
 	locals  map[string]*root
 	paths   []pathLit
 	// warnings are the file's problems (a literal too big to read).
-	warnings []Warning
+	warnings        []Warning
+	test, generated bool // the file is a test, generated
 }
 
 // dbMethods run SQL given as an argument (database/sql, sqlx, pgx, gorm
@@ -169,7 +172,7 @@ func (w *fileWalker) addRoot(e ast.Expr, r *root) *root {
 	if n := len(w.stack); n > 0 && w.stack[n-1] == e {
 		w.inRoot++ // the walk is in e now: its pop undoes this
 	}
-	r.file, r.line, r.pkg = w.path, w.line(e.Pos()), w.pkg
+	r.file, r.line, r.pkg, r.test, r.gen = w.path, w.line(e.Pos()), w.pkg, w.test, w.generated
 	if w.fn != nil {
 		r.fn = w.fn.key
 	}
@@ -238,7 +241,7 @@ func (w *fileWalker) topDecl(d *ast.GenDecl) {
 
 // funcDecl records one function and walks its body.
 func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
-	fi := &funcInfo{pkg: w.pkg, name: d.Name.Name, file: w.impList}
+	fi := &funcInfo{pkg: w.pkg, name: d.Name.Name, file: w.impList, test: w.test}
 	w.recv = ""
 	fi.key = d.Name.Name
 	if d.Recv != nil && len(d.Recv.List) > 0 {

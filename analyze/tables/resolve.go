@@ -237,15 +237,18 @@ func (f *finisher) goStatements() {
 			}
 		}
 		n := len(f.stmts)
-		f.addSQL(c.r.pkg, c.r.file, c.r.line, fn, "", c.text, owners)
+		f.addSQL(c.r.pkg, c.r.file, c.r.line, fn, "", c.text, owners, origin{c.r.test, c.r.gen})
 		for _, s := range f.stmts[n:] {
 			s.shadow = shadow[c.r]
 		}
 	}
 }
 
+// origin tells where a statement's text comes from.
+type origin struct{ test, generated bool }
+
 // addSQL splits text into statements, to be read by understandAll.
-func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, owners []*funcInfo) {
+func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, owners []*funcInfo, o origin) {
 	pos := 0
 	for _, piece := range Split(text, f.mysql) {
 		line += strings.Count(text[pos:piece.Start], "\n") // incremental: files hold thousands
@@ -254,6 +257,7 @@ func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, own
 		// Read later by understandAll, in parallel; SQL is cut only then.
 		f.stmts = append(f.stmts, &stmt{Statement: Statement{
 			Where: fmt.Sprintf("%s:%d", file, l), Package: pkg, Func: fn, Name: name, SQL: piece.Text,
+			Test: o.test, Generated: o.generated,
 		}, owners: owners})
 	}
 }
@@ -334,6 +338,7 @@ func (f *finisher) builderStatements() {
 			f.stmts = append(f.stmts, &stmt{Statement: Statement{
 				Where: fmt.Sprintf("%s:%d", r.file, r.line), Package: dir, Func: r.fn,
 				Kind: kind, How: HowBuilder, SQL: fmt.Sprintf("%s(%q)", r.builder, arg), Tables: acc,
+				Test: r.test, Generated: r.gen,
 			}, owners: owners})
 		}
 	}

@@ -64,6 +64,7 @@ func readSQLFiles(fsys fs.FS, skipDir, skipFile func(string) bool) ([]sqlFileTex
 func (f *finisher) sqlFile(rel, text string) {
 	pkg := f.owner(rel)
 	p := f.c.pkgs[pkg]
+	o := origin{test: inTestDir(rel) || pgTAP(text) || p != nil && p.testOnly}
 	type block struct {
 		name  string
 		start int
@@ -86,10 +87,10 @@ func (f *finisher) sqlFile(rel, text string) {
 		off += end + 1
 	}
 	if len(blocks) == 0 {
-		f.addSQL(pkg, rel, 1, "", "", text, nil)
+		f.addSQL(pkg, rel, 1, "", "", text, nil, o)
 		return
 	}
-	f.addSQL(pkg, rel, 1, "", "", text[:blocks[0].start], nil)
+	f.addSQL(pkg, rel, 1, "", "", text[:blocks[0].start], nil, o)
 	line, pos := 1, 0
 	for i, b := range blocks {
 		end := len(text)
@@ -106,7 +107,7 @@ func (f *finisher) sqlFile(rel, text string) {
 		}
 		line += strings.Count(text[pos:b.start], "\n")
 		pos = b.start
-		f.addSQL(pkg, rel, line, fn, b.name, text[b.start:end], owners)
+		f.addSQL(pkg, rel, line, fn, b.name, text[b.start:end], owners, o)
 	}
 }
 
