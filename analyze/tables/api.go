@@ -121,6 +121,13 @@ type Access struct {
 type Table struct {
 	Name                  string
 	Readers, Writers, DDL []User
+	// Dropped marks a table the replayed DDL no longer has: dropped,
+	// or renamed (RenamedTo is then its live name, which its accesses
+	// count for, so it has no users of its own). DroppedAt is the
+	// statement ("file:line") that dropped or renamed it.
+	Dropped   bool
+	DroppedAt string
+	RenamedTo string
 }
 
 // User is a package using a table; Carried when it does so only by

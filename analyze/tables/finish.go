@@ -58,10 +58,14 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 		if s.Generated {
 			res.Generated++
 		}
-		if !f.keep(s) {
-			continue
+		if f.keep(s) {
+			kept = append(kept, s)
 		}
-		kept = append(kept, s)
+	}
+	f.stmts = kept
+	gone := liveSchema(kept)
+	mapRenamed(kept, gone)
+	for _, s := range kept {
 		s.Tables = ign.filter(s.Tables)
 		s.SQL = firstBytes(s.SQL, 4000)
 		res.Statements = append(res.Statements, s.Statement)
@@ -85,8 +89,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	if depth <= 0 {
 		depth = 3
 	}
-	f.stmts = kept
-	f.assemble(res, f.carry(depth))
+	f.assemble(res, f.carry(depth), gone, ign)
 	sort.SliceStable(res.Warnings, func(i, j int) bool { return whereLess(res.Warnings[i].Where, res.Warnings[j].Where) })
 	return res
 }
@@ -104,8 +107,13 @@ func newFinisher(c *Collector) *finisher {
 }
 
 // assemble turns package -> access -> via into Tables and Packages.
-func (f *finisher) assemble(res *Result, acc map[string]map[Access]string) {
+func (f *finisher) assemble(res *Result, acc map[string]map[Access]string, gone map[string]tombstone, ign ignore) {
 	tables := map[string]*Table{}
+	for name, t := range gone {
+		if t.to != "" && !ign.match(name) {
+			tables[name] = &Table{Name: name} // a tombstone: its users moved to the new name
+		}
+	}
 	for pkg, m := range acc {
 		for a, via := range m {
 			t := tables[a.Table]
@@ -132,6 +140,9 @@ func (f *finisher) assemble(res *Result, acc map[string]map[Access]string) {
 		res.Packages[pkg] = l
 	}
 	for _, t := range tables {
+		if g, ok := gone[t.Name]; ok {
+			t.Dropped, t.DroppedAt, t.RenamedTo = true, g.at, g.to
+		}
 		for _, us := range [][]User{t.Readers, t.Writers, t.DDL} {
 			sort.Slice(us, func(i, j int) bool { return us[i].Package < us[j].Package })
 		}
