@@ -10,17 +10,17 @@ import (
 // and move their accesses to the live name.
 func TestLiveSchema(t *testing.T) {
 	root := writeRepo(t, map[string]string{
-		"go.mod": "module example.com/m\n",
+		"go.mod":              "module example.com/m\n",
 		"migrations/embed.go": "package migrations\n",
 		"migrations/1/01_init.up.sql": "CREATE TABLE users (id int);\nCREATE TABLE legacy_tokens (id int);\n" +
 			"CREATE TABLE people (id int);\nCREATE TABLE old_orders (id int);\n",
-		"migrations/1/01_init.down.sql":   "DROP TABLE users;\n",
-		"migrations/2/01_rename.up.sql":   "ALTER TABLE people RENAME TO persons;\nDROP TABLE IF EXISTS widgets;\n",
-		"migrations/3/01_again.up.sql":    "ALTER TABLE IF EXISTS ONLY persons RENAME TO members;\n",
-		"migrations/5/01_mysql.up.sql":    "RENAME TABLE old_orders TO orders_archive;\n",
-		"migrations/10/01_drop.up.sql":    "DROP TABLE legacy_tokens;\nCREATE TABLE widgets (id int);\n",
-		"migrations/down/2/01_undo.sql":   "DROP TABLE members;\n",
-		"migrations/11/01_temp.up.sql":    "CREATE TEMP TABLE t1 AS SELECT id FROM users;\nDROP TABLE t1;\n",
+		"migrations/1/01_init.down.sql": "DROP TABLE users;\n",
+		"migrations/2/01_rename.up.sql": "ALTER TABLE people RENAME TO persons;\nDROP TABLE IF EXISTS widgets;\n",
+		"migrations/3/01_again.up.sql":  "ALTER TABLE IF EXISTS ONLY persons RENAME TO members;\n",
+		"migrations/5/01_mysql.up.sql":  "RENAME TABLE old_orders TO orders_archive;\n",
+		"migrations/10/01_drop.up.sql":  "DROP TABLE legacy_tokens;\nCREATE TABLE widgets (id int);\n",
+		"migrations/down/2/01_undo.sql": "DROP TABLE members;\n",
+		"migrations/11/01_temp.up.sql":  "CREATE TEMP TABLE t1 AS SELECT id FROM users;\nDROP TABLE t1;\n",
 		"store/store.go": `package store
 
 import "database/sql"
