@@ -47,11 +47,14 @@ const (
 	HowScanned = "scanned" // the token scanner found its tables
 	HowUnknown = "unknown" // neither: its tables are not known
 	HowBuilder = "builder" // a query-builder call or ORM table name, not SQL text
+	HowORM     = "orm"     // an ORM call on a model type, or an ent schema
 )
 
-// Via tells whether a package touches a table itself or through a call.
+// Via tells whether a package touches a table itself (in SQL text or a
+// builder call), itself through an ORM model, or through a call.
 const (
 	Direct  = "direct"
+	ORM     = "orm"
 	Carried = "carried"
 )
 
@@ -72,6 +75,9 @@ type Result struct {
 	// Builder counts query-builder and ORM table-name sites, which are
 	// statements too but not SQL text, so they are not in Found.
 	Builder int
+	// ORM counts ORM calls on model types and ent schemas (HowORM),
+	// not in Found either.
+	ORM int
 	// Tests and Generated count the statements (SQL and builder) of
 	// test and of generated sources, whether the options kept them or
 	// not; the other counts hold only the statements kept.
@@ -135,13 +141,16 @@ type Table struct {
 type User struct {
 	Package string
 	Carried bool
+	// ORM marks a package that does so itself but only through ORM
+	// calls on model types (Via ORM).
+	ORM bool
 }
 
 // PackageTable is one table a package touches.
 type PackageTable struct {
 	Name   string
 	Access string // Read, Write or DDL
-	Via    string // Direct or Carried
+	Via    string // Direct, ORM or Carried
 }
 
 // Warning reports a statement the pass could not understand.

@@ -145,6 +145,10 @@ func (f *finisher) resolve(p *pkgInfo, caller *funcInfo, cl call, methods map[st
 	return same
 }
 
+// viaRank orders the ways of touching a table: a package that does so
+// in SQL and through an ORM does so directly.
+var viaRank = map[string]int{Direct: 0, ORM: 1, Carried: 2}
+
 // carry computes which packages touch which tables: the statement's
 // package and the packages of the functions running it directly, then
 // every package whose functions reach one of those functions within
@@ -157,17 +161,21 @@ func (f *finisher) carry(maxDepth int) map[string]map[Access]string {
 			m = map[Access]string{}
 			out[pkg] = m
 		}
-		if m[a] != Direct {
+		if old := m[a]; old == "" || viaRank[via] < viaRank[old] {
 			m[a] = via
 		}
 	}
 	direct := map[*funcInfo][]Access{}
 	var order []*funcInfo
 	for _, s := range f.stmts {
+		via := Direct
+		if s.How == HowORM {
+			via = ORM
+		}
 		for _, a := range s.Tables {
-			mark(s.Package, a, Direct)
+			mark(s.Package, a, via)
 			for _, o := range s.owners {
-				mark(o.pkg, a, Direct)
+				mark(o.pkg, a, via)
 				if _, ok := direct[o]; !ok {
 					order = append(order, o)
 				}

@@ -3,6 +3,7 @@ package tables
 import (
 	"fmt"
 	"go/ast"
+	"slices"
 	"go/token"
 	"strconv"
 	"strings"
@@ -35,6 +36,10 @@ type pkgInfo struct {
 	files           int             // Go files added
 	testFiles       int             // of which tests: all of them make a test-only package
 	testOnly        bool            // set by Finish
+	orm             []*ormSite
+	structs         map[string]structDecl
+	entTables       map[string]string // ent schema type -> table
+	ormLibs         []string          // ORM libraries imported directly
 }
 
 type embedPattern struct {
@@ -118,6 +123,7 @@ var builderLibs = []string{
 	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/", "github.com/go-xorm/", "github.com/uptrace/bun",
 	"github.com/go-pg/pg", "github.com/huandu/go-sqlbuilder", "github.com/gocraft/dbr", "github.com/upper/db",
 	"github.com/pocketbase/dbx", "github.com/Masterminds/squirrel/v2",
+	"github.com/beego/beego/v2/client/orm", "github.com/astaxie/beego/orm",
 }
 
 // File is one parsed Go file for Add.
@@ -206,6 +212,24 @@ func (c *Collector) Add(file File) {
 		p.imports[imp] = true
 	}
 	p.drivers = append(p.drivers, w.drivers...)
+	p.orm = append(p.orm, w.orm...)
+	for _, d := range w.structs {
+		if p.structs == nil {
+			p.structs = map[string]structDecl{}
+		}
+		p.structs[d.name] = d
+	}
+	for _, e := range w.entTables {
+		if p.entTables == nil {
+			p.entTables = map[string]string{}
+		}
+		p.entTables[e[0]] = e[1]
+	}
+	for _, imp := range w.impList {
+		if ormLibOf(imp) != "" && !slices.Contains(p.ormLibs, imp) {
+			p.ormLibs = append(p.ormLibs, imp)
+		}
+	}
 	p.embeds = append(p.embeds, embeds...)
 	p.pathLits = append(p.pathLits, lits...)
 	for _, r := range w.roots {

@@ -36,6 +36,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	f.markTestPackages()
 	f.goStatements()
 	f.builderStatements()
+	f.ormStatements()
 	<-done
 	res.Warnings = append(res.Warnings, f.warnings...)
 	for _, sf := range files {
@@ -72,6 +73,9 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 		switch s.How {
 		case HowBuilder:
 			res.Builder++
+			continue
+		case HowORM:
+			res.ORM++
 			continue
 		case HowParsed:
 			res.Parsed++
@@ -121,7 +125,7 @@ func (f *finisher) assemble(res *Result, acc map[string]map[Access]string, gone 
 				t = &Table{Name: a.Table}
 				tables[a.Table] = t
 			}
-			u := User{Package: pkg, Carried: via == Carried}
+			u := User{Package: pkg, Carried: via == Carried, ORM: via == ORM}
 			switch a.Access {
 			case Read:
 				t.Readers = append(t.Readers, u)

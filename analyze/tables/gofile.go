@@ -30,6 +30,8 @@ type root struct {
 	builder string // builder method (From, Join, Insert, TableName...)
 	appends []*root
 	isPart  bool // appended with +=: only evaluated as part of its head
+	recv    string // TableName: the receiver type
+	access  string // Table/QueryTable: the access of its call chain, "" for read
 	test    bool // in a test file
 	gen     bool // in a generated file
 	nargs   int  // arguments of a builder call
@@ -64,6 +66,13 @@ type fileWalker struct {
 	// warnings are the file's problems (a literal too big to read).
 	warnings        []Warning
 	test, generated bool // the file is a test, generated
+	// ORM facts (ormwalk.go): variable types of the current function,
+	// call chains' access, model sites, struct types, ent tables.
+	vars      map[string]typeRef
+	chains    map[*ast.CallExpr]string
+	orm       []*ormSite
+	structs   []structDecl
+	entTables [][2]string // schema type, table
 }
 
 // dbMethods run SQL given as an argument (database/sql, sqlx, pgx, gorm
@@ -71,7 +80,7 @@ type fileWalker struct {
 var dbMethods = setOf("Query QueryRow QueryContext QueryRowContext Exec ExecContext Prepare PrepareContext Get GetContext Select SelectContext NamedExec NamedExecContext NamedQuery NamedQueryContext Queryx QueryRowx QueryxContext QueryRowxContext MustExec MustExecContext Raw Preparex PreparexContext PrepareNamed PrepareNamedContext SQL QueryString QueryInterface SendBatch CopyFrom")
 
 // builderMethods take a table name (or a join clause) as first argument.
-var builderMethods = setOf("From Join LeftJoin RightJoin InnerJoin CrossJoin FullJoin Insert Update Delete Into Table")
+var builderMethods = setOf("From Join LeftJoin RightJoin InnerJoin CrossJoin FullJoin Insert Update Delete Into Table QueryTable")
 
 func (w *fileWalker) line(p token.Pos) int { return w.fset.Position(p).Line }
 
@@ -225,6 +234,11 @@ func (w *fileWalker) topDecl(d *ast.GenDecl) {
 		return
 	}
 	if d.Tok != token.CONST && d.Tok != token.VAR {
+		if d.Tok == token.TYPE {
+			for _, spec := range d.Specs {
+				w.structType(spec.(*ast.TypeSpec))
+			}
+		}
 		w.inspect(d)
 		return
 	}
@@ -251,18 +265,23 @@ func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
 		}
 		fi.recv, fi.key = recvKey(f.Type, d.Name.Name)
 	}
-	w.fn, w.locals = fi, nil
+	w.fn, w.locals, w.vars = fi, nil, nil
 	w.funcs = append(w.funcs, fi)
 	if d.Body == nil {
 		w.fn = nil
 		return
 	}
+	w.declareFields(d.Recv)
+	w.declareFields(d.Type.Params)
 	if d.Name.Name == "TableName" && fi.recv != "" && len(d.Body.List) == 1 {
 		if ret, ok := d.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
 			if lit, ok := ret.Results[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				w.addRoot(lit, &root{builder: "TableName"})
+				w.addRoot(lit, &root{builder: "TableName", recv: fi.recv})
 			}
 		}
+	}
+	if d.Name.Name == "Annotations" && fi.recv != "" {
+		w.entTable(d, fi.recv)
 	}
 	w.inspect(d.Body)
 	w.fn, w.locals = nil, nil
@@ -314,6 +333,15 @@ func (w *fileWalker) inspect(n ast.Node) {
 					w.local(n.Names[i].Name, v, token.DEFINE)
 				}
 			}
+			if w.fn != nil {
+				for i, name := range n.Names {
+					var v ast.Expr
+					if len(n.Values) == len(n.Names) {
+						v = n.Values[i]
+					}
+					w.declareValue(name.Name, n.Type, v)
+				}
+			}
 		case *ast.CallExpr:
 			w.call(n)
 		case *ast.ReturnStmt:
@@ -362,6 +390,9 @@ func (w *fileWalker) assign(a *ast.AssignStmt) {
 		case *ast.Ident:
 			if w.fn != nil {
 				w.local(l.Name, a.Rhs[i], a.Tok)
+				if a.Tok == token.DEFINE {
+					w.declareValue(l.Name, nil, a.Rhs[i])
+				}
 			}
 		case *ast.SelectorExpr:
 			// navidrome-style repositories keep their table in a field.
@@ -464,6 +495,13 @@ func (w *fileWalker) call(c *ast.CallExpr) {
 	if w.fn != nil && cl.imp != "fmt" {
 		w.fn.calls = append(w.fn.calls, cl)
 	}
+	if cl.method || cl.imp != "" {
+		w.markChain(c)
+		w.ormCall(c, name)
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+			w.entCall(c, sel)
+		}
+	}
 	switch {
 	case w.isSprintf(c):
 		w.addRoot(c, &root{})
@@ -486,7 +524,11 @@ func (w *fileWalker) call(c *ast.CallExpr) {
 		}
 		return
 	case builderMethods[name] && len(c.Args) > 0 && (cl.method || cl.local || cl.imp != ""):
-		w.addRoot(c.Args[0], &root{builder: name, nargs: len(c.Args)})
+		r := &root{builder: name, nargs: len(c.Args)}
+		if name == "Table" || name == "QueryTable" {
+			r.access = w.chainAccess(c, "")
+		}
+		w.addRoot(c.Args[0], r)
 	}
 	for _, a := range c.Args {
 		w.ref(a, false)

@@ -20,6 +20,7 @@ type finisher struct {
 	stmts    []*stmt
 	warnings []Warning
 	names    map[*pkgInfo]map[string][]*funcInfo // query name -> functions mentioning it
+	naming   map[*pkgInfo]string                 // the ORM naming rule of a package
 }
 
 type memoVal struct {
@@ -317,7 +318,8 @@ func (f *finisher) builderStatements() {
 	for _, dir := range f.dirs {
 		p := f.c.pkgs[dir]
 		for _, r := range p.roots {
-			if r.builder == "" || (!p.builderLib && r.builder != "TableName") {
+			if r.builder == "" || (!p.builderLib && r.builder != "TableName" &&
+				!(r.builder == "QueryTable" && f.ormNaming(p) != "")) {
 				continue
 			}
 			if r.nargs > 1 && !strings.HasSuffix(r.builder, "Join") {
@@ -330,6 +332,9 @@ func (f *finisher) builderStatements() {
 			kind, acc := builderAccess(r.builder, arg, f.mysql)
 			if len(acc) == 0 {
 				continue
+			}
+			if r.access == Write && len(acc) == 1 {
+				kind, acc[0].Access = "update", Write // db.Table("t").Where(...).Updates(...)
 			}
 			var owners []*funcInfo
 			if fi := p.funcs[r.fn]; fi != nil {
@@ -369,6 +374,8 @@ func builderAccess(method, arg string, mysql bool) (string, []Access) {
 		return "delete", []Access{{name, Write}}
 	case "TableName":
 		return "ddl", []Access{{name, DDL}}
+	case "QueryTable":
+		return "select", []Access{{name, Read}}
 	}
 	return "other", []Access{{name, Read}}
 }

@@ -10,10 +10,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/seams-tool/seams/analyze/scope"
 )
 
 // collectAll runs the pass over every Go file under root, tests too,
-// marking files named *_gen.go as generated.
+// marking generated files (a "Code generated ... DO NOT EDIT." line) as such.
 func collectAll(t *testing.T, root string, opt Options) *Result {
 	t.Helper()
 	c := NewCollector(opt)
@@ -29,8 +31,9 @@ func collectAll(t *testing.T, root string, opt Options) *Result {
 			t.Fatal(err)
 		}
 		dir := path.Dir(rel)
+		src, _ := os.ReadFile(p)
 		c.Add(File{Pkg: dir, ImportPath: "example.com/m/" + dir, Path: rel, Fset: fset, AST: f,
-			Generated: strings.HasSuffix(rel, "_gen.go")})
+			Generated: scope.Generated(src)})
 		return nil
 	})
 	return c.Finish(os.DirFS(root), nil, nil)
