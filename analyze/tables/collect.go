@@ -3,8 +3,8 @@ package tables
 import (
 	"fmt"
 	"go/ast"
-	"slices"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"

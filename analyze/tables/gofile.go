@@ -29,12 +29,12 @@ type root struct {
 	dbArg   bool   // passed straight to a database call: looser SQL test
 	builder string // builder method (From, Join, Insert, TableName...)
 	appends []*root
-	isPart  bool // appended with +=: only evaluated as part of its head
+	isPart  bool   // appended with +=: only evaluated as part of its head
 	recv    string // TableName: the receiver type
 	access  string // Table/QueryTable: the access of its call chain, "" for read
-	test    bool // in a test file
-	gen     bool // in a generated file
-	nargs   int  // arguments of a builder call
+	test    bool   // in a test file
+	gen     bool   // in a generated file
+	nargs   int    // arguments of a builder call
 }
 
 // fileWalker collects one file's facts without locking; AddFile merges
