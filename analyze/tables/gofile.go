@@ -69,7 +69,7 @@ type fileWalker struct {
 	// ORM facts (ormwalk.go): variable types of the current function,
 	// call chains' access, model sites, struct types, ent tables.
 	vars      map[string]typeRef
-	chains    map[*ast.CallExpr]string
+	chains    map[*ast.CallExpr]chain
 	orm       []*ormSite
 	structs   []structDecl
 	entTables [][2]string // schema type, table

@@ -89,7 +89,9 @@ func load(dbmap *gorp.DbMap) { dbmap.Get(Note{}, 1) }
 
 type User struct{ ID int }
 
-type APIToken struct{ ID int }
+type APIToken struct {
+	ID int ` + "`gorm:\"primaryKey\"`" + `
+}
 
 type Issue struct{ ID int }
 
@@ -126,9 +128,15 @@ func users(db *gorm.DB) {
 
 import "xorm.io/xorm"
 
-type User struct{ ID int }
+type User struct {
+	ID int ` + "`xorm:\"pk autoincr\"`" + `
+}
 
 type AccessToken struct{ ID int }
+
+type userWithTeam struct {
+	User ` + "`xorm:\"extends\"`" + `
+}
 
 func create(x *xorm.Engine) {
 	u := &User{}
@@ -139,10 +147,12 @@ func create(x *xorm.Engine) {
 	list := []User{}
 	sess.Table("repo_unit").Find(&list)
 	x.Sync2(new(AccessToken))
+	var rows []*userWithTeam
+	x.Table("user").Join("INNER", "team", "team.uid = user.id").Find(&rows)
 }
 `,
 		}, []string{"models user write orm", "models access_token read orm", "models repo_unit read direct",
-			"models user read orm", "models access_token ddl orm"}, nil},
+			"models user read direct", "models access_token ddl orm"}, []string{"models user_with_team", "models user read orm"}},
 		{"bun", map[string]string{
 			"store/store.go": `package store
 

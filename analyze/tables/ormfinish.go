@@ -192,6 +192,17 @@ func (f *finisher) entSchemas(explicit map[[2]string]string) map[string]string {
 func (f *finisher) ormStatements() {
 	explicit := f.modelTables()
 	ent := f.entSchemas(explicit)
+	registered := map[[2]string]bool{}
+	for _, dir := range f.dirs {
+		p := f.c.pkgs[dir]
+		for _, s := range p.orm {
+			if s.access == DDL {
+				if mdir, ok := f.typeDir(p, s.model); ok {
+					registered[[2]string{mdir, s.model.name}] = true
+				}
+			}
+		}
+	}
 	for _, dir := range f.dirs {
 		p := f.c.pkgs[dir]
 		for _, name := range sortedKeys(p.structs) {
@@ -218,9 +229,21 @@ func (f *finisher) ormStatements() {
 				if !ok {
 					continue
 				}
-				table = explicit[[2]string{mdir, s.model.name}]
+				key := [2]string{mdir, s.model.name}
+				table = explicit[key]
 				if table == "" {
-					table = defaultTable(naming, s.model.name)
+					// By the default rule only a type that is plainly a
+					// model: tagged for an ORM, or registered with one.
+					// An options struct passed to Create is not.
+					d := f.c.pkgs[mdir].structs[s.model.name]
+					switch {
+					case d.naming != "":
+						table = defaultTable(d.naming, s.model.name)
+					case registered[key]:
+						table = defaultTable(naming, s.model.name)
+					default:
+						continue
+					}
 				}
 			}
 			var owners []*funcInfo

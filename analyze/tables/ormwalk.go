@@ -37,11 +37,17 @@ type ormSite struct {
 // from a tag (bun:"table:t", go-pg's tableName struct{} `pg:"t"`) or,
 // for an ent schema (a struct embedding ent.Schema), from Annotations.
 type structDecl struct {
-	name  string
-	table string
-	ent   bool
-	file  string
-	line  int
+	name   string
+	table  string
+	ent    bool
+	naming string // the naming rule of the ORM its field tags are for (gorm:"...", xorm:"...")
+	file   string
+	line   int
+}
+
+// tagNaming maps the struct tag keys of ORMs to their naming rules.
+var tagNaming = []struct{ key, naming string }{
+	{"gorm", "plural"}, {"bun", "plural"}, {"pg", "plural"}, {"xorm", "snake"}, {"orm", "snake"},
 }
 
 // ormVerbs are the ORM methods taking a model (gorm, xorm, beego, bun,
@@ -174,6 +180,9 @@ func (w *fileWalker) ormCall(c *ast.CallExpr, name string) {
 	if access == "" || access == Read {
 		access = w.chainAccess(c, access)
 	}
+	if verb != "" && w.chains[c].table {
+		return // s.Table("t").Join(...).Find(&rows): the rows' type names no table
+	}
 	if name == "AddTableWithName" && len(c.Args) >= 2 {
 		if t, ok := w.valueType(c.Args[0]); ok {
 			if lit, ok := c.Args[1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -207,8 +216,8 @@ func (w *fileWalker) site(at ast.Node, t typeRef, method, access, table string) 
 // chainAccess returns the access of the call chain c belongs to: write
 // when a method of the chain writes, else def (read when "").
 func (w *fileWalker) chainAccess(c *ast.CallExpr, def string) string {
-	if a, ok := w.chains[c]; ok {
-		return a
+	if ch, ok := w.chains[c]; ok && ch.access != "" {
+		return ch.access
 	}
 	if def == "" {
 		def = Read
@@ -223,7 +232,7 @@ func (w *fileWalker) markChain(c *ast.CallExpr) {
 		return
 	}
 	var calls []*ast.CallExpr
-	access := ""
+	var ch chain
 	for x := ast.Expr(c); ; {
 		call, ok := x.(*ast.CallExpr)
 		if !ok {
@@ -235,19 +244,30 @@ func (w *fileWalker) markChain(c *ast.CallExpr) {
 		}
 		calls = append(calls, call)
 		if chainWrites[sel.Sel.Name] {
-			access = Write
+			ch.access = Write
+		}
+		if builderMethods[sel.Sel.Name] && len(call.Args) > 0 {
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				ch.table = true
+			}
 		}
 		x = sel.X
 	}
-	if len(calls) < 2 || access == "" {
+	if len(calls) < 2 || ch == (chain{}) {
 		return
 	}
 	if w.chains == nil {
-		w.chains = map[*ast.CallExpr]string{}
+		w.chains = map[*ast.CallExpr]chain{}
 	}
 	for _, call := range calls {
-		w.chains[call] = access
+		w.chains[call] = ch
 	}
+}
+
+// chain is what a call chain says about the calls in it.
+type chain struct {
+	access string // Write when a method of it writes
+	table  bool   // a call of it names the table: Table("t"), From("t")
 }
 
 // structType records a struct type declaration that may be a model.
@@ -261,6 +281,8 @@ func (w *fileWalker) structType(ts *ast.TypeSpec) {
 		if len(f.Names) == 0 {
 			if t, ok := w.typeOf(f.Type); ok && t.name == "Schema" && strings.HasPrefix(t.imp, "entgo.io/ent") {
 				d.ent = true
+			} else if ok && t.name == "BaseModel" && strings.HasPrefix(t.imp, "github.com/uptrace/bun") {
+				d.naming = "plural" // a bun model, tagged or not
 			}
 		}
 		if f.Tag == nil {
@@ -271,6 +293,11 @@ func (w *fileWalker) structType(ts *ast.TypeSpec) {
 			continue
 		}
 		st := reflect.StructTag(tag)
+		for _, tn := range tagNaming {
+			if _, ok := st.Lookup(tn.key); ok && d.naming == "" {
+				d.naming = tn.naming
+			}
+		}
 		if v, ok := st.Lookup("bun"); ok {
 			for _, part := range strings.Split(v, ",") {
 				if t, ok := strings.CutPrefix(part, "table:"); ok {
