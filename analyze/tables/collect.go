@@ -20,6 +20,7 @@ type Collector struct {
 	mu       sync.Mutex
 	pkgs     map[string]*pkgInfo // by package directory
 	warnings []Warning           // files and literals skipped by the size limits
+	singular bool                // gorm's SingularTable is set somewhere
 }
 
 // pkgInfo is what the files of one package directory contributed.
@@ -203,6 +204,7 @@ func (c *Collector) Add(file File) {
 		c.pkgs[pkg] = p
 	}
 	c.warnings = append(c.warnings, w.warnings...)
+	c.singular = c.singular || w.singular
 	p.files++
 	if test {
 		p.testFiles++

@@ -73,6 +73,7 @@ type fileWalker struct {
 	orm       []*ormSite
 	structs   []structDecl
 	entTables [][2]string // schema type, table
+	singular  bool        // gorm's SingularTable: true is set here
 }
 
 // dbMethods run SQL given as an argument (database/sql, sqlx, pgx, gorm
@@ -350,6 +351,8 @@ func (w *fileWalker) inspect(n ast.Node) {
 			}
 		case *ast.IndexExpr:
 			w.nameLit(n.Index)
+		case *ast.KeyValueExpr:
+			w.singularTable(n)
 		case *ast.BinaryExpr:
 			// Only the outermost + of a chain: the inner ones start with
 			// the same literal, and testing each would be quadratic.

@@ -149,10 +149,40 @@ func create(x *xorm.Engine) {
 	x.Sync2(new(AccessToken))
 	var rows []*userWithTeam
 	x.Table("user").Join("INNER", "team", "team.uid = user.id").Find(&rows)
+	perms := []*teamWithPermission{}
+	x.Where("team_id = ?", 1).Find(&perms)
+}
+
+type Team struct{ ID int }
+
+func (Team) TableName() string { return "teams" }
+
+type teamWithPermission struct {
+	Team       ` + "`xorm:\"extends\"`" + `
+	Permission int
 }
 `,
 		}, []string{"models user write orm", "models access_token read orm", "models repo_unit read direct",
-			"models user read direct", "models access_token ddl orm"}, []string{"models user_with_team", "models user read orm"}},
+			"models user read direct", "models access_token ddl orm", "models teams read orm"},
+			[]string{"models user_with_team", "models user read orm", "models team_with_permission"}},
+		{"gorm singular", map[string]string{
+			"db/db.go": `package db
+
+import "gorm.io/gorm"
+
+var config = gorm.Config{NamingStrategy: schema.NamingStrategy{SingularTable: true}}
+
+type AccessToken struct {
+	ID int ` + "`gorm:\"primaryKey\"`" + `
+}
+
+type Clusters struct {
+	ID int ` + "`gorm:\"primaryKey\"`" + `
+}
+
+func create(db *gorm.DB) { db.Create(&AccessToken{}); db.Find(&[]Clusters{}) }
+`,
+		}, []string{"db access_token write orm", "db clusters read orm"}, nil},
 		{"bun", map[string]string{
 			"store/store.go": `package store
 

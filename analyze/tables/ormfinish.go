@@ -9,10 +9,11 @@ import (
 
 // ormLibs are the ORMs whose models name tables, with the rule each
 // applies to a model type without an explicit table name: "plural"
-// (gorm, bun, go-pg, ent: User -> users), "snake" (xorm's GonicMapper,
-// beego: APIToken -> api_token), "name" (gorp: the type name).
+// (bun, go-pg, ent: User -> users), "gorm" (plural, or snake when the
+// repository sets NamingStrategy{SingularTable: true}), "snake" (xorm's
+// GonicMapper, beego: APIToken -> api_token), "name" (gorp: the type name).
 var ormLibs = []struct{ prefix, naming string }{
-	{"gorm.io/gorm", "plural"}, {"github.com/jinzhu/gorm", "plural"},
+	{"gorm.io/gorm", "gorm"}, {"github.com/jinzhu/gorm", "gorm"},
 	{"github.com/uptrace/bun", "plural"}, {"github.com/go-pg/pg", "plural"}, {"entgo.io/ent", "plural"},
 	{"xorm.io/xorm", "snake"}, {"github.com/go-xorm/xorm", "snake"},
 	{"github.com/beego/beego/v2/client/orm", "snake"}, {"github.com/astaxie/beego/orm", "snake"},
@@ -93,9 +94,11 @@ func plural(s string) string {
 		return head + p
 	}
 	switch {
-	case strings.HasSuffix(last, "s") || strings.HasSuffix(last, "x") || strings.HasSuffix(last, "z") ||
+	case strings.HasSuffix(last, "ss") || strings.HasSuffix(last, "x") || strings.HasSuffix(last, "z") ||
 		strings.HasSuffix(last, "ch") || strings.HasSuffix(last, "sh"):
 		return s + "es"
+	case strings.HasSuffix(last, "s"):
+		return s // already plural: Clusters, ImageCves
 	case strings.HasSuffix(last, "y") && len(last) > 1 && !strings.ContainsRune("aeiou", rune(last[len(last)-2])):
 		return s[:len(s)-1] + "ies"
 	}
@@ -105,7 +108,7 @@ func plural(s string) string {
 // defaultTable names a model's table by an ORM's rule.
 func defaultTable(naming, typeName string) string {
 	switch naming {
-	case "plural":
+	case "plural", "gorm":
 		return plural(snakeCase(typeName))
 	case "snake":
 		return snakeCase(typeName)
@@ -235,13 +238,8 @@ func (f *finisher) ormStatements() {
 					// By the default rule only a type that is plainly a
 					// model: tagged for an ORM, or registered with one.
 					// An options struct passed to Create is not.
-					d := f.c.pkgs[mdir].structs[s.model.name]
-					switch {
-					case d.naming != "":
-						table = defaultTable(d.naming, s.model.name)
-					case registered[key]:
-						table = defaultTable(naming, s.model.name)
-					default:
+					table = f.defaultModelTable(mdir, s.model.name, naming, explicit, registered, 0)
+					if table == "" {
 						continue
 					}
 				}
@@ -270,6 +268,35 @@ func (f *finisher) ormStatements() {
 			}, owners: owners})
 		}
 	}
+}
+
+// defaultModelTable names the table of a model without an explicit
+// one: a type tagged for an ORM by that ORM's rule, a registered type by
+// the caller's ORM's rule, a type extending another (xorm:"extends") by
+// that type's table. An options struct passed to Create is none of
+// these and names no table ("").
+func (f *finisher) defaultModelTable(dir, name, naming string, explicit map[[2]string]string, registered map[[2]string]bool, depth int) string {
+	p := f.c.pkgs[dir]
+	d := p.structs[name]
+	if d.extends != nil && depth < 3 {
+		if edir, ok := f.typeDir(p, *d.extends); ok {
+			if t := explicit[[2]string{edir, d.extends.name}]; t != "" {
+				return t
+			}
+			if t := f.defaultModelTable(edir, d.extends.name, naming, explicit, registered, depth+1); t != "" {
+				return t
+			}
+		}
+	}
+	if d.naming != "" {
+		naming = d.naming
+	} else if !registered[[2]string{dir, name}] {
+		return ""
+	}
+	if naming == "gorm" && f.c.singular {
+		naming = "snake"
+	}
+	return defaultTable(naming, name)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

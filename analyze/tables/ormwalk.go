@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -41,13 +42,16 @@ type structDecl struct {
 	table  string
 	ent    bool
 	naming string // the naming rule of the ORM its field tags are for (gorm:"...", xorm:"...")
-	file   string
-	line   int
+	// extends is the first embedded type tagged xorm:"extends": rows of
+	// a join read into it come from that type's table.
+	extends *typeRef
+	file    string
+	line    int
 }
 
 // tagNaming maps the struct tag keys of ORMs to their naming rules.
 var tagNaming = []struct{ key, naming string }{
-	{"gorm", "plural"}, {"bun", "plural"}, {"pg", "plural"}, {"xorm", "snake"}, {"orm", "snake"},
+	{"gorm", "gorm"}, {"bun", "plural"}, {"pg", "plural"}, {"xorm", "snake"}, {"orm", "snake"},
 }
 
 // ormVerbs are the ORM methods taking a model (gorm, xorm, beego, bun,
@@ -270,6 +274,15 @@ type chain struct {
 	table  bool   // a call of it names the table: Table("t"), From("t")
 }
 
+// singularTable notes gorm's NamingStrategy{SingularTable: true}.
+func (w *fileWalker) singularTable(kv *ast.KeyValueExpr) {
+	if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "SingularTable" {
+		if v, ok := kv.Value.(*ast.Ident); ok && v.Name == "true" {
+			w.singular = true
+		}
+	}
+}
+
 // structType records a struct type declaration that may be a model.
 func (w *fileWalker) structType(ts *ast.TypeSpec) {
 	st, ok := ts.Type.(*ast.StructType)
@@ -303,6 +316,11 @@ func (w *fileWalker) structType(ts *ast.TypeSpec) {
 				if t, ok := strings.CutPrefix(part, "table:"); ok {
 					d.table = t
 				}
+			}
+		}
+		if v, ok := st.Lookup("xorm"); ok && len(f.Names) == 0 && d.extends == nil && slices.Contains(strings.Fields(v), "extends") {
+			if t, ok := w.typeOf(f.Type); ok {
+				d.extends = &t
 			}
 		}
 		if len(f.Names) == 1 && f.Names[0].Name == "tableName" {
