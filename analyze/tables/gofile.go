@@ -276,9 +276,8 @@ func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
 	w.declareFields(d.Type.Params)
 	if d.Name.Name == "TableName" && fi.recv != "" && len(d.Body.List) == 1 {
 		if ret, ok := d.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-			if lit, ok := ret.Results[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				w.addRoot(lit, &root{builder: "TableName", recv: fi.recv})
-			}
+			// A literal or a constant (harbor: return models.UserTable).
+			w.addRoot(ret.Results[0], &root{builder: "TableName", recv: fi.recv})
 		}
 	}
 	if d.Name.Name == "Annotations" && fi.recv != "" {

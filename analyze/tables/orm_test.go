@@ -24,7 +24,9 @@ type Tag struct{ ID int }
 
 type Repo struct{ ID int }
 
-func (r *Repo) TableName() string { return "repository" }
+func (r *Repo) TableName() string { return RepoTable }
+
+const RepoTable = "repository"
 `,
 			"dao/dao.go": `package dao
 

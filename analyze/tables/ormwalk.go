@@ -63,7 +63,7 @@ var ormVerbs = map[string]string{
 	"Delete": Write, "Upsert": Write, "ReadOrCreate": Write, "InsertOrUpdate": Write,
 	"Read": Read, "ReadForUpdate": Read, "First": Read, "Last": Read, "Take": Read, "Find": Read,
 	"FindAndCount": Read, "Get": Read, "Count": Read, "Exist": Read, "Iterate": Read, "Sum": Read,
-	"SumInt": Read, "Sums": Read, "Select": Read, "Scan": Read, "LoadRelated": Read,
+	"SumInt": Read, "Sums": Read, "LoadRelated": Read,
 	"AutoMigrate": DDL, "Sync": DDL, "Sync2": DDL, "CreateTables": DDL, "DropTables": DDL,
 	"CreateTable": DDL, "DropTable": DDL, "RegisterModel": DDL, "AddTable": DDL, "AddTableWithName": DDL,
 	"Model": "", "QueryTable": "", "QuerySetter": "", "QuerySetterForCount": "", "Table": "",
