@@ -186,7 +186,7 @@ func verbKind(w string) string {
 		return "update"
 	case "DELETE", "TRUNCATE":
 		return "delete"
-	case "CREATE", "ALTER", "DROP", "RENAME", "COMMENT":
+	case "CREATE", "ALTER", "DROP", "RENAME", "COMMENT", "ANALYZE", "VACUUM":
 		return "ddl"
 	}
 	return "other"
@@ -367,6 +367,38 @@ func (sc *scanner) names(from int) []string {
 	return out
 }
 
+// maintenance reads ANALYZE and VACUUM [options] t [(cols)] {, ...}:
+// the tables are ddl, as the schema's upkeep is.
+func (sc *scanner) maintenance() {
+	i := 1
+	for {
+		switch {
+		case sc.is(i, "("):
+			i = sc.close(i)
+			continue
+		case sc.word(i) == "VERBOSE" || sc.word(i) == "FULL" || sc.word(i) == "FREEZE" || sc.word(i) == "ANALYZE" || sc.word(i) == "SKIP_LOCKED":
+			i++
+			continue
+		}
+		break
+	}
+	for {
+		from := len(sc.acc)
+		next := sc.add(i, DDL, false)
+		if len(sc.acc) == from {
+			return
+		}
+		i = next
+		if sc.is(i, "(") {
+			i = sc.close(i)
+		}
+		if !sc.is(i, ",") {
+			return
+		}
+		i++
+	}
+}
+
 // renameTable reads MySQL's RENAME TABLE a TO b {, c TO d}.
 func (sc *scanner) renameTable() {
 	i := 2
@@ -392,6 +424,10 @@ func (sc *scanner) run() {
 	first := sc.word(0)
 	if first == "RENAME" && sc.word(1) == "TABLE" {
 		sc.renameTable()
+		return
+	}
+	if first == "ANALYZE" || first == "VACUUM" {
+		sc.maintenance()
 		return
 	}
 	hasDelete := sc.index("DELETE", 0) >= 0 || sc.index("MERGE", 0) >= 0
@@ -469,7 +505,7 @@ func (sc *scanner) run() {
 				sc.list(i+1, Write, false)
 			}
 		case "VIEW":
-			if first == "CREATE" || first == "DROP" || first == "ALTER" || first == "REFRESH" {
+			if first == "CREATE" || first == "DROP" || first == "ALTER" || first == "REFRESH" || first == "COMMENT" && (prev == "ON" || prev == "MATERIALIZED") {
 				access := DDL
 				if first == "REFRESH" {
 					access = Write

@@ -17,6 +17,19 @@ func understand(sql string, mysql bool) (kind string, acc []Access, how string) 
 	return r.kind, r.acc, r.how
 }
 
+// ReadStatement reads one SQL statement alone, the way Finish reads
+// each statement before relating it to the others: its kind (select,
+// insert, update, delete, ddl or other), the tables it names with
+// their access, sorted (a CREATE FUNCTION: its body's tables, as ddl),
+// and how it was understood (HowParsed, HowScanned or HowUnknown).
+// dialect is as in Options ("" reads quotes the PostgreSQL way). What
+// needs other statements does not apply: CTEs of another constant,
+// temporary tables, calls of functions defined elsewhere, renames,
+// DefaultIgnore. It is what a check against another SQL parser compares.
+func ReadStatement(sql, dialect string) (kind string, tables []Access, how string) {
+	return understand(sql, dialect == "mysql")
+}
+
 // reading is what read finds in one statement: its kind, tables and
 // how they were found, and the facts Finish needs across statements.
 type reading struct {
