@@ -27,8 +27,15 @@ func TestRealRepo(t *testing.T) {
 		r := c.Finish(os.DirFS(root), skipDir, nil)
 		took := time.Since(start)
 		pct := func(n int) float64 { return 100 * float64(n) / float64(max(r.Found, 1)) }
-		t.Logf("%s: %d Go files; dialect %q (%s); found %d: parsed %.1f%%, scanned %.1f%%, unknown %.1f%%; builder sites %d; tables %d; SQL pass %v",
-			filepath.Base(root), len(files), r.Dialect, r.DialectReason, r.Found, pct(r.Parsed), pct(r.Scanned), pct(r.Unknown), r.Builder, len(r.Tables), took)
+		dropped := 0
+		for _, tb := range r.Tables {
+			if tb.Dropped {
+				dropped++
+			}
+		}
+		t.Logf("%s: %d Go files; dialect %q (%s); found %d: parsed %.1f%%, scanned %.1f%%, unknown %.1f%%; builder sites %d, ORM sites %d; test statements %d (left out); tables %d (%d dropped); packages %d; SQL pass %v",
+			filepath.Base(root), len(files), r.Dialect, r.DialectReason, r.Found, pct(r.Parsed), pct(r.Scanned), pct(r.Unknown),
+			r.Builder, r.ORM, r.Tests, len(r.Tables), dropped, len(r.Packages), took)
 		if os.Getenv("SEAMS_REAL_VERBOSE") != "" {
 			for _, w := range r.Warnings {
 				t.Logf("  %s: %s", w.Where, w.Message)
