@@ -432,4 +432,3 @@ func (w *fileWalker) local(name string, v ast.Expr, tok token.Token) {
 		}
 	}
 }
-
