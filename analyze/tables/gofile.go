@@ -68,7 +68,7 @@ type fileWalker struct {
 	test, generated bool // the file is a test, generated
 	// ORM facts (ormwalk.go): variable types of the current function,
 	// call chains' access, model sites, struct types, ent tables.
-	vars      map[string]typeRef
+	vars      []namedType // reused from function to function
 	chains    map[*ast.CallExpr]chain
 	orm       []*ormSite
 	structs   []structDecl
@@ -266,7 +266,7 @@ func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
 		}
 		fi.recv, fi.key = recvKey(f.Type, d.Name.Name)
 	}
-	w.fn, w.locals, w.vars = fi, nil, nil
+	w.fn, w.locals, w.vars = fi, nil, w.vars[:0]
 	w.funcs = append(w.funcs, fi)
 	if d.Body == nil {
 		w.fn = nil
@@ -315,13 +315,13 @@ func (w *fileWalker) inspect(n ast.Node) {
 		if n == nil {
 			top := w.stack[len(w.stack)-1]
 			w.stack = w.stack[:len(w.stack)-1]
-			if w.covered[top] {
+			if len(w.covered) > 0 && w.covered[top] {
 				w.inRoot--
 			}
 			return false
 		}
 		w.stack = append(w.stack, n)
-		if w.covered[n] {
+		if len(w.covered) > 0 && w.covered[n] { // most declarations have no root
 			w.inRoot++
 		}
 		switch n := n.(type) {

@@ -125,8 +125,11 @@ func (w *fileWalker) valueType(e ast.Expr) (typeRef, bool) {
 			return w.typeOf(x.Args[0])
 		}
 	case *ast.Ident:
-		t, ok := w.vars[x.Name]
-		return t, ok
+		for i := len(w.vars) - 1; i >= 0; i-- { // the latest declaration wins
+			if w.vars[i].name == x.Name {
+				return w.vars[i].t, true
+			}
+		}
 	case *ast.IndexExpr:
 		return w.valueType(x.X)
 	}
@@ -138,10 +141,13 @@ func (w *fileWalker) declare(name string, t typeRef) {
 	if name == "_" || name == "" {
 		return
 	}
-	if w.vars == nil {
-		w.vars = map[string]typeRef{}
-	}
-	w.vars[name] = t
+	w.vars = append(w.vars, namedType{name, t})
+}
+
+// namedType is a variable and its type.
+type namedType struct {
+	name string
+	t    typeRef
 }
 
 // declareFields records the parameters (or receiver) of a function.
@@ -234,6 +240,11 @@ func (w *fileWalker) chainAccess(c *ast.CallExpr, def string) string {
 func (w *fileWalker) markChain(c *ast.CallExpr) {
 	if _, inner := w.chains[c]; inner {
 		return
+	}
+	if sel, ok := c.Fun.(*ast.SelectorExpr); !ok {
+		return
+	} else if _, isCall := sel.X.(*ast.CallExpr); !isCall {
+		return // x.M(...): no chain, the common case
 	}
 	var calls []*ast.CallExpr
 	var ch chain
