@@ -24,6 +24,13 @@ type Options struct {
 	// MaxDepth bounds how many call edges a table access is carried
 	// up from the function that runs the statement; 0 means 3.
 	MaxDepth int
+	// Tests keeps test SQL (Statement.Test) in the result; by default
+	// it is left out of Statements, Tables and Packages, and test
+	// functions carry no access to their callers' packages.
+	Tests bool
+	// NoGenerated leaves out the SQL of generated files
+	// (Statement.Generated), which is kept by default.
+	NoGenerated bool
 }
 
 // Validate says which option cannot be used, if one cannot.
@@ -43,7 +50,8 @@ func (o Options) Validate() error {
 var DefaultIgnore = []string{
 	"schema_migrations", "goose_db_version", "gorp_migrations", "migrations",
 	"__diesel_schema_migrations", "atlas_schema_revisions",
-	"pg_catalog.*", "information_schema.*", "sqlite_master", "sqlite_sequence", "dual",
+	"pg_catalog.*", "pg_*", "information_schema.*", "sqlite_*", "mysql.*",
+	"performance_schema.*", "dual",
 }
 
 // Access kinds of a table in a statement.
@@ -59,11 +67,14 @@ const (
 	HowScanned = "scanned" // the token scanner found its tables
 	HowUnknown = "unknown" // neither: its tables are not known
 	HowBuilder = "builder" // a query-builder call or ORM table name, not SQL text
+	HowORM     = "orm"     // an ORM call on a model type, or an ent schema
 )
 
-// Via tells whether a package touches a table itself or through a call.
+// Via tells whether a package touches a table itself (in SQL text or a
+// builder call), itself through an ORM model, or through a call.
 const (
 	Direct  = "direct"
+	ORM     = "orm"
 	Carried = "carried"
 )
 
@@ -84,6 +95,13 @@ type Result struct {
 	// Builder counts query-builder and ORM table-name sites, which are
 	// statements too but not SQL text, so they are not in Found.
 	Builder int
+	// ORM counts ORM calls on model types and ent schemas (HowORM),
+	// not in Found either.
+	ORM int
+	// Tests and Generated count the statements (SQL and builder) of
+	// test and of generated sources, whether the options kept them or
+	// not; the other counts hold only the statements kept.
+	Tests, Generated int
 	// ByDialect counts SQL statements per dialect they were read as.
 	ByDialect map[string]int
 	// Warnings name each statement that was not understood.
@@ -110,6 +128,13 @@ type Statement struct {
 	SQL string
 	// Tables are the tables it touches, ignored ones removed, sorted.
 	Tables []Access
+	// Test marks test SQL: from a _test.go file, a test-only package
+	// (all its Go files are tests), a file under one of TestDirs, or a
+	// pgTAP .sql file. Listed only with Options.Tests.
+	Test bool
+	// Generated marks SQL from a generated Go file (File.Generated).
+	// Listed unless Options.NoGenerated.
+	Generated bool
 }
 
 // Access is one table of a statement and how the statement uses it.
@@ -122,6 +147,13 @@ type Access struct {
 type Table struct {
 	Name                  string
 	Readers, Writers, DDL []User
+	// Dropped marks a table the replayed DDL no longer has: dropped,
+	// or renamed (RenamedTo is then its live name, which its accesses
+	// count for, so it has no users of its own). DroppedAt is the
+	// statement ("file:line") that dropped or renamed it.
+	Dropped   bool
+	DroppedAt string
+	RenamedTo string
 }
 
 // User is a package using a table; Carried when it does so only by
@@ -129,13 +161,16 @@ type Table struct {
 type User struct {
 	Package string
 	Carried bool
+	// ORM marks a package that does so itself but only through ORM
+	// calls on model types (Via ORM).
+	ORM bool
 }
 
 // PackageTable is one table a package touches.
 type PackageTable struct {
 	Name   string
 	Access string // Read, Write or DDL
-	Via    string // Direct or Carried
+	Via    string // Direct, ORM or Carried
 }
 
 // Warning reports a statement the pass could not understand.

@@ -56,6 +56,9 @@ func (f *finisher) callGraph(origins []*funcInfo, depth int) callGraph {
 		for _, dir := range f.dirs {
 			p := f.c.pkgs[dir]
 			for _, fi := range p.funcs {
+				if fi.test && !f.c.opt.Tests {
+					continue // a test calling a store says nothing about its package
+				}
 				var imports map[string]bool
 				for _, cl := range fi.calls {
 					if !names[cl.name] {
@@ -142,6 +145,10 @@ func (f *finisher) resolve(p *pkgInfo, caller *funcInfo, cl call, methods map[st
 	return same
 }
 
+// viaRank orders the ways of touching a table: a package that does so
+// in SQL and through an ORM does so directly.
+var viaRank = map[string]int{Direct: 0, ORM: 1, Carried: 2}
+
 // carry computes which packages touch which tables: the statement's
 // package and the packages of the functions running it directly, then
 // every package whose functions reach one of those functions within
@@ -154,17 +161,21 @@ func (f *finisher) carry(maxDepth int) map[string]map[Access]string {
 			m = map[Access]string{}
 			out[pkg] = m
 		}
-		if m[a] != Direct {
+		if old := m[a]; old == "" || viaRank[via] < viaRank[old] {
 			m[a] = via
 		}
 	}
 	direct := map[*funcInfo][]Access{}
 	var order []*funcInfo
 	for _, s := range f.stmts {
+		via := Direct
+		if s.How == HowORM {
+			via = ORM
+		}
 		for _, a := range s.Tables {
-			mark(s.Package, a, Direct)
+			mark(s.Package, a, via)
 			for _, o := range s.owners {
-				mark(o.pkg, a, Direct)
+				mark(o.pkg, a, via)
 				if _, ok := direct[o]; !ok {
 					order = append(order, o)
 				}

@@ -1,8 +1,10 @@
 package tables
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,9 +16,11 @@ import (
 // expressions, calls by name, references), so no syntax tree outlives
 // its file; Finish does the evaluation, SQL reading and attribution.
 type Collector struct {
-	opt  Options
-	mu   sync.Mutex
-	pkgs map[string]*pkgInfo // by package directory
+	opt      Options
+	mu       sync.Mutex
+	pkgs     map[string]*pkgInfo // by package directory
+	warnings []Warning           // files and literals skipped by the size limits
+	singular bool                // gorm's SingularTable is set somewhere
 }
 
 // pkgInfo is what the files of one package directory contributed.
@@ -30,6 +34,13 @@ type pkgInfo struct {
 	drivers         []string
 	builderLib      bool
 	imports         map[string]bool // of all its files, for call resolution
+	files           int             // Go files added
+	testFiles       int             // of which tests: all of them make a test-only package
+	testOnly        bool            // set by Finish
+	orm             []*ormSite
+	structs         map[string]structDecl
+	entTables       map[string]string // ent schema type -> table
+	ormLibs         []string          // ORM libraries imported directly
 }
 
 type embedPattern struct {
@@ -47,9 +58,11 @@ type funcInfo struct {
 	recv           string   // receiver type name, "" for a function
 	file           []string // import paths of its file, for call resolution
 	calls          []call
-	refs           []ref    // identifiers used as values, in order, with repeats
-	lits           []string // short literal arguments: candidate query names
-	locals         []*root
+	refs           []ref            // identifiers used as values, in order, with repeats
+	lits           []string         // short literal arguments: candidate query names
+	test           bool             // in a test file (or, after Finish marks it, a test-only package)
+	locals         map[string]*root // local string bindings, by name (the first binding)
+	dbRefs         map[string]bool  // names passed to a database call
 }
 
 // ref is an identifier used as a value; db when as a database-call argument.
@@ -111,15 +124,44 @@ var builderLibs = []string{
 	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/", "github.com/go-xorm/", "github.com/uptrace/bun",
 	"github.com/go-pg/pg", "github.com/huandu/go-sqlbuilder", "github.com/gocraft/dbr", "github.com/upper/db",
 	"github.com/pocketbase/dbx", "github.com/Masterminds/squirrel/v2",
+	"github.com/beego/beego/v2/client/orm", "github.com/astaxie/beego/orm",
 }
 
-// AddFile records what one Go file holds; safe for concurrent use. pkg is
-// the package directory relative to the repository root (slash-separated,
-// "." for root); path is the file relative to the root; importPath is
-// the package's import path; f was parsed with parser.ParseComments (and
-// may use SkipObjectResolution); fset holds its positions.
+// File is one parsed Go file for Add.
+type File struct {
+	// Pkg is the package directory relative to the repository root
+	// (slash-separated, "." for the root); Path is the file relative to
+	// the root; ImportPath is the package's import path.
+	Pkg, ImportPath, Path string
+	// Fset holds the positions of AST, which was parsed with
+	// parser.ParseComments (and may use SkipObjectResolution).
+	Fset *token.FileSet
+	AST  *ast.File
+	// Generated marks a "// Code generated ... DO NOT EDIT." file: its
+	// statements are marked Generated (see Options.NoGenerated).
+	Generated bool
+}
+
+// AddFile records what one hand-written Go file holds; see Add.
 func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f *ast.File) {
-	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}}
+	c.Add(File{Pkg: pkg, ImportPath: importPath, Path: path, Fset: fset, AST: f})
+}
+
+// Add records what one Go file holds; safe for concurrent use. A file
+// ending in _test.go, or in a test directory (see TestDirs), holds
+// test SQL (see Options.Tests).
+func (c *Collector) Add(file File) {
+	pkg, importPath, path, fset, f := file.Pkg, file.ImportPath, file.Path, file.Fset, file.AST
+	if size := f.FileEnd - f.FileStart; int(size) > MaxGoFile {
+		c.mu.Lock()
+		c.warnings = append(c.warnings, Warning{
+			Message: fmt.Sprintf("Go file of %d bytes skipped: larger than %s", size, sizeName(MaxGoFile)), Where: path})
+		c.mu.Unlock()
+		return
+	}
+	test := strings.HasSuffix(path, "_test.go") || inTestDir(path)
+	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}, covered: map[ast.Node]bool{},
+		test: test, generated: file.Generated}
 	builder := false
 	for _, imp := range f.Imports {
 		p, err := strconv.Unquote(imp.Path.Value)
@@ -144,7 +186,7 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 		}
 	}
 	for _, d := range f.Decls {
-		w.covered = w.covered[:0]
+		clear(w.covered)
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			w.funcDecl(d)
@@ -161,11 +203,35 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 		p = &pkgInfo{dir: pkg, importPath: importPath, consts: map[string]*root{}, funcs: map[string]*funcInfo{}, imports: map[string]bool{}}
 		c.pkgs[pkg] = p
 	}
+	c.warnings = append(c.warnings, w.warnings...)
+	c.singular = c.singular || w.singular
+	p.files++
+	if test {
+		p.testFiles++
+	}
 	p.builderLib = p.builderLib || builder
 	for _, imp := range w.impList {
 		p.imports[imp] = true
 	}
 	p.drivers = append(p.drivers, w.drivers...)
+	p.orm = append(p.orm, w.orm...)
+	for _, d := range w.structs {
+		if p.structs == nil {
+			p.structs = map[string]structDecl{}
+		}
+		p.structs[d.name] = d
+	}
+	for _, e := range w.entTables {
+		if p.entTables == nil {
+			p.entTables = map[string]string{}
+		}
+		p.entTables[e[0]] = e[1]
+	}
+	for _, imp := range w.impList {
+		if ormLibOf(imp) != "" && !slices.Contains(p.ormLibs, imp) {
+			p.ormLibs = append(p.ormLibs, imp)
+		}
+	}
 	p.embeds = append(p.embeds, embeds...)
 	p.pathLits = append(p.pathLits, lits...)
 	for _, r := range w.roots {

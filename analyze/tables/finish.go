@@ -19,6 +19,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	defer c.mu.Unlock()
 	f := newFinisher(c)
 	res := &Result{Packages: map[string][]PackageTable{}, ByDialect: map[string]int{}}
+	res.Warnings = append(res.Warnings, c.warnings...)
 	res.Dialect, res.DialectReason = f.dialect()
 	f.mysql = res.Dialect == "mysql"
 
@@ -32,27 +33,51 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 			res.Warnings = append(res.Warnings, warns...)
 		}
 	}()
+	f.markTestPackages()
 	f.goStatements()
 	f.builderStatements()
+	f.ormStatements()
 	<-done
+	res.Warnings = append(res.Warnings, f.warnings...)
 	for _, sf := range files {
 		f.sqlFile(sf.rel, sf.text)
 	}
 
+	// What the options leave out is counted, not read: boundary's
+	// pgTAP tests are nearly half of its statements.
+	kept := f.stmts[:0:0]
+	for _, s := range f.stmts {
+		if s.Test {
+			res.Tests++
+		}
+		if s.Generated {
+			res.Generated++
+		}
+		if f.keep(s) {
+			kept = append(kept, s)
+		}
+	}
+	f.stmts = kept
 	understandAll(f.stmts, f.mysql)
+	f.relate()
 	ign := newIgnore(c.opt)
 	label := res.Dialect
 	if label == "" {
 		label = "generic"
 	}
 	sort.SliceStable(f.stmts, func(i, j int) bool { return whereLess(f.stmts[i].Where, f.stmts[j].Where) })
-	for _, s := range f.stmts {
+	gone := liveSchema(kept)
+	mapRenamed(kept, gone)
+	for _, s := range kept {
 		s.Tables = ign.filter(s.Tables)
 		s.SQL = firstBytes(s.SQL, 4000)
 		res.Statements = append(res.Statements, s.Statement)
 		switch s.How {
 		case HowBuilder:
 			res.Builder++
+			continue
+		case HowORM:
+			res.ORM++
 			continue
 		case HowParsed:
 			res.Parsed++
@@ -70,7 +95,7 @@ func (c *Collector) Finish(fsys fs.FS, skipDir, skipFile func(rel string) bool) 
 	if depth <= 0 {
 		depth = 3
 	}
-	f.assemble(res, f.carry(depth))
+	f.assemble(res, f.carry(depth), gone, ign)
 	sort.SliceStable(res.Warnings, func(i, j int) bool { return whereLess(res.Warnings[i].Where, res.Warnings[j].Where) })
 	return res
 }
@@ -88,8 +113,13 @@ func newFinisher(c *Collector) *finisher {
 }
 
 // assemble turns package -> access -> via into Tables and Packages.
-func (f *finisher) assemble(res *Result, acc map[string]map[Access]string) {
+func (f *finisher) assemble(res *Result, acc map[string]map[Access]string, gone map[string]tombstone, ign ignore) {
 	tables := map[string]*Table{}
+	for name, t := range gone {
+		if t.to != "" && !ign.match(name) {
+			tables[name] = &Table{Name: name} // a tombstone: its users moved to the new name
+		}
+	}
 	for pkg, m := range acc {
 		for a, via := range m {
 			t := tables[a.Table]
@@ -97,7 +127,7 @@ func (f *finisher) assemble(res *Result, acc map[string]map[Access]string) {
 				t = &Table{Name: a.Table}
 				tables[a.Table] = t
 			}
-			u := User{Package: pkg, Carried: via == Carried}
+			u := User{Package: pkg, Carried: via == Carried, ORM: via == ORM}
 			switch a.Access {
 			case Read:
 				t.Readers = append(t.Readers, u)
@@ -116,6 +146,9 @@ func (f *finisher) assemble(res *Result, acc map[string]map[Access]string) {
 		res.Packages[pkg] = l
 	}
 	for _, t := range tables {
+		if g, ok := gone[t.Name]; ok {
+			t.Dropped, t.DroppedAt, t.RenamedTo = true, g.at, g.to
+		}
 		for _, us := range [][]User{t.Readers, t.Writers, t.DDL} {
 			sort.Slice(us, func(i, j int) bool { return us[i].Package < us[j].Package })
 		}

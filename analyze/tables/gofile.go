@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -28,8 +29,12 @@ type root struct {
 	dbArg   bool   // passed straight to a database call: looser SQL test
 	builder string // builder method (From, Join, Insert, TableName...)
 	appends []*root
-	isPart  bool // appended with +=: only evaluated as part of its head
-	nargs   int  // arguments of a builder call
+	isPart  bool   // appended with +=: only evaluated as part of its head
+	recv    string // TableName: the receiver type
+	access  string // Table/QueryTable: the access of its call chain, "" for read
+	test    bool   // in a test file
+	gen     bool   // in a generated file
+	nargs   int    // arguments of a builder call
 }
 
 // fileWalker collects one file's facts without locking; AddFile merges
@@ -45,14 +50,30 @@ type fileWalker struct {
 	drivers []string
 	fn      *funcInfo
 	recv    string // receiver name of the enclosing method
-	// covered holds the extents of the roots recorded in the current
+	// covered holds the expressions recorded as roots in the current
 	// declaration: an expression inside one is part of it, not a root
-	// of its own. Not a single high-water mark: in a call chain
-	// (From("a").Join("b")) the outer call's argument is visited first
-	// but lies after the inner call.
-	covered [][2]token.Pos
+	// of its own. The walk keeps the nodes it is in (stack) and
+	// how many of them are roots (inRoot), so the test is constant
+	// time: a list of extents scanned per literal made a function of
+	// 40k calls quadratic. (Not a position high-water mark either: in a
+	// call chain From("a").Join("b") the outer call's argument is
+	// visited first but lies after the inner call.)
+	covered map[ast.Node]bool
+	stack   []ast.Node
+	inRoot  int
 	locals  map[string]*root
 	paths   []pathLit
+	// warnings are the file's problems (a literal too big to read).
+	warnings        []Warning
+	test, generated bool // the file is a test, generated
+	// ORM facts (ormwalk.go): variable types of the current function,
+	// call chains' access, model sites, struct types, ent tables.
+	vars      []namedType // reused from function to function
+	chains    map[*ast.CallExpr]chain
+	orm       []*ormSite
+	structs   []structDecl
+	entTables [][2]string // schema type, table
+	singular  bool        // gorm's SingularTable: true is set here
 }
 
 // dbMethods run SQL given as an argument (database/sql, sqlx, pgx, gorm
@@ -60,7 +81,7 @@ type fileWalker struct {
 var dbMethods = setOf("Query QueryRow QueryContext QueryRowContext Exec ExecContext Prepare PrepareContext Get GetContext Select SelectContext NamedExec NamedExecContext NamedQuery NamedQueryContext Queryx QueryRowx QueryxContext QueryRowxContext MustExec MustExecContext Raw Preparex PreparexContext PrepareNamed PrepareNamedContext SQL QueryString QueryInterface SendBatch CopyFrom")
 
 // builderMethods take a table name (or a join clause) as first argument.
-var builderMethods = setOf("From Join LeftJoin RightJoin InnerJoin CrossJoin FullJoin Insert Update Delete Into Table")
+var builderMethods = setOf("From Join LeftJoin RightJoin InnerJoin CrossJoin FullJoin Insert Update Delete Into Table QueryTable")
 
 func (w *fileWalker) line(p token.Pos) int { return w.fset.Position(p).Line }
 
@@ -69,10 +90,14 @@ func (w *fileWalker) line(p token.Pos) int { return w.fset.Position(p).Line }
 func (w *fileWalker) expr(e ast.Expr) *sexpr {
 	switch e := e.(type) {
 	case *ast.BasicLit:
-		if e.Kind == token.STRING {
-			return &sexpr{op: 'l', raw: e.Value}
+		if e.Kind != token.STRING {
+			return nil
 		}
-		return nil
+		if len(e.Value) > maxLiteral {
+			w.warn(e.Pos(), fmt.Sprintf("string literal of %d bytes not read as SQL: larger than %s", len(e.Value), sizeName(maxLiteral)))
+			return &sexpr{op: '?'}
+		}
+		return &sexpr{op: 'l', raw: e.Value}
 	case *ast.ParenExpr:
 		return w.expr(e.X)
 	case *ast.Ident:
@@ -85,14 +110,32 @@ func (w *fileWalker) expr(e ast.Expr) *sexpr {
 		}
 		return &sexpr{op: '?'}
 	case *ast.BinaryExpr:
-		if e.Op != token.ADD {
-			return nil
+		// a + b + c nests to the left: flatten it into one node, so a
+		// concatenation of thousands of pieces is neither a deep
+		// recursion nor a quadratic rebuild of its prefix.
+		var parts []ast.Expr
+		x := ast.Expr(e)
+		for {
+			b, ok := x.(*ast.BinaryExpr)
+			if !ok {
+				break
+			}
+			if b.Op != token.ADD {
+				return nil
+			}
+			parts = append(parts, b.Y)
+			x = b.X
 		}
-		l, r := w.expr(e.X), w.expr(e.Y)
-		if l == nil || r == nil {
-			return nil
+		parts = append(parts, x)
+		s := &sexpr{op: '+', kids: make([]*sexpr, len(parts))}
+		for i, p := range parts {
+			k := w.expr(p)
+			if k == nil {
+				return nil
+			}
+			s.kids[len(parts)-1-i] = k
 		}
-		return &sexpr{op: '+', kids: []*sexpr{l, r}}
+		return s
 	case *ast.CallExpr:
 		if w.isSprintf(e) && len(e.Args) > 0 {
 			s := &sexpr{op: 'f'}
@@ -123,20 +166,23 @@ func (w *fileWalker) isSprintf(c *ast.CallExpr) bool {
 // string literals of a program are not SQL, so the cheap tests on the
 // syntax tree (worth) run before anything is allocated.
 func (w *fileWalker) addRoot(e ast.Expr, r *root) *root {
-	for _, c := range w.covered {
-		if e.Pos() >= c[0] && e.End() <= c[1] {
-			return nil
-		}
+	// e is the node being visited or one of its children: it lies in a
+	// root if a node on the stack is one, or if it is one itself.
+	if w.inRoot > 0 || w.covered[e] {
+		return nil
 	}
 	if !r.dbArg && r.builder == "" && !r.isPart && !w.worth(e, r.bind != "") {
 		return nil
 	}
 	r.e = w.expr(e)
-	if r.e == nil || r.e.op == '?' || (r.bind == "" && r.builder == "" && !hasLit(r.e)) {
+	if r.e == nil || r.e.op == '?' || (r.bind == "" && r.builder == "" && !r.dbArg && !hasLit(r.e)) {
 		return nil
 	}
-	w.covered = append(w.covered, [2]token.Pos{e.Pos(), e.End()})
-	r.file, r.line, r.pkg = w.path, w.line(e.Pos()), w.pkg
+	w.covered[e] = true
+	if n := len(w.stack); n > 0 && w.stack[n-1] == e {
+		w.inRoot++ // the walk is in e now: its pop undoes this
+	}
+	r.file, r.line, r.pkg, r.test, r.gen = w.path, w.line(e.Pos()), w.pkg, w.test, w.generated
 	if w.fn != nil {
 		r.fn = w.fn.key
 	}
@@ -189,6 +235,11 @@ func (w *fileWalker) topDecl(d *ast.GenDecl) {
 		return
 	}
 	if d.Tok != token.CONST && d.Tok != token.VAR {
+		if d.Tok == token.TYPE {
+			for _, spec := range d.Specs {
+				w.structType(spec.(*ast.TypeSpec))
+			}
+		}
 		w.inspect(d)
 		return
 	}
@@ -205,7 +256,7 @@ func (w *fileWalker) topDecl(d *ast.GenDecl) {
 
 // funcDecl records one function and walks its body.
 func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
-	fi := &funcInfo{pkg: w.pkg, name: d.Name.Name, file: w.impList}
+	fi := &funcInfo{pkg: w.pkg, name: d.Name.Name, file: w.impList, test: w.test}
 	w.recv = ""
 	fi.key = d.Name.Name
 	if d.Recv != nil && len(d.Recv.List) > 0 {
@@ -215,18 +266,22 @@ func (w *fileWalker) funcDecl(d *ast.FuncDecl) {
 		}
 		fi.recv, fi.key = recvKey(f.Type, d.Name.Name)
 	}
-	w.fn, w.locals = fi, nil
+	w.fn, w.locals, w.vars = fi, nil, w.vars[:0]
 	w.funcs = append(w.funcs, fi)
 	if d.Body == nil {
 		w.fn = nil
 		return
 	}
+	w.declareFields(d.Recv)
+	w.declareFields(d.Type.Params)
 	if d.Name.Name == "TableName" && fi.recv != "" && len(d.Body.List) == 1 {
 		if ret, ok := d.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-			if lit, ok := ret.Results[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				w.addRoot(lit, &root{builder: "TableName"})
-			}
+			// A literal or a constant (harbor: return models.UserTable).
+			w.addRoot(ret.Results[0], &root{builder: "TableName", recv: fi.recv})
 		}
+	}
+	if d.Name.Name == "Annotations" && fi.recv != "" {
+		w.entTable(d, fi.recv)
 	}
 	w.inspect(d.Body)
 	w.fn, w.locals = nil, nil
@@ -257,6 +312,18 @@ func recvKey(t ast.Expr, name string) (string, string) {
 // inspect walks a subtree once, recording roots, calls and references.
 func (w *fileWalker) inspect(n ast.Node) {
 	ast.Inspect(n, func(n ast.Node) bool {
+		if n == nil {
+			top := w.stack[len(w.stack)-1]
+			w.stack = w.stack[:len(w.stack)-1]
+			if len(w.covered) > 0 && w.covered[top] {
+				w.inRoot--
+			}
+			return false
+		}
+		w.stack = append(w.stack, n)
+		if len(w.covered) > 0 && w.covered[n] { // most declarations have no root
+			w.inRoot++
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			w.assign(n)
@@ -264,6 +331,15 @@ func (w *fileWalker) inspect(n ast.Node) {
 			for i, v := range n.Values {
 				if len(n.Values) == len(n.Names) && w.fn != nil {
 					w.local(n.Names[i].Name, v, token.DEFINE)
+				}
+			}
+			if w.fn != nil {
+				for i, name := range n.Names {
+					var v ast.Expr
+					if len(n.Values) == len(n.Names) {
+						v = n.Values[i]
+					}
+					w.declareValue(name.Name, n.Type, v)
 				}
 			}
 		case *ast.CallExpr:
@@ -274,8 +350,12 @@ func (w *fileWalker) inspect(n ast.Node) {
 			}
 		case *ast.IndexExpr:
 			w.nameLit(n.Index)
+		case *ast.KeyValueExpr:
+			w.singularTable(n)
 		case *ast.BinaryExpr:
-			if n.Op == token.ADD {
+			// Only the outermost + of a chain: the inner ones start with
+			// the same literal, and testing each would be quadratic.
+			if n.Op == token.ADD && !w.leftOfAdd(n) {
 				w.addRoot(n, &root{})
 			}
 		case *ast.BasicLit:
@@ -288,6 +368,21 @@ func (w *fileWalker) inspect(n ast.Node) {
 	})
 }
 
+// leftOfAdd reports whether n, the node being visited, is the left
+// operand of a + (the inner part of a chain a + b + c).
+func (w *fileWalker) leftOfAdd(n ast.Expr) bool {
+	if len(w.stack) < 2 {
+		return false
+	}
+	p, ok := w.stack[len(w.stack)-2].(*ast.BinaryExpr)
+	return ok && p.Op == token.ADD && p.X == n
+}
+
+// warn records a problem of the file, at p.
+func (w *fileWalker) warn(p token.Pos, msg string) {
+	w.warnings = append(w.warnings, Warning{Message: msg, Where: fmt.Sprintf("%s:%d", w.path, w.line(p))})
+}
+
 func (w *fileWalker) assign(a *ast.AssignStmt) {
 	if len(a.Lhs) != len(a.Rhs) {
 		return
@@ -297,6 +392,9 @@ func (w *fileWalker) assign(a *ast.AssignStmt) {
 		case *ast.Ident:
 			if w.fn != nil {
 				w.local(l.Name, a.Rhs[i], a.Tok)
+				if a.Tok == token.DEFINE {
+					w.declareValue(l.Name, nil, a.Rhs[i])
+				}
 			}
 		case *ast.SelectorExpr:
 			// navidrome-style repositories keep their table in a field.
@@ -319,9 +417,9 @@ func (w *fileWalker) local(name string, v ast.Expr, tok token.Token) {
 			if _, seen := w.locals[name]; !seen {
 				if w.locals == nil {
 					w.locals = map[string]*root{}
+					w.fn.locals = w.locals
 				}
 				w.locals[name] = r
-				w.fn.locals = append(w.fn.locals, r)
 			}
 		}
 	case token.ADD_ASSIGN:
@@ -332,93 +430,5 @@ func (w *fileWalker) local(name string, v ast.Expr, tok token.Token) {
 		if r := w.addRoot(v, &root{bind: name, isPart: true}); r != nil {
 			head.appends = append(head.appends, r)
 		}
-	}
-}
-
-// ref notes an identifier used as a value, so a package-level constant
-// holding SQL is attributed to the functions that use it.
-func (w *fileWalker) ref(e ast.Expr, db bool) {
-	if w.fn == nil {
-		return
-	}
-	var name string
-	switch e := e.(type) {
-	case *ast.Ident:
-		name = e.Name
-	case *ast.SelectorExpr:
-		if x, ok := e.X.(*ast.Ident); ok {
-			if imp, ok := w.imports[x.Name]; ok {
-				name = imp + "." + e.Sel.Name
-			}
-		}
-	}
-	if name == "" {
-		return
-	}
-	w.fn.refs = append(w.fn.refs, ref{name, db})
-}
-
-// nameLit keeps short literal arguments that may name a query of a
-// "-- name: x" file, e.g. query("get-user") or queries["get-user"].
-func (w *fileWalker) nameLit(e ast.Expr) {
-	lit, ok := e.(*ast.BasicLit)
-	if !ok || w.fn == nil || lit.Kind != token.STRING || len(lit.Value) < 5 || len(lit.Value) > 66 {
-		return
-	}
-	s := lit.Value[1 : len(lit.Value)-1]
-	if !validPart(strings.ToLower(s)) || !strings.ContainsAny(s, "-_") {
-		return
-	}
-	w.fn.lits = append(w.fn.lits, s)
-}
-
-func (w *fileWalker) call(c *ast.CallExpr) {
-	var name string
-	var cl call
-	switch f := c.Fun.(type) {
-	case *ast.Ident:
-		name, cl = f.Name, call{name: f.Name, local: true}
-	case *ast.SelectorExpr:
-		name, cl = f.Sel.Name, call{name: f.Sel.Name, method: true}
-		if x, ok := f.X.(*ast.Ident); ok {
-			if imp, ok := w.imports[x.Name]; ok {
-				cl = call{name: name, imp: imp}
-			} else if x.Name == w.recv {
-				cl.recv = true
-			}
-		}
-	default:
-		return
-	}
-	if w.fn != nil && cl.imp != "fmt" {
-		w.fn.calls = append(w.fn.calls, cl)
-	}
-	switch {
-	case w.isSprintf(c):
-		w.addRoot(c, &root{})
-		return
-	case name == "Open" || name == "Connect" || name == "MustConnect":
-		if len(c.Args) > 0 {
-			if lit, ok := c.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				w.drivers = append(w.drivers, "sql.Open:"+strings.Trim(lit.Value, "`\""))
-			}
-		}
-	case dbMethods[name] && cl.method:
-		for i, a := range c.Args {
-			if i >= 3 {
-				break
-			}
-			w.ref(a, true)
-			if _, isIdent := a.(*ast.Ident); !isIdent {
-				w.addRoot(a, &root{dbArg: true})
-			}
-		}
-		return
-	case builderMethods[name] && len(c.Args) > 0 && (cl.method || cl.local || cl.imp != ""):
-		w.addRoot(c.Args[0], &root{builder: name, nargs: len(c.Args)})
-	}
-	for _, a := range c.Args {
-		w.ref(a, false)
-		w.nameLit(a)
 	}
 }

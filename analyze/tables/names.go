@@ -31,7 +31,7 @@ func mayBeSQL(raw string) bool {
 	return sqlVerbs[strings.ToUpper(s[:end])]
 }
 
-var sqlVerbs = setOf("SELECT INSERT UPDATE DELETE WITH CREATE ALTER DROP REPLACE MERGE TRUNCATE")
+var sqlVerbs = setOf("SELECT INSERT UPDATE DELETE WITH CREATE ALTER DROP REPLACE MERGE TRUNCATE CALL")
 
 // importName guesses the name a package is referred to by when it is
 // imported without an alias: the last path element, minus a major

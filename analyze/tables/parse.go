@@ -201,6 +201,11 @@ func parseSQL(norm string) (kind string, acc []Access, ok bool) {
 		return "", nil, false
 	}
 	w := &treeWalker{}
+	defer func() {
+		if w.hole {
+			kind, acc, ok = "", nil, false // the scanner tells the hole
+		}
+	}()
 	switch st := stmt.(type) {
 	case sqlparser.SelectStatement:
 		kind = "select"
@@ -225,7 +230,8 @@ func parseSQL(norm string) (kind string, acc []Access, ok bool) {
 
 // treeWalker collects table accesses from a parsed statement.
 type treeWalker struct {
-	acc []Access
+	acc  []Access
+	hole bool // a table name that is no identifier: `?` from FROM "%s"
 }
 
 func (w *treeWalker) add(tn sqlparser.TableName, access string) {
@@ -233,8 +239,13 @@ func (w *treeWalker) add(tn sqlparser.TableName, access string) {
 		return // the parser's stand-in for SELECT without FROM
 	}
 	name := strings.ToLower(tn.Name.String())
-	if q := tn.Qualifier.String(); q != "" {
-		name = strings.ToLower(q) + "." + name
+	q := strings.ToLower(tn.Qualifier.String())
+	if !validPart(name) || q != "" && !validPart(q) {
+		w.hole = true
+		return
+	}
+	if q != "" {
+		name = q + "." + name
 	}
 	w.acc = append(w.acc, Access{name, access})
 }

@@ -2,6 +2,8 @@ package tables
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +18,9 @@ type finisher struct {
 	memo     map[*root]memoVal
 	pulled   map[*root]bool // roots read as part of another SQL root
 	stmts    []*stmt
+	warnings []Warning
+	names    map[*pkgInfo]map[string][]*funcInfo // query name -> functions mentioning it
+	naming   map[*pkgInfo]string                 // the ORM naming rule of a package
 }
 
 type memoVal struct {
@@ -26,7 +31,11 @@ type memoVal struct {
 // stmt is a Statement with the functions that run it (for carrying).
 type stmt struct {
 	Statement
-	owners []*funcInfo
+	owners  []*funcInfo
+	reading reading
+	// shadow are CTE names defined in a bigger statement this one is
+	// part of (a WITH in another constant of the concatenation).
+	shadow []string
 }
 
 // hole stands for a value that is not in the source text (a parameter,
@@ -44,9 +53,17 @@ func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*roo
 		s, err := strconv.Unquote(e.raw)
 		return s, err == nil
 	case '+':
-		l, lok := f.eval(p, fn, e.kids[0], depth+1, refs)
-		r, rok := f.eval(p, fn, e.kids[1], depth+1, refs)
-		return l + r, lok && rok
+		var b strings.Builder
+		clean := true
+		for _, k := range e.kids {
+			s, ok := f.eval(p, fn, k, depth+1, refs)
+			if b.Len()+len(s) > maxLiteral {
+				return tooBig, false
+			}
+			b.WriteString(s)
+			clean = clean && ok
+		}
+		return b.String(), clean
 	case 'f':
 		format, ok := f.eval(p, fn, e.kids[0], depth+1, refs)
 		args := make([]string, len(e.kids)-1)
@@ -54,7 +71,10 @@ func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*roo
 		for i, k := range e.kids[1:] {
 			args[i], clean[i] = f.eval(p, fn, k, depth+1, refs)
 		}
-		return sprintf(format, args, clean), ok
+		if out := sprintf(format, args, clean); len(out) <= maxLiteral {
+			return out, ok
+		}
+		return tooBig, false
 	case 'r':
 		if r := f.lookup(p, fn, e.raw); r != nil {
 			*refs = append(*refs, r)
@@ -70,10 +90,8 @@ func (f *finisher) eval(p *pkgInfo, fn string, e *sexpr, depth int, refs *[]*roo
 func (f *finisher) lookup(p *pkgInfo, fn, name string) *root {
 	if fn != "" {
 		if fi := p.funcs[fn]; fi != nil {
-			for _, r := range fi.locals {
-				if r.bind == name {
-					return r
-				}
+			if r := fi.locals[name]; r != nil {
+				return r
 			}
 		}
 	}
@@ -98,9 +116,21 @@ func (f *finisher) evalRoot(r *root, depth int) (string, bool) {
 	p := f.c.pkgs[r.pkg]
 	var refs []*root
 	s, ok := f.eval(p, r.fn, r.e, depth, &refs)
-	for _, a := range r.appends {
-		t, aok := f.eval(p, r.fn, a.e, depth, &refs)
-		s, ok = s+t, ok && aok
+	if len(r.appends) > 0 {
+		var b strings.Builder
+		b.WriteString(s)
+		for _, a := range r.appends {
+			t, aok := f.eval(p, r.fn, a.e, depth, &refs)
+			if b.Len()+len(t) > maxLiteral {
+				s, ok = tooBig, false
+				break
+			}
+			b.WriteString(t)
+			ok = ok && aok
+		}
+		if s != tooBig {
+			s = b.String()
+		}
 	}
 	f.memo[r] = memoVal{s, ok}
 	return s, ok
@@ -154,6 +184,7 @@ func (f *finisher) goStatements() {
 		text string
 	}
 	var sqlRoots []cand
+	shadow := map[*root][]string{} // CTE names of the statements a root is part of
 	for _, dir := range f.dirs {
 		p := f.c.pkgs[dir]
 		for _, r := range p.roots {
@@ -162,14 +193,29 @@ func (f *finisher) goStatements() {
 			}
 			text, _ := f.evalRoot(r, 0)
 			loose := r.dbArg || users[r].db || f.localDBArg(p, r)
+			if strings.Contains(text, tooBig) {
+				if loose || mayBeSQL(strconv.Quote(firstBytes(text, 64))) {
+					f.warnings = append(f.warnings, Warning{Where: fmt.Sprintf("%s:%d", r.file, r.line),
+						Message: "SQL text not read: it evaluates to more than " + sizeName(maxLiteral)})
+				}
+				continue
+			}
 			if !looksSQL(text, loose) {
 				continue
 			}
 			sqlRoots = append(sqlRoots, cand{r, text})
 			var refs []*root
 			f.eval(p, r.fn, r.e, 0, &refs)
+			for _, a := range r.appends {
+				f.eval(p, r.fn, a.e, 0, &refs)
+			}
+			var ctes []string
+			if len(refs) > 0 && strings.Contains(strings.ToUpper(firstBytes(text, 4096)), "WITH") {
+				ctes = slices.Sorted(maps.Keys(newScanner(text, lex(text, f.mysql)).cteNames()))
+			}
 			for _, x := range refs {
 				f.pulled[x] = true
+				shadow[x] = append(shadow[x], ctes...)
 			}
 		}
 	}
@@ -191,12 +237,19 @@ func (f *finisher) goStatements() {
 				}
 			}
 		}
-		f.addSQL(c.r.pkg, c.r.file, c.r.line, fn, "", c.text, owners)
+		n := len(f.stmts)
+		f.addSQL(c.r.pkg, c.r.file, c.r.line, fn, "", c.text, owners, origin{c.r.test, c.r.gen})
+		for _, s := range f.stmts[n:] {
+			s.shadow = shadow[c.r]
+		}
 	}
 }
 
+// origin tells where a statement's text comes from.
+type origin struct{ test, generated bool }
+
 // addSQL splits text into statements, to be read by understandAll.
-func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, owners []*funcInfo) {
+func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, owners []*funcInfo, o origin) {
 	pos := 0
 	for _, piece := range Split(text, f.mysql) {
 		line += strings.Count(text[pos:piece.Start], "\n") // incremental: files hold thousands
@@ -205,6 +258,7 @@ func (f *finisher) addSQL(pkg, file string, line int, fn, name, text string, own
 		// Read later by understandAll, in parallel; SQL is cut only then.
 		f.stmts = append(f.stmts, &stmt{Statement: Statement{
 			Where: fmt.Sprintf("%s:%d", file, l), Package: pkg, Func: fn, Name: name, SQL: piece.Text,
+			Test: o.test, Generated: o.generated,
 		}, owners: owners})
 	}
 }
@@ -218,12 +272,7 @@ func (f *finisher) localDBArg(p *pkgInfo, r *root) bool {
 	if fi == nil {
 		return false
 	}
-	for _, x := range fi.refs {
-		if x.db && x.name == r.bind {
-			return true
-		}
-	}
-	return false
+	return fi.dbRefs[r.bind]
 }
 
 // constUse lists the functions using a package-level constant by name.
@@ -269,7 +318,8 @@ func (f *finisher) builderStatements() {
 	for _, dir := range f.dirs {
 		p := f.c.pkgs[dir]
 		for _, r := range p.roots {
-			if r.builder == "" || (!p.builderLib && r.builder != "TableName") {
+			if r.builder == "" || (!p.builderLib && r.builder != "TableName" &&
+				!(r.builder == "QueryTable" && f.ormNaming(p) != "")) {
 				continue
 			}
 			if r.nargs > 1 && !strings.HasSuffix(r.builder, "Join") {
@@ -283,6 +333,9 @@ func (f *finisher) builderStatements() {
 			if len(acc) == 0 {
 				continue
 			}
+			if r.access == Write && len(acc) == 1 {
+				kind, acc[0].Access = "update", Write // db.Table("t").Where(...).Updates(...)
+			}
 			var owners []*funcInfo
 			if fi := p.funcs[r.fn]; fi != nil {
 				owners = []*funcInfo{fi}
@@ -290,6 +343,7 @@ func (f *finisher) builderStatements() {
 			f.stmts = append(f.stmts, &stmt{Statement: Statement{
 				Where: fmt.Sprintf("%s:%d", r.file, r.line), Package: dir, Func: r.fn,
 				Kind: kind, How: HowBuilder, SQL: fmt.Sprintf("%s(%q)", r.builder, arg), Tables: acc,
+				Test: r.test, Generated: r.gen,
 			}, owners: owners})
 		}
 	}
@@ -320,6 +374,8 @@ func builderAccess(method, arg string, mysql bool) (string, []Access) {
 		return "delete", []Access{{name, Write}}
 	case "TableName":
 		return "ddl", []Access{{name, DDL}}
+	case "QueryTable":
+		return "select", []Access{{name, Read}}
 	}
 	return "other", []Access{{name, Read}}
 }

@@ -18,6 +18,12 @@ type scanner struct {
 	acc  []Access
 	hole bool // a table position held a parameter: the table is not in the text
 	fn   bool // a table position held a function call (FROM unnest(...))
+	// temp are the tables CREATE TEMP TABLE makes; ops what the
+	// statement does to the schema (create, drop, rename); calls the
+	// names written as name(...), candidates for user-defined functions.
+	temp  []string
+	ops   []schemaOp
+	calls []string
 }
 
 // reserved words can never be a table name in a table position; words
@@ -45,7 +51,10 @@ func scanSQL(sql string, mysql bool) (kind string, acc []Access, ok bool) {
 }
 
 func scanTokens(sql string, toks []sqlTok) (kind string, acc []Access, ok bool) {
-	sc := newScanner(sql, toks)
+	return newScanner(sql, toks).result()
+}
+
+func (sc *scanner) result() (kind string, acc []Access, ok bool) {
 	kind = sc.kind()
 	sc.run()
 	acc = dedupe(sc.acc)
@@ -165,7 +174,7 @@ func verbKind(w string) string {
 		return "update"
 	case "DELETE", "TRUNCATE":
 		return "delete"
-	case "CREATE", "ALTER", "DROP", "RENAME", "COMMENT":
+	case "CREATE", "ALTER", "DROP", "RENAME", "COMMENT", "ANALYZE", "VACUUM":
 		return "ddl"
 	}
 	return "other"
@@ -291,7 +300,15 @@ func (sc *scanner) add(i int, access string, fn bool) int {
 		sc.hole = true
 		return i + 1
 	}
+	if i < len(sc.t) && sc.t[i].kind == tQuoted && strings.ContainsAny(sc.text(i), "?%") {
+		sc.hole = true // FROM "%s": a quoted format hole, not a table named ?
+		return i + 1
+	}
 	name, next, ok := sc.name(i)
+	if ok && next < len(sc.t) && (sc.t[next].kind == tParam || sc.is(next, "%")) && sc.t[next].start == sc.t[next-1].end {
+		sc.hole = true // FROM audit_%s: part of the name is a hole
+		return next + 1
+	}
 	if ok && fn && sc.is(next, "(") {
 		sc.fn = true
 		return i
@@ -331,13 +348,30 @@ func (sc *scanner) list(i int, access string, fn bool) {
 
 func (sc *scanner) run() {
 	first := sc.word(0)
+	if first == "RENAME" && sc.word(1) == "TABLE" {
+		sc.renameTable()
+		return
+	}
+	if first == "ANALYZE" || first == "VACUUM" {
+		sc.maintenance()
+		return
+	}
 	hasDelete := sc.index("DELETE", 0) >= 0 || sc.index("MERGE", 0) >= 0
 	var parens []string // word before each open parenthesis
 	onTable := false    // CREATE INDEX/TRIGGER ...: the next ON names the table
+	altered := ""       // the table or view ALTER TABLE/VIEW names
 	for i := 0; i < len(sc.t); i++ {
 		switch {
 		case sc.is(i, "("):
-			parens = append(parens, sc.word(i-1))
+			w := sc.word(i - 1)
+			parens = append(parens, w)
+			if w != "" && !reserved[w] {
+				name := strings.ToLower(sc.text(i - 1))
+				if i >= 3 && sc.is(i-2, ".") && sc.t[i-3].kind == tWord {
+					name = strings.ToLower(sc.text(i-3)) + "." + name
+				}
+				sc.calls = append(sc.calls, name)
+			}
 			continue
 		case sc.is(i, ")"):
 			if len(parens) > 0 {
@@ -384,14 +418,20 @@ func (sc *scanner) run() {
 				if first == "TRUNCATE" {
 					access = Write
 				}
-				sc.list(sc.skipIfExists(i+1), access, false)
+				from := len(sc.acc)
+				j := sc.skipIfExists(i + 1)
+				if first == "ALTER" && sc.word(j) == "ONLY" {
+					j++
+				}
+				sc.list(j, access, false)
+				sc.schemaOps(first, prev == "TEMP" || prev == "TEMPORARY", sc.names(from), &altered)
 			}
 		case "TRUNCATE":
 			if i == 0 && next != "TABLE" {
 				sc.list(i+1, Write, false)
 			}
 		case "VIEW":
-			if first == "CREATE" || first == "DROP" || first == "ALTER" || first == "REFRESH" {
+			if first == "CREATE" || first == "DROP" || first == "ALTER" || first == "REFRESH" || first == "COMMENT" && (prev == "ON" || prev == "MATERIALIZED") {
 				access := DDL
 				if first == "REFRESH" {
 					access = Write
@@ -400,11 +440,20 @@ func (sc *scanner) run() {
 				if sc.word(j) == "CONCURRENTLY" {
 					j++
 				}
+				from := len(sc.acc)
 				sc.list(j, access, false)
+				temp := sc.word(1) == "TEMP" || sc.word(1) == "TEMPORARY" || sc.word(3) == "TEMP" || sc.word(3) == "TEMPORARY"
+				sc.schemaOps(first, temp, sc.names(from), &altered)
 			}
 		case "TO":
-			if first == "ALTER" && prev == "RENAME" || first == "RENAME" {
+			// Only tables and views rename into tables: ALTER INDEX,
+			// SEQUENCE, FUNCTION, TYPE, DOMAIN... RENAME TO name other things.
+			if first == "ALTER" && prev == "RENAME" && altered != "" {
+				from := len(sc.acc)
 				sc.add(i+1, DDL, false)
+				if to := sc.names(from); len(to) == 1 {
+					sc.ops = append(sc.ops, schemaOp{opRename, altered, to[0]})
+				}
 			}
 		case "REFERENCES":
 			sc.add(i+1, DDL, false)

@@ -1,15 +1,12 @@
 package tables
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 )
-
-// maxSQLFile bounds the .sql files read: bigger ones are data dumps,
-// not schema or queries.
-const maxSQLFile = 4 << 20
 
 // sqlFile is a .sql file read from disk.
 type sqlFileText struct {
@@ -44,9 +41,9 @@ func readSQLFiles(fsys fs.FS, skipDir, skipFile func(string) bool) ([]sqlFileTex
 	sort.Strings(files)
 	for _, rel := range files {
 		info, err := fs.Stat(fsys, rel)
-		if err != nil || info.Size() > maxSQLFile {
+		if err != nil || info.Size() > MaxSQLFile {
 			if err == nil {
-				warns = append(warns, Warning{Message: "SQL file skipped: larger than 4 MiB", Where: rel})
+				warns = append(warns, Warning{Message: fmt.Sprintf("SQL file of %d bytes skipped: larger than %s", info.Size(), sizeName(MaxSQLFile)), Where: rel})
 			}
 			continue
 		}
@@ -67,6 +64,7 @@ func readSQLFiles(fsys fs.FS, skipDir, skipFile func(string) bool) ([]sqlFileTex
 func (f *finisher) sqlFile(rel, text string) {
 	pkg := f.owner(rel)
 	p := f.c.pkgs[pkg]
+	o := origin{test: inTestDir(rel) || pgTAP(text) || p != nil && p.testOnly}
 	type block struct {
 		name  string
 		start int
@@ -89,10 +87,10 @@ func (f *finisher) sqlFile(rel, text string) {
 		off += end + 1
 	}
 	if len(blocks) == 0 {
-		f.addSQL(pkg, rel, 1, "", "", text, nil)
+		f.addSQL(pkg, rel, 1, "", "", text, nil, o)
 		return
 	}
-	f.addSQL(pkg, rel, 1, "", "", text[:blocks[0].start], nil)
+	f.addSQL(pkg, rel, 1, "", "", text[:blocks[0].start], nil, o)
 	line, pos := 1, 0
 	for i, b := range blocks {
 		end := len(text)
@@ -109,27 +107,37 @@ func (f *finisher) sqlFile(rel, text string) {
 		}
 		line += strings.Count(text[pos:b.start], "\n")
 		pos = b.start
-		f.addSQL(pkg, rel, line, fn, b.name, text[b.start:end], owners)
+		f.addSQL(pkg, rel, line, fn, b.name, text[b.start:end], owners, o)
 	}
 }
 
 // nameUsers lists the functions of p that mention a query name as a
 // literal argument or map key.
+// The index of a package is built on first use: one pass over its
+// functions, not one per query name.
 func (f *finisher) nameUsers(p *pkgInfo, name string) []*funcInfo {
 	if p == nil {
 		return nil
 	}
-	var out []*funcInfo
-	for _, fi := range p.funcs {
-		for _, l := range fi.lits {
-			if l == name {
-				out = append(out, fi)
-				break
+	if f.names == nil {
+		f.names = map[*pkgInfo]map[string][]*funcInfo{}
+	}
+	idx, ok := f.names[p]
+	if !ok {
+		idx = map[string][]*funcInfo{}
+		for _, fi := range p.funcs {
+			for _, l := range fi.lits {
+				if fns := idx[l]; len(fns) == 0 || fns[len(fns)-1] != fi {
+					idx[l] = append(fns, fi)
+				}
 			}
 		}
+		for _, fns := range idx {
+			sort.Slice(fns, func(i, j int) bool { return fns[i].key < fns[j].key })
+		}
+		f.names[p] = idx
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
-	return out
+	return idx[name]
 }
 
 // owner attributes a .sql file to a package: the package that embeds it

@@ -2,6 +2,7 @@ package tables
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -12,21 +13,75 @@ import (
 // whatever the parser rejects. DDL never goes to the parser: it loses
 // foreign keys and logs through the global logger on half-parsed DDL.
 func understand(sql string, mysql bool) (kind string, acc []Access, how string) {
+	r := read(sql, mysql)
+	return r.kind, r.acc, r.how
+}
+
+// ReadStatement reads one SQL statement alone, the way Finish reads
+// each statement before relating it to the others: its kind (select,
+// insert, update, delete, ddl or other), the tables it names with
+// their access, sorted (a CREATE FUNCTION: its body's tables, as ddl),
+// and how it was understood (HowParsed, HowScanned or HowUnknown).
+// dialect is as in Options ("" reads quotes the PostgreSQL way). What
+// needs other statements does not apply: CTEs of another constant,
+// temporary tables, calls of functions defined elsewhere, renames,
+// DefaultIgnore. It is what a check against another SQL parser compares.
+func ReadStatement(sql, dialect string) (kind string, tables []Access, how string) {
+	return understand(sql, dialect == "mysql")
+}
+
+// reading is what read finds in one statement: its kind, tables and
+// how they were found, and the facts Finish needs across statements.
+type reading struct {
+	kind, how string
+	acc       []Access
+	temp      []string   // tables CREATE TEMP TABLE makes
+	ops       []schemaOp // what it does to the schema
+	calls     []string   // names called as name(...): maybe user-defined functions
+	fn        *sqlFunc   // CREATE FUNCTION/PROCEDURE: the function and what its body touches
+}
+
+// read reads one statement; see understand.
+func read(sql string, mysql bool) reading {
 	toks := lex(sql, mysql)
-	kind, acc, ok := scanTokens(sql, toks)
+	sc := newScanner(sql, toks)
+	kind, acc, ok := sc.result()
+	r := reading{kind: kind, acc: acc, how: HowScanned, temp: sc.temp, ops: sc.ops, calls: dedupeStrings(sc.calls)}
 	switch kind {
 	case "select", "insert", "update", "delete":
 		if startsWithWith(sql, toks) {
 			break // the parser knows no CTEs: do not pay for a sure failure
 		}
 		if k, pacc, pok := parseSQL(normalizeTokens(sql, toks)); pok && (len(pacc) > 0 || !ok || len(acc) == 0) {
-			return k, pacc, HowParsed
+			r.kind, r.acc, r.how = k, pacc, HowParsed
+			return r
+		}
+	case "ddl", "other":
+		if body, name, ok := sc.routineBody(); ok {
+			r.fn = readBody(name, body, mysql)
+			if name != "" {
+				// The defining package owns what the body touches.
+				for _, a := range r.fn.acc {
+					r.acc = append(r.acc, Access{a.Table, DDL})
+				}
+			} else {
+				r.acc = append(r.acc, r.fn.acc...) // DO $$ ... $$ runs now
+				r.calls = append(r.calls, r.fn.calls...)
+				r.temp = append(r.temp, r.fn.temp...)
+				r.fn = nil
+			}
+			r.acc = dedupe(r.acc)
 		}
 	}
 	if !ok {
-		return kind, acc, HowUnknown
+		r.how = HowUnknown
 	}
-	return kind, acc, HowScanned
+	return r
+}
+
+func dedupeStrings(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
 }
 
 func startsWithWith(sql string, toks []sqlTok) bool {
@@ -49,7 +104,8 @@ func understandAll(stmts []*stmt, mysql bool) {
 		go func() {
 			defer wg.Done()
 			for s := range next {
-				s.Kind, s.Tables, s.How = understand(s.SQL, mysql)
+				s.reading = read(s.SQL, mysql)
+				s.Kind, s.Tables, s.How = s.reading.kind, s.reading.acc, s.reading.how
 			}
 		}()
 	}
@@ -86,7 +142,8 @@ func looksSQL(s string, loose bool) bool {
 	next := sc.word(i + 1)
 	switch verb {
 	case "SELECT":
-		return sc.index("FROM", i) > 0
+		from := sc.index("FROM", i)
+		return from > 0 && !sc.article(from+1)
 	case "INSERT":
 		j := i + 1
 		if next == "OR" {
@@ -95,13 +152,13 @@ func looksSQL(s string, loose bool) bool {
 		for sc.word(j) == "IGNORE" || sc.word(j) == "LOW_PRIORITY" || sc.word(j) == "DELAYED" {
 			j++
 		}
-		return sc.word(j) == "INTO"
+		return sc.word(j) == "INTO" && !sc.article(j+1)
 	case "REPLACE", "MERGE":
-		return next == "INTO"
+		return next == "INTO" && !sc.article(i+2)
 	case "UPDATE":
-		return i+1 < len(sc.t) && (sc.t[i+1].kind == tQuoted || sc.t[i+1].kind == tWord) && sc.index("SET", i) > 0
+		return sc.updateShape(i + 1)
 	case "DELETE":
-		return next == "FROM"
+		return next == "FROM" && !sc.article(i+2)
 	case "WITH":
 		return len(sc.ctes) > 0
 	case "CREATE":
@@ -114,6 +171,57 @@ func looksSQL(s string, loose bool) bool {
 		return (ddlObjects[next] || next == "MATERIALIZED") && i+2 < len(sc.t)
 	case "TRUNCATE":
 		return next == "TABLE" || i+2 == len(sc.t)
+	case "CALL":
+		_, j, ok := sc.name(i + 1)
+		return ok && sc.is(j, "(")
+	}
+	return false
+}
+
+// articles open English noun phrases, never table names: "Select a
+// file from the list", "delete from the cache".
+var articles = setOf("A AN THE THIS THAT THESE THOSE YOUR MY OUR THEIR ITS HIS HER WHICH SOME EACH EVERY")
+
+// article reports whether the word at i is an article.
+func (sc *scanner) article(i int) bool {
+	return i < len(sc.t) && sc.t[i].kind == tWord && articles[sc.up[i]]
+}
+
+// updateShape checks UPDATE's structure from the word after the verb:
+// [ONLY|OR x|LOW_PRIORITY|IGNORE] name [[AS] alias] then SET, or a
+// join or a list before a later SET (MySQL's multi-table form). Help
+// text such as "Update a static-type host set:" has the verb and a
+// SET but not this shape.
+func (sc *scanner) updateShape(j int) bool {
+	for {
+		switch sc.word(j) {
+		case "ONLY", "LOW_PRIORITY", "IGNORE":
+			j++
+			continue
+		case "OR":
+			j += 2
+			continue
+		}
+		break
+	}
+	if sc.article(j) {
+		return false
+	}
+	_, j, ok := sc.name(j)
+	if !ok {
+		return false
+	}
+	if sc.word(j) == "AS" {
+		j++
+	}
+	if w := sc.word(j); w != "SET" && j < len(sc.t) && (sc.t[j].kind == tWord && !reserved[w] || sc.t[j].kind == tQuoted) {
+		j++ // alias
+	}
+	switch w := sc.word(j); {
+	case w == "SET":
+		return true
+	case w == "JOIN" || w == "LEFT" || w == "INNER" || w == "STRAIGHT_JOIN" || w == "CROSS" || sc.is(j, ","):
+		return sc.index("SET", j) > 0
 	}
 	return false
 }
@@ -133,7 +241,9 @@ func hasProse(s string) bool {
 			return true
 		}
 	}
-	return false
+	// A label ("Update a host set:") or a sentence ends where SQL cannot.
+	t := strings.TrimRight(s, " \t\r\n")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..")
 }
 
 func firstBytes(s string, n int) string {
