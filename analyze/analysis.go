@@ -4,6 +4,7 @@ import (
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/cochange"
@@ -32,6 +33,9 @@ type Analysis struct {
 	// History is the mined history, nil when the signal is off or
 	// unavailable.
 	History *History
+	// Vocabulary is the domain vocabulary's coupling, nil when the signal
+	// is off.
+	Vocabulary *vocab.Result
 	// Status is each signal's health.
 	Status map[schema.Signal]Status
 	// Warnings are what limited a signal, sorted.

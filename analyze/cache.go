@@ -27,6 +27,7 @@ import (
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/metrics"
 	"github.com/seams-tool/seams/graph/rank"
@@ -228,6 +229,7 @@ type cached struct {
 	Code      *code.Graph
 	SQL       *tables.Result
 	History   *History
+	Vocab     *vocab.Result
 	Status    map[schema.Signal]Status
 	Warnings  []schema.Warning
 	Partition *cluster.Partition
@@ -263,13 +265,13 @@ func loadAnalysis(dir, root, key string) *Analysis {
 	if gob.NewDecoder(bytes.NewReader(payload)).Decode(&c) != nil || c.Code == nil {
 		return nil
 	}
-	return &Analysis{Head: c.Head, Code: c.Code, SQL: c.SQL, History: c.History, Status: c.Status, Warnings: c.Warnings,
+	return &Analysis{Head: c.Head, Code: c.Code, SQL: c.SQL, History: c.History, Vocabulary: c.Vocab, Status: c.Status, Warnings: c.Warnings,
 		Partition: c.Partition, Contexts: c.Contexts, Metrics: c.Metrics}
 }
 
 func storeAnalysis(dir, root, key string, a *Analysis) {
 	var payload bytes.Buffer
-	c := cached{a.Head, a.Code, a.SQL, a.History, a.Status, a.Warnings, a.Partition, a.Contexts, a.Metrics}
+	c := cached{a.Head, a.Code, a.SQL, a.History, a.Vocabulary, a.Status, a.Warnings, a.Partition, a.Contexts, a.Metrics}
 	if gob.NewEncoder(&payload).Encode(&c) != nil {
 		return
 	}

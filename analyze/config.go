@@ -9,6 +9,7 @@ import (
 
 	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/cochange"
@@ -33,10 +34,12 @@ type Config struct {
 	Syntax bool
 	// Version is the seams version written into the model.
 	Version string
-	// SQL tunes the table-access signal.
+	// SQL tunes the table-access signal; its Tests field follows Tests.
 	SQL tables.Options
 	// History tunes the history signal.
 	History HistoryConfig
+	// Vocabulary tunes the domain-vocabulary signal.
+	Vocabulary vocab.Options
 	// Weights scale the layers of the fused graph.
 	Weights graph.Weights
 	// Cluster tunes how candidate contexts are found.
@@ -72,11 +75,12 @@ type HistoryConfig struct {
 // configuration file, on the current directory.
 func DefaultConfig() Config {
 	return Config{
-		Dir:     ".",
-		Version: "(devel)",
-		History: HistoryConfig{CoChange: cochange.DefaultOptions()},
-		Weights: graph.DefaultWeights(),
-		Cluster: cluster.DefaultOptions(),
+		Dir:        ".",
+		Version:    "(devel)",
+		History:    HistoryConfig{CoChange: cochange.DefaultOptions()},
+		Vocabulary: vocab.DefaultOptions(),
+		Weights:    graph.DefaultWeights(),
+		Cluster:    cluster.DefaultOptions(),
 	}
 }
 
@@ -101,6 +105,7 @@ func (c Config) Validate() error {
 	}{
 		{"sql", c.SQL.Validate()},
 		{"history", c.History.CoChange.Validate()},
+		{"vocabulary", c.Vocabulary.Validate()},
 		{"weights", c.Weights.Validate()},
 		{"clustering", c.Cluster.Validate()},
 	}

@@ -78,6 +78,7 @@ func settings(c Config) schema.Settings {
 			MinShared:      c.History.CoChange.MinShared,
 		},
 		SQL:        schema.SQLSettings{Dialect: c.SQL.Dialect, Ignore: c.SQL.Ignore},
+		Vocabulary: schema.VocabularySettings(c.Vocabulary),
 		Weights:    map[schema.Layer]float64{},
 		Seed:       c.Cluster.Seed,
 		Restarts:   c.Cluster.Restarts,
@@ -117,9 +118,16 @@ func (a *Analysis) health() schema.Health {
 	if res := a.SQL; res != nil {
 		h.SQL.Dialect, h.SQL.DialectReason = res.Dialect, res.DialectReason
 		h.SQL.Statements, h.SQL.Parsed, h.SQL.Scanned, h.SQL.NotUnderstood = res.Found, res.Parsed, res.Scanned, res.Unknown
+		h.SQL.ORM, h.SQL.Generated, h.SQL.Tests = res.ORM, res.Generated, res.Tests
 		if len(res.ByDialect) > 0 {
 			h.SQL.ByDialect = res.ByDialect
 		}
+	}
+	h.Vocabulary.SignalHealth = st(schema.SignalVocabulary)
+	if v := a.Vocabulary; v != nil {
+		h.Vocabulary.Pairs = len(v.Pairs)
+		h.Vocabulary.Common = v.Common[:min(len(v.Common), 50)]
+		h.Vocabulary.Terms = v.Terms
 	}
 	h.History.SignalHealth = st(schema.SignalHistory)
 	if a.Config.wants(schema.SignalHistory) {
@@ -150,6 +158,14 @@ func (a *Analysis) packages() []schema.Package {
 			ctxOf[p] = c.ID
 		}
 	}
+	topTerms := map[string][]string{}
+	if a.Vocabulary != nil {
+		for _, p := range a.Vocabulary.Packages {
+			for _, t := range p.Top {
+				topTerms[p.Dir] = append(topTerms[p.Dir], t.Word)
+			}
+		}
+	}
 	var out []schema.Package
 	for _, p := range a.Code.Packages {
 		sp := schema.Package{Path: p.Dir, ImportPath: p.ImportPath, Files: len(p.Files), LOC: p.LOC, Main: p.Main(),
@@ -158,6 +174,9 @@ func (a *Analysis) packages() []schema.Package {
 			for _, pt := range a.SQL.Packages[p.Dir] {
 				sp.Tables = append(sp.Tables, schema.PackageTable{Name: pt.Name, Access: schema.Access(pt.Access), Via: schema.Via(pt.Via)})
 			}
+		}
+		if terms, ok := topTerms[p.Dir]; ok {
+			sp.Terms = terms
 		}
 		if h := a.History.coChange(); h != nil {
 			if ph := h.Packages[p.Dir]; ph != nil {
@@ -201,9 +220,13 @@ func tablesOf(res *tables.Result) []schema.Table {
 		out := []schema.TableUser{}
 		for _, u := range us {
 			tu := schema.TableUser{Package: u.Package, Via: schema.ViaDirect}
-			if u.Carried {
+			switch {
+			case u.Carried:
 				tu.Via = schema.ViaCarried
-			} else {
+			case u.ORM:
+				tu.Via = schema.ViaORM
+				tu.At = at[[3]string{u.Package, table, access}]
+			default:
 				tu.At = at[[3]string{u.Package, table, access}]
 			}
 			out = append(out, tu)
@@ -214,6 +237,7 @@ func tablesOf(res *tables.Result) []schema.Table {
 	for _, t := range res.Tables {
 		out = append(out, schema.Table{
 			Name:    t.Name,
+			Dropped: t.Dropped, DroppedAt: t.DroppedAt, RenamedTo: t.RenamedTo,
 			Readers: users(t.Readers, tables.Read, t.Name),
 			Writers: users(t.Writers, tables.Write, t.Name),
 			DDL:     users(t.DDL, tables.DDL, t.Name),
@@ -285,6 +309,8 @@ func coupling(g *graph.Graph) []schema.Coupling {
 				get(e).Data = v
 			case graph.CoChange:
 				get(e).CoChange = v
+			case graph.Vocabulary:
+				get(e).Vocabulary = v
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/metrics"
@@ -76,12 +77,29 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	// defines the packages. It is loaded even when not asked for as a
 	// signal, and only its edges are then left out.
 	opt := code.Options{Rules: rules, Syntax: cfg.Syntax}
+	// SQL and the vocabulary live in the same Go files the import graph
+	// parses: parse each once, in full, and hand the tree to both.
 	var sql *tables.Collector
+	var voc *vocab.Collector
 	if cfg.wants(schema.SignalSQL) {
-		// SQL lives in the same Go files the import graph parses: parse
-		// each once, in full, and hand the tree to the collector.
-		sql = tables.NewCollector(cfg.SQL)
-		opt.Visit = sql.AddFile
+		o := cfg.SQL
+		o.Tests = cfg.Tests
+		sql = tables.NewCollector(o)
+	}
+	if cfg.wants(schema.SignalVocabulary) {
+		voc = vocab.NewCollector()
+	}
+	if sql != nil || voc != nil {
+		opt.Visit = func(f code.File) {
+			if sql != nil {
+				// Generated code holds much of many monoliths' data access
+				// (stores, schemas); its statements are marked.
+				sql.Add(tables.File{Pkg: f.Dir, ImportPath: f.ImportPath, Path: f.Path, Fset: f.Fset, AST: f.AST, Generated: f.Generated})
+			}
+			if voc != nil && !f.Generated {
+				voc.AddFile(f.Dir, f.Fset, f.AST)
+			}
+		}
 	}
 	step := cfg.stepper()
 	g, err := code.Load(r, opt)
@@ -100,7 +118,11 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 		a.mineHistory()
 		step("mined history: %s", a.Status[schema.SignalHistory].Detail)
 	}
-	for _, s := range []schema.Signal{schema.SignalSQL, schema.SignalHistory} {
+	if voc != nil {
+		a.vocabulary(voc)
+		step("compared vocabularies: %s", a.Status[schema.SignalVocabulary].Detail)
+	}
+	for _, s := range []schema.Signal{schema.SignalSQL, schema.SignalHistory, schema.SignalVocabulary} {
 		if !cfg.wants(s) {
 			a.Status[s] = Status{schema.StatusOff, "not requested (--signals)"}
 		}
@@ -134,6 +156,11 @@ func (a *Analysis) fuse() {
 	}
 	in.Tables = tableUses(a.Code, a.SQL)
 	in.CoChange = a.History.pairs()
+	if a.Vocabulary != nil {
+		for _, p := range a.Vocabulary.Pairs {
+			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: p.A, B: p.B, Similarity: p.Weight})
+		}
+	}
 	a.Graph = graph.New(in, a.Config.Weights)
 }
 
@@ -152,9 +179,17 @@ func tableUses(g *code.Graph, res *tables.Result) []graph.TableUse {
 			}
 		}
 	}
+	dropped := map[string]bool{}
+	for _, t := range res.Tables {
+		dropped[t.Name] = t.Dropped
+	}
 	var uses []graph.TableUse
 	for _, p := range g.Packages {
 		for _, pt := range res.Packages[p.Dir] {
+			// A table later migrations dropped couples nobody today.
+			if dropped[pt.Name] {
+				continue
+			}
 			u := graph.TableUse{Package: p.Dir, Table: pt.Name,
 				Write: pt.Access == tables.Write, DDL: pt.Access == tables.DDL, Carried: pt.Via == tables.Carried}
 			if !u.Carried {

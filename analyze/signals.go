@@ -12,6 +12,8 @@ import (
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph/cochange"
 	"github.com/seams-tool/seams/report/schema"
 )
@@ -43,8 +45,23 @@ func (a *Analysis) importsStatus() {
 // sqlStatus says how the SQL pass came out.
 func (a *Analysis) sqlStatus() {
 	res := a.SQL
+	live := 0
+	for _, t := range res.Tables {
+		if !t.Dropped {
+			live++
+		}
+	}
 	s := Status{schema.StatusOK, fmt.Sprintf("%d statements (%d parsed, %d scanned, %d not understood) and %d query-builder or ORM sites; %d tables",
-		res.Found, res.Parsed, res.Scanned, res.Unknown, res.Builder, len(res.Tables))}
+		res.Found, res.Parsed, res.Scanned, res.Unknown, res.Builder, live)}
+	if dropped := len(res.Tables) - live; dropped > 0 {
+		s.Detail += fmt.Sprintf(" (and %d that later migrations dropped or renamed)", dropped)
+	}
+	if res.Generated > 0 {
+		s.Detail += fmt.Sprintf("; %d statements in generated code", res.Generated)
+	}
+	if res.Tests > 0 && !a.Config.Tests {
+		s.Detail += fmt.Sprintf("; %d statements of test code left out (--tests reads them)", res.Tests)
+	}
 	if res.Dialect != "" {
 		s.Detail += "; read as " + res.Dialect + " (" + res.DialectReason + ")"
 	}
@@ -161,9 +178,18 @@ func (a *Analysis) mineHistory() {
 		msg := fmt.Sprintf("shallow clone (%d commits deep): co-change and pressure are meaningless without the history; fetch it with git fetch --unshallow, or check out with fetch-depth: 0 in CI", log.ShallowDepth)
 		st.Detail += "; " + msg
 		a.warn(schema.SignalHistory, msg, "")
-	case log.Missing > 0:
+	case log.Missing > 0 || log.DegradedCommits > 0:
+		// The history package's warnings say why, and what to do.
 		st.Status = schema.StatusPartial
-		st.Detail += fmt.Sprintf("; %d commits skipped for missing objects", log.Missing)
+		if log.Missing > 0 {
+			st.Detail += fmt.Sprintf("; %d commits skipped for missing objects", log.Missing)
+		}
+		if log.DegradedCommits > 0 {
+			st.Detail += fmt.Sprintf("; %d commits kept without rename detection or churn for missing file contents", log.DegradedCommits)
+		}
+		if log.PartialClone {
+			st.Detail += " (a partial clone: seams never fetches the missing objects; mine a full clone)"
+		}
 	case h.Commits == 0:
 		st = Status{schema.StatusPartial, "no commits in the chosen range"}
 	}
@@ -196,4 +222,33 @@ func refTime(gitRoot, ref string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return c.Author.When, nil
+}
+
+// vocabulary compares the packages' vocabularies; the tables a package
+// touches with its own SQL are words of its vocabulary too.
+func (a *Analysis) vocabulary(voc *vocab.Collector) {
+	if a.SQL != nil {
+		for _, p := range a.Code.Packages {
+			var names []string
+			for _, pt := range a.SQL.Packages[p.Dir] {
+				if pt.Via != tables.Carried {
+					names = append(names, pt.Name)
+				}
+			}
+			voc.AddTerms(p.Dir, names...)
+		}
+	}
+	res := voc.Finish(a.Config.Vocabulary)
+	a.Vocabulary = res
+	with := 0
+	for _, p := range res.Packages {
+		if len(p.Top) > 0 {
+			with++
+		}
+	}
+	st := Status{schema.StatusOK, fmt.Sprintf("%d packages with domain terms, %d similar pairs; %d terms too common to name a domain left out", with, len(res.Pairs), len(res.Common))}
+	if len(res.Pairs) == 0 {
+		st = Status{schema.StatusUnavailable, "no two packages share domain terms: no vocabulary coupling"}
+	}
+	a.Status[schema.SignalVocabulary] = st
 }

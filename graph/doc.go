@@ -1,6 +1,6 @@
 // Package graph is seams' coupling model: the fused graph over a
 // repository's packages, one weighted layer per kind of evidence (imports,
-// shared tables, co-change), each normalized to the same total weight and
+// shared tables, co-change, vocabulary), each normalized to the same total weight and
 // then scaled by the layer weights, so that no layer dominates by its
 // scale.
 //

@@ -15,9 +15,10 @@ type Layer int
 
 // The layers. Package report/schema names them in this order.
 const (
-	Imports  Layer = iota // import edges, both directions folded
-	Data                  // packages sharing database tables
-	CoChange              // packages changing in the same commits
+	Imports    Layer = iota // import edges, both directions folded
+	Data                    // packages sharing database tables
+	CoChange                // packages changing in the same commits
+	Vocabulary              // packages speaking of the same things
 	NumLayers
 )
 
@@ -26,7 +27,7 @@ const (
 type Weights [NumLayers]float64
 
 // DefaultWeights count every layer alike.
-func DefaultWeights() Weights { return Weights{1, 1, 1} }
+func DefaultWeights() Weights { return Weights{1, 1, 1, 1} }
 
 // MaxWeight bounds a layer's weight: weights are relative, and a bound
 // keeps their sums finite.
@@ -73,12 +74,19 @@ type TableUse struct {
 	At string
 }
 
+// Similar is two packages whose vocabularies are alike.
+type Similar struct {
+	A, B       string
+	Similarity float64 // cosine of their term vectors, in (0, 1]
+}
+
 // Input is the evidence the graph is built from.
 type Input struct {
-	Nodes    []Node
-	Imports  []Import
-	Tables   []TableUse
-	CoChange []cochange.Pair
+	Nodes      []Node
+	Imports    []Import
+	Tables     []TableUse
+	CoChange   []cochange.Pair
+	Vocabulary []Similar
 }
 
 // Access weights for two packages sharing a table, as in Service Cutter.
@@ -137,6 +145,7 @@ func New(in Input, w Weights) *Graph {
 	g.add(Imports, g.importLayer())
 	g.add(Data, g.dataLayer())
 	g.add(CoChange, g.cochangeLayer())
+	g.add(Vocabulary, g.vocabularyLayer())
 	g.sum()
 	return g
 }
@@ -304,6 +313,19 @@ func (g *Graph) cochangeLayer() []Edge {
 			continue
 		}
 		raw[key(i, j)] += p.Degree / 100
+	}
+	return edges(raw)
+}
+
+func (g *Graph) vocabularyLayer() []Edge {
+	raw := map[[2]int]float64{}
+	for _, p := range g.in.Vocabulary {
+		i, ok1 := g.index[p.A]
+		j, ok2 := g.index[p.B]
+		if !ok1 || !ok2 || i == j || !(p.Similarity > 0) {
+			continue
+		}
+		raw[key(i, j)] += p.Similarity
 	}
 	return edges(raw)
 }

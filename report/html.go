@@ -104,14 +104,16 @@ type term struct {
 // has one.
 var (
 	signalTerms = map[schema.Signal]term{
-		schema.SignalImports: {Label: "code imports"},
-		schema.SignalSQL:     {Label: "shared tables (SQL)"},
-		schema.SignalHistory: {Label: "co-change (git)"},
+		schema.SignalImports:    {Label: "code imports"},
+		schema.SignalSQL:        {Label: "shared tables (SQL)"},
+		schema.SignalHistory:    {Label: "co-change (git)"},
+		schema.SignalVocabulary: {Label: "domain vocabulary"},
 	}
 	layerTerms = map[schema.Layer]term{
-		schema.LayerImports:  {Label: "imports (files importing across)", Short: "imports", Color: "#2f5da8", Line: "solid", Directed: true},
-		schema.LayerData:     {Label: "shared tables", Short: "shared tables", Color: "#c0504d", Line: "dashed"},
-		schema.LayerCoChange: {Label: "co-change (shared commits)", Short: "co-change", Color: "#6b9e2f", Line: "dotted"},
+		schema.LayerImports:    {Label: "imports (files importing across)", Short: "imports", Color: "#2f5da8", Line: "solid", Directed: true},
+		schema.LayerData:       {Label: "shared tables", Short: "shared tables", Color: "#c0504d", Line: "dashed"},
+		schema.LayerCoChange:   {Label: "co-change (shared commits)", Short: "co-change", Color: "#6b9e2f", Line: "dotted"},
+		schema.LayerVocabulary: {Label: "vocabulary (alike domain terms)", Short: "vocabulary", Color: "#8a5cb8", Line: "dashed"},
 	}
 )
 

@@ -18,15 +18,19 @@ func Markdown(m *schema.Model) []byte {
 	}
 	fmt.Fprintf(&b, "%d packages, %d candidate contexts.\n\n", len(m.Packages), len(m.Contexts))
 	b.WriteString("| signal | status | detail |\n|---|---|---|\n")
-	for _, s := range []struct {
-		name string
-		sig  schema.SignalHealth
-	}{{"imports", m.Signals.Imports.SignalHealth}, {"sql", m.Signals.SQL.SignalHealth}, {"history", m.Signals.History.SignalHealth}} {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", s.name, s.sig.Status, mdText(s.sig.Detail))
+	for _, s := range schema.Signals {
+		// A model written before a signal existed does not report it.
+		if h := m.Signals.Of(s); h.Status != "" {
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", s, h.Status, mdText(h.Detail))
+		}
 	}
 	if mt := m.Metrics; mt != nil {
-		fmt.Fprintf(&b, "\nModularity %.2f (imports %.2f, data %.2f, co-change %.2f) · ICP %.2f · %s · %s · %s\n",
-			mt.Modularity.Fused, mt.Modularity.Imports, mt.Modularity.Data, mt.Modularity.CoChange, mt.ICP,
+		var layers []string
+		for _, l := range schema.Layers {
+			layers = append(layers, fmt.Sprintf("%s %.2f", layerTerms[l].Short, mt.Modularity.Get(l)))
+		}
+		fmt.Fprintf(&b, "\nModularity %.2f (%s) · ICP %.2f · %s · %s · %s\n",
+			mt.Modularity.Fused, strings.Join(layers, ", "), mt.ICP,
 			count(mt.CrossContextImports, "cross-context import"), count(mt.SharedWriteTables, "shared-write table"), count(mt.Shared, "shared-kernel package"))
 	}
 	if len(m.Contexts) == 0 {

@@ -28,12 +28,23 @@ type Options struct {
 	Rules *scope.Rules
 	// Syntax skips the go command and uses the syntax-only loader.
 	Syntax bool
-	// Syntax, when set, makes Load parse each analyzed file in full, with
-	// comments, and hand the tree to the function, so that other signals
-	// (SQL in string literals) share the one parse. It is called from
-	// several goroutines at once. dir and importPath name the file's
-	// package; rel is the file relative to the root.
-	Visit func(dir, importPath, rel string, fset *token.FileSet, f *ast.File)
+	// Visit, when set, makes Load parse each analyzed file in full, with
+	// comments, and hand it to the function, so that other signals (SQL
+	// in string literals, the vocabulary) share the one parse. Generated
+	// files, which the import graph leaves out, are handed over too,
+	// marked. It is called from several goroutines at once.
+	Visit func(File)
+}
+
+// File is a parsed Go file of the repository, as Options.Visit sees it.
+type File struct {
+	Dir        string // the package directory, relative to the root
+	ImportPath string // the package's import path
+	Path       string // the file, relative to the root
+	Fset       *token.FileSet
+	AST        *ast.File // parsed with comments
+	// Generated marks a "// Code generated ... DO NOT EDIT." file.
+	Generated bool
 }
 
 // Graph is a repository's internal import graph.
@@ -165,10 +176,10 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	eg.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
 		eg.Go(func() error {
-			var visit func(*token.FileSet, *ast.File)
+			var visit func(*token.FileSet, *ast.File, bool)
 			if v := opt.Visit; v != nil {
-				visit = func(fset *token.FileSet, f *ast.File) {
-					v(j.pkg.dir, strings.TrimSuffix(j.pkg.importPath, "_test"), j.file, fset, f)
+				visit = func(fset *token.FileSet, f *ast.File, generated bool) {
+					v(File{Dir: j.pkg.dir, ImportPath: strings.TrimSuffix(j.pkg.importPath, "_test"), Path: j.file, Fset: fset, AST: f, Generated: generated})
 				}
 			}
 			results[i] = readFile(fsys, j.file, visit)

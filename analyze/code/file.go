@@ -24,14 +24,21 @@ type fileInfo struct {
 }
 
 // readFile reads and parses one file; rel is relative to root. With a
-// visit function the file is parsed in full and handed over; otherwise
-// only its imports are parsed, which is several times faster.
-func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File)) fileInfo {
+// visit function the file is parsed in full and handed over, generated
+// or not; otherwise only its imports are parsed, which is several times
+// faster, and generated files are not parsed at all.
+func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool)) fileInfo {
 	src, err := fs.ReadFile(fsys, rel)
 	if err != nil {
 		return fileInfo{err: err}
 	}
 	if scope.Generated(src) {
+		if visit != nil {
+			fset := token.NewFileSet()
+			if f, _ := parser.ParseFile(fset, rel, src, parser.ParseComments|parser.SkipObjectResolution); f != nil && f.Name != nil {
+				visit(fset, f, true)
+			}
+		}
 		return fileInfo{generated: true}
 	}
 	// A fresh FileSet per file: positions are not kept, and a shared one
@@ -63,7 +70,7 @@ func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File)) fil
 		fi.lines = append(fi.lines, fset.Position(spec.Path.Pos()).Line)
 	}
 	if visit != nil && !fi.cgo {
-		visit(fset, f)
+		visit(fset, f, false)
 	}
 	return fi
 }

@@ -70,13 +70,18 @@ type Module struct {
 	Err error
 }
 
-// ErrNoModule is returned when no go.mod or go.work encloses the directory.
+// ErrNoModule is returned when no Go module is at or below the root.
 var ErrNoModule = errors.New("no go.mod or go.work found")
 
-// Locate finds the repository that holds dir. The nearest go.work above
-// dir wins; without one, the nearest go.mod. Modules are looked for below
-// the root with the scope rules, so that excluded and vendored trees do
-// not contribute modules.
+// Locate finds the repository that holds dir. Inside a git work tree the
+// root is the work tree's top, whatever directory of it dir names and
+// wherever its modules lie (in src/, in one directory per service, with or
+// without a go.work): every go.mod below the root joins one analysis, as
+// a go.work listing them would. Only when dir lies where the analysis of
+// the work tree would not look (testdata, vendor, hidden directories), and
+// outside git, does the nearest go.work or go.mod above dir make the root,
+// or else dir itself. Modules are looked for below the root with the scope
+// rules, so that excluded and vendored trees contribute none.
 func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 	abs, err := filepath.Abs(dir)
 	if err == nil {
@@ -91,12 +96,17 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
 	r := &Repo{GitRoot: gitRoot(abs)}
-	r.Root = findUp(abs, "go.work", r.GitRoot)
-	if r.Root == "" {
-		r.Root = findUp(abs, "go.mod", r.GitRoot)
-	}
-	if r.Root == "" {
-		return nil, fmt.Errorf("%s: %w (seams analyzes Go modules)", dir, ErrNoModule)
+	switch {
+	case r.GitRoot != "" && !skipped(rules, Rel(r.GitRoot, abs)):
+		r.Root = r.GitRoot
+	default:
+		r.Root = findUp(abs, "go.work", r.GitRoot)
+		if r.Root == "" {
+			r.Root = findUp(abs, "go.mod", r.GitRoot)
+		}
+		if r.Root == "" {
+			r.Root = abs
+		}
 	}
 	if data, err := os.ReadFile(filepath.Join(r.Root, "go.work")); err == nil {
 		if wf, err := modfile.ParseWork("go.work", data, nil); err == nil {
@@ -113,9 +123,66 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 		return nil, err
 	}
 	if len(r.Modules) == 0 {
-		return nil, fmt.Errorf("%s: go.work lists no module that exists: %w", r.Root, ErrNoModule)
+		return nil, fmt.Errorf("%s: %w at or below it (seams analyzes Go modules); %s", r.Root, ErrNoModule, found(os.DirFS(r.Root), rules))
 	}
 	return r, nil
+}
+
+// skipped reports whether the directory rel, or one above it, is one the
+// scope rules leave out.
+func skipped(rules *scope.Rules, rel string) bool {
+	for d := rel; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if rules.SkipDir(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// found says what a tree without Go modules holds instead, for the error
+// that says there is nothing to analyze.
+func found(fsys fs.FS, rules *scope.Rules) string {
+	byExt := map[string]int{}
+	files, goFiles := 0, 0
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && p != "." && rules.SkipDir(p):
+			return fs.SkipDir
+		case d.IsDir():
+			return nil
+		}
+		files++
+		ext := path.Ext(d.Name())
+		if ext == "" {
+			ext = "(none)"
+		}
+		byExt[ext]++
+		if ext == ".go" {
+			goFiles++
+		}
+		return nil
+	})
+	if files == 0 {
+		return "it holds no files"
+	}
+	exts := make([]string, 0, len(byExt))
+	for e := range byExt {
+		exts = append(exts, e)
+	}
+	sort.Slice(exts, func(i, j int) bool {
+		return byExt[exts[i]] > byExt[exts[j]] || byExt[exts[i]] == byExt[exts[j]] && exts[i] < exts[j]
+	})
+	var parts []string
+	for _, e := range exts[:min(len(exts), 5)] {
+		parts = append(parts, fmt.Sprintf("%d %s", byExt[e], e))
+	}
+	msg := fmt.Sprintf("it holds %d files (%s)", files, strings.Join(parts, ", "))
+	if goFiles > 0 {
+		msg += fmt.Sprintf(", %d of them Go files outside any module: add a go.mod", goFiles)
+	}
+	return msg
 }
 
 // findUp returns the first directory from dir upward that holds name,
@@ -158,12 +225,12 @@ func findModules(fsys fs.FS, rules *scope.Rules) ([]Module, error) {
 			return nil // an unreadable subdirectory holds nothing we can use
 		}
 		if d.IsDir() {
-			if rules.SkipDir(p) {
+			if rules.SkipDir(p) || d.Name() == "node_modules" {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.Name() != "go.mod" {
+		if d.Name() != "go.mod" || !d.Type().IsRegular() {
 			return nil
 		}
 		mods = append(mods, readModule(fsys, path.Dir(p)))

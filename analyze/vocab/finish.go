@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -32,6 +33,28 @@ func DefaultOptions() Options {
 	return Options{Neighbours: 5, MinSimilarity: 0.1, MaxShare: 0.25, TopTerms: 8}
 }
 
+// Bounds of the options.
+const (
+	MaxNeighbours = 100
+	MaxTopTerms   = 100
+)
+
+// Validate says which option is out of its documented bounds: zero means
+// the default, so only negative, non-finite or too large values are.
+func (o Options) Validate() error {
+	switch {
+	case o.Neighbours < 0 || o.Neighbours > MaxNeighbours:
+		return fmt.Errorf("neighbours: want 1..%d, got %d", MaxNeighbours, o.Neighbours)
+	case !(o.MinSimilarity >= 0 && o.MinSimilarity <= 1):
+		return fmt.Errorf("min similarity: want a number in 0..1, got %v", o.MinSimilarity)
+	case !(o.MaxShare >= 0 && o.MaxShare <= 1):
+		return fmt.Errorf("max share: want a number in 0..1, got %v", o.MaxShare)
+	case o.TopTerms < 0 || o.TopTerms > MaxTopTerms:
+		return fmt.Errorf("top terms: want 1..%d, got %d", MaxTopTerms, o.TopTerms)
+	}
+	return nil
+}
+
 func (o Options) withDefaults() Options {
 	d := DefaultOptions()
 	if o.Neighbours <= 0 {
@@ -60,6 +83,8 @@ type Result struct {
 	// Common are the terms the MaxShare cut dropped, most widespread
 	// first (ties by word); each is shown by its commonest spelling.
 	Common []string
+	// Terms counts the distinct terms kept, over all packages.
+	Terms int
 }
 
 // Package is one package directory's vocabulary.
@@ -105,6 +130,11 @@ func (c *Collector) Finish(opt Options) *Result {
 	m := c.model(opt)
 	res := &Result{Options: opt, Packages: make([]Package, len(m.dirs))}
 	res.Common = m.common
+	for _, ps := range m.postings {
+		if len(ps) > 0 {
+			res.Terms++
+		}
+	}
 	word := func(e entry) string { return m.words[e.term] }
 	for p, v := range m.vecs {
 		top := slices.Clone(v)

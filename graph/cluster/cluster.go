@@ -357,13 +357,14 @@ func kernelRule(g *graph.Graph, pre clustering, shared, declaredOf map[string]st
 }
 
 // placeEntries gathers the delivery layer into a context of its own.
-// Community detection has nowhere good to put a package that imports every domain
-// (an HTTP layer, a command that wires everything): it attaches it to
-// one domain at random. An entry is a package that imports packages of
-// max(3, ceil(k/2)) contexts besides its own (k the contexts found) and
-// that no package imports except commands and other entries; a command
-// that imports an entry is one too. Entries leave their contexts and
-// form one context together.
+// Community detection has nowhere good to put a package that imports
+// every domain (an HTTP layer, a command that wires everything): it
+// attaches it to one domain at random. An entry is a package that imports
+// packages of max(3, ceil(k/2)) contexts (k the contexts found; its own
+// counts, but not through its own subpackages) and that no package
+// imports except commands and other entries; a command that imports an
+// entry is one too. Entries leave their contexts and form one context
+// together.
 func placeEntries(g *graph.Graph, part *Partition) {
 	ctx := map[string]int{}
 	for i, ms := range part.Members {
@@ -385,7 +386,11 @@ func placeEntries(g *graph.Graph, part *Partition) {
 		importers[e.To] = append(importers[e.To], e.From)
 		a, okA := ctx[e.From]
 		b, okB := ctx[e.To]
-		if !okA || !okB || a == b {
+		// A package's own subpackages are its parts, not contexts it
+		// gathers; any other package of its context is: an aggregator
+		// that the vocabulary placed with one of the domains it speaks of
+		// still gathers that domain.
+		if !okA || !okB || a == b && strings.HasPrefix(e.To, e.From+"/") {
 			continue
 		}
 		if reach[e.From] == nil {

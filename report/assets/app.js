@@ -363,7 +363,7 @@
         var c = ctxOfPkg[u.package] || (pkgByPath[u.package] && pkgByPath[u.package].shared ? 'kernel' : 'unplaced');
         by[c] = by[c] || {};
         // A direct access wins over a carried one of the same kind.
-        if (u.via === 'direct' || letter === 'DDL') by[c][letter] = letter;
+        if (u.via !== 'carried' || letter === 'DDL') by[c][letter] = letter;
         else if (!by[c][letter]) by[c][letter] = letter.toLowerCase();
       });
     }

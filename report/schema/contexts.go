@@ -108,12 +108,13 @@ type ContextLink struct {
 // normalized to total weight 1 over the repository, and the weighted sum.
 // Layers without weight for the pair are left out.
 type Coupling struct {
-	A        string  `json:"a"` // A < B
-	B        string  `json:"b"`
-	Imports  float64 `json:"imports,omitempty"`
-	Data     float64 `json:"data,omitempty"`
-	CoChange float64 `json:"cochange,omitempty"`
-	Fused    float64 `json:"fused"`
+	A          string  `json:"a"` // A < B
+	B          string  `json:"b"`
+	Imports    float64 `json:"imports,omitempty"`
+	Data       float64 `json:"data,omitempty"`
+	CoChange   float64 `json:"cochange,omitempty"`
+	Vocabulary float64 `json:"vocabulary,omitempty"`
+	Fused      float64 `json:"fused"`
 }
 
 // Figures measure the whole partition.
@@ -144,10 +145,11 @@ type Figures struct {
 
 // LayerFigures hold one figure for the fused graph and for each layer.
 type LayerFigures struct {
-	Fused    float64 `json:"fused"`
-	Imports  float64 `json:"imports"`
-	Data     float64 `json:"data"`
-	CoChange float64 `json:"cochange"`
+	Fused      float64 `json:"fused"`
+	Imports    float64 `json:"imports"`
+	Data       float64 `json:"data"`
+	CoChange   float64 `json:"cochange"`
+	Vocabulary float64 `json:"vocabulary"`
 }
 
 // Set sets the figure of layer l.
@@ -159,6 +161,8 @@ func (f *LayerFigures) Set(l Layer, v float64) {
 		f.Data = v
 	case LayerCoChange:
 		f.CoChange = v
+	case LayerVocabulary:
+		f.Vocabulary = v
 	}
 }
 
@@ -171,6 +175,8 @@ func (f LayerFigures) Get(l Layer) float64 {
 		return f.Data
 	case LayerCoChange:
 		return f.CoChange
+	case LayerVocabulary:
+		return f.Vocabulary
 	}
 	return 0
 }

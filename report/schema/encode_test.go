@@ -43,7 +43,7 @@ func TestVocabularies(t *testing.T) {
 	if got, err := Parse(Layers, "layer", "data"); err != nil || got != LayerData {
 		t.Errorf("Parse data = %q, %v", got, err)
 	}
-	if _, err := Parse(Signals, "signal", "gitlog"); err == nil || err.Error() != `unknown signal "gitlog" (known: imports, sql, history)` {
+	if _, err := Parse(Signals, "signal", "gitlog"); err == nil || err.Error() != `unknown signal "gitlog" (known: imports, sql, history, vocabulary)` {
 		t.Errorf("Parse gitlog: %v", err)
 	}
 	for _, tc := range []struct {

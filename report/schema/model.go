@@ -74,6 +74,8 @@ type Settings struct {
 	Seed       uint64  `json:"seed"`
 	Restarts   int     `json:"restarts"`
 	Resolution float64 `json:"resolution"`
+	// Vocabulary tunes the domain-vocabulary signal.
+	Vocabulary VocabularySettings `json:"vocabulary"`
 	// Shared are the patterns pinned to the shared kernel; Declared the
 	// declared contexts, name -> package patterns.
 	Shared   []string            `json:"shared"`
@@ -90,6 +92,14 @@ type HistorySettings struct {
 	MinShared      int    `json:"minShared"`
 }
 
+// VocabularySettings tune the domain-vocabulary signal.
+type VocabularySettings struct {
+	Neighbours    int     `json:"neighbours"`    // each package's nearest neighbours kept
+	MinSimilarity float64 `json:"minSimilarity"` // the cosine a pair needs
+	MaxShare      float64 `json:"maxShare"`      // terms in more of the packages are dropped
+	TopTerms      int     `json:"topTerms"`      // terms listed per package
+}
+
 // SQLSettings tune the table-access signal.
 type SQLSettings struct {
 	Dialect string   `json:"dialect,omitempty"` // empty: guessed from the driver
@@ -98,9 +108,37 @@ type SQLSettings struct {
 
 // Health reports the health of each signal.
 type Health struct {
-	Imports ImportsHealth `json:"imports"`
-	SQL     SQLHealth     `json:"sql"`
-	History HistoryHealth `json:"history"`
+	Imports    ImportsHealth    `json:"imports"`
+	SQL        SQLHealth        `json:"sql"`
+	History    HistoryHealth    `json:"history"`
+	Vocabulary VocabularyHealth `json:"vocabulary"`
+}
+
+// Of is the health of signal s.
+func (h Health) Of(s Signal) SignalHealth {
+	switch s {
+	case SignalImports:
+		return h.Imports.SignalHealth
+	case SignalSQL:
+		return h.SQL.SignalHealth
+	case SignalHistory:
+		return h.History.SignalHealth
+	case SignalVocabulary:
+		return h.Vocabulary.SignalHealth
+	}
+	return SignalHealth{}
+}
+
+// VocabularyHealth is the health of the domain-vocabulary signal.
+type VocabularyHealth struct {
+	SignalHealth
+	// Terms counts the distinct terms kept; Common lists the terms left
+	// out because most packages use them (they name no domain), most
+	// widespread first, at most 50.
+	Terms  int      `json:"terms"`
+	Common []string `json:"common"`
+	// Pairs counts the package pairs similar enough to couple.
+	Pairs int `json:"pairs"`
 }
 
 // SignalHealth is the health of one signal: whether it could be
@@ -135,6 +173,12 @@ type SQLHealth struct {
 	Parsed        int    `json:"parsed"`        // understood by the SQL parser
 	Scanned       int    `json:"scanned"`       // understood by the token scanner
 	NotUnderstood int    `json:"notUnderstood"` // neither: listed in warnings
+	// ORM counts the sites that touch a table through an ORM's model
+	// type; Generated the statements found in generated code; Tests the
+	// statements of test code, read only with --tests.
+	ORM       int `json:"orm"`
+	Generated int `json:"generated"`
+	Tests     int `json:"tests"`
 	// ByDialect counts statements per dialect they were read as.
 	ByDialect map[string]int `json:"byDialect,omitempty"`
 }
@@ -204,6 +248,8 @@ type Package struct {
 	History *PackageHistory `json:"history,omitempty"`
 	// Tables lists the tables the package touches, sorted by name, access.
 	Tables []PackageTable `json:"tables,omitempty"`
+	// Terms are the package's heaviest domain terms, heaviest first.
+	Terms []string `json:"terms,omitempty"`
 }
 
 // PackageHistory is a package's change record from git.
@@ -243,10 +289,16 @@ type CoChange struct {
 
 // Table is a database table and the packages that touch it.
 type Table struct {
-	Name    string      `json:"name"`
-	Readers []TableUser `json:"readers"`
-	Writers []TableUser `json:"writers"`
-	DDL     []TableUser `json:"ddl"`
+	Name string `json:"name"`
+	// Dropped marks a table that later migrations dropped or renamed:
+	// DroppedAt is that statement (file:line), RenamedTo its new name.
+	// Dropped tables couple no packages.
+	Dropped   bool        `json:"dropped,omitempty"`
+	DroppedAt string      `json:"droppedAt,omitempty"`
+	RenamedTo string      `json:"renamedTo,omitempty"`
+	Readers   []TableUser `json:"readers"`
+	Writers   []TableUser `json:"writers"`
+	DDL       []TableUser `json:"ddl"`
 }
 
 // TableUser is a package that touches a table.

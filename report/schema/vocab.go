@@ -14,10 +14,13 @@ const (
 	SignalImports Signal = "imports" // code imports between packages
 	SignalSQL     Signal = "sql"     // database tables packages read and write
 	SignalHistory Signal = "history" // git co-change and change pressure
+	// SignalVocabulary is the domain vocabulary of the code: packages whose
+	// names and declarations speak of the same things.
+	SignalVocabulary Signal = "vocabulary"
 )
 
 // Signals lists every signal, in the order seams computes them.
-var Signals = []Signal{SignalImports, SignalSQL, SignalHistory}
+var Signals = []Signal{SignalImports, SignalSQL, SignalHistory, SignalVocabulary}
 
 // Status is the health of a signal.
 type Status string
@@ -41,11 +44,13 @@ const (
 	LayerImports  Layer = "imports"  // import edges, both directions folded
 	LayerData     Layer = "data"     // packages sharing tables
 	LayerCoChange Layer = "cochange" // packages changing in the same commits
+	// LayerVocabulary couples packages whose vocabularies are alike.
+	LayerVocabulary Layer = "vocabulary"
 )
 
 // Layers lists every layer, in the order of package graph's layer
 // constants: Layers[graph.Data] is "data".
-var Layers = []Layer{LayerImports, LayerData, LayerCoChange}
+var Layers = []Layer{LayerImports, LayerData, LayerCoChange, LayerVocabulary}
 
 // Access is how a package touches a table.
 type Access string
@@ -67,6 +72,7 @@ type Via string
 const (
 	ViaDirect  Via = "direct"  // its own code holds the SQL
 	ViaCarried Via = "carried" // it calls a function elsewhere that does
+	ViaORM     Via = "orm"     // it reads or writes a model type through an ORM
 )
 
 // ContextAccess is how a context as a whole touches a table: the accesses
