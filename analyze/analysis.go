@@ -10,6 +10,7 @@ import (
 	"github.com/seams-tool/seams/graph/cochange"
 	"github.com/seams-tool/seams/graph/metrics"
 	"github.com/seams-tool/seams/graph/rank"
+	"github.com/seams-tool/seams/graph/tiers"
 	"github.com/seams-tool/seams/report/schema"
 )
 
@@ -43,6 +44,8 @@ type Analysis struct {
 
 	// Graph is the fused coupling graph over the packages.
 	Graph *graph.Graph
+	// Layers are the repository's technical layers.
+	Layers []tiers.Layer
 	// Partition, Contexts and Metrics are the candidate contexts, ranked,
 	// and the partition's metrics; nil with Config.NoContexts.
 	Partition *cluster.Partition

@@ -86,8 +86,8 @@ func readLabels(t *testing.T, name string) map[string]string {
 }
 
 // scoreAgainst is the ARI of a model's partition over the packages that
-// truth labels. The shared kernel is one class and the unplaced packages
-// another, as noise points are one class when a clustering with noise is
+// truth labels. The shared kernel is one class, the tooling another and
+// the unplaced packages a third, as noise points are one class when a clustering with noise is
 // scored (the way scikit-learn's adjusted_rand_score treats DBSCAN's -1
 // label).
 func scoreAgainst(truth map[string]string, m *schema.Model) float64 {
@@ -101,6 +101,8 @@ func scoreAgainst(truth map[string]string, m *schema.Model) float64 {
 		switch {
 		case p.Shared != "":
 			got = "shared"
+		case p.Tooling != "":
+			got = "tooling"
 		case got == "":
 			got = "unplaced"
 		}

@@ -144,7 +144,7 @@ func baselineOf(sb *schema.Baseline) *baseline.Baseline {
 
 // figuresOf reads metrics back from the schema's form.
 func figuresOf(f schema.Figures) metrics.Figures {
-	out := metrics.Figures{Contexts: f.Contexts, Shared: f.Shared, Unplaced: f.Unplaced,
+	out := metrics.Figures{Contexts: f.Contexts, Shared: f.Shared, Tooling: f.Tooling, Unplaced: f.Unplaced,
 		SM: f.SM, ICP: f.ICP, IFN: f.IFN, NED: f.NED, MQ: f.MQ, Modularity: f.Modularity.Fused,
 		CrossContextImports: f.CrossContextImports, SharedWriteTables: f.SharedWriteTables}
 	for l, name := range schema.Layers {

@@ -54,6 +54,13 @@ func (a *Analysis) Model() *schema.Model {
 		m.Links = append(m.Links, schema.ContextLink{From: l.From, To: l.To, Imports: l.Imports, Files: l.Files, Tables: l.Tables, CoChange: l.CoChange, Strength: strength})
 	}
 	m.Coupling = coupling(a.Graph)
+	for _, l := range a.Layers {
+		t := schema.Tier{Dir: l.Dir}
+		for _, s := range l.Slices {
+			t.Slices = append(t.Slices, schema.TierSlice{Name: s.Name, Packages: s.Packages})
+		}
+		m.Layers = append(m.Layers, t)
+	}
 	if a.Partition != nil {
 		m.Unplaced = a.Partition.Unplaced
 	}
@@ -191,6 +198,8 @@ func (a *Analysis) packages() []schema.Package {
 		if part := a.Partition; part != nil {
 			if why := part.Shared[p.Dir]; why != "" {
 				sp.Shared = why
+			} else if why := part.Tooling[p.Dir]; why != "" {
+				sp.Tooling = why
 			} else if id, ok := ctxOf[p.Dir]; ok {
 				sp.Context, sp.Confidence = id, part.Confidence[p.Dir]
 			}
@@ -248,7 +257,7 @@ func tablesOf(res *tables.Result) []schema.Table {
 
 func contextOf(c rank.Context) schema.Context {
 	sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC,
-		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Reason: c.Reason}
+		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Reason: c.Reason, Split: c.Split}
 	for _, t := range c.Tables {
 		sc.Tables = append(sc.Tables, schema.ContextTable{Name: t.Name, Access: schema.JoinAccess(t.Read, t.Write, t.DDL), Shared: t.Shared, SharedWrite: t.SharedWrite})
 	}
@@ -277,7 +286,7 @@ func scoreOf(s rank.Score) schema.Score {
 
 // figures writes a partition's metrics in the schema's form.
 func figures(f metrics.Figures) schema.Figures {
-	out := schema.Figures{Contexts: f.Contexts, Shared: f.Shared, Unplaced: f.Unplaced,
+	out := schema.Figures{Contexts: f.Contexts, Shared: f.Shared, Tooling: f.Tooling, Unplaced: f.Unplaced,
 		SM: f.SM, ICP: f.ICP, IFN: f.IFN, NED: f.NED, MQ: f.MQ,
 		CrossContextImports: f.CrossContextImports, SharedWriteTables: f.SharedWriteTables}
 	out.Modularity.Fused = f.Modularity

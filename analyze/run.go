@@ -17,6 +17,7 @@ import (
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/metrics"
 	"github.com/seams-tool/seams/graph/rank"
+	"github.com/seams-tool/seams/graph/tiers"
 	"github.com/seams-tool/seams/report/schema"
 )
 
@@ -156,10 +157,20 @@ func (a *Analysis) fuse() {
 	}
 	in.Tables = tableUses(a.Code, a.SQL)
 	in.CoChange = a.History.pairs()
+	layers := a.layers()
+	a.Layers = layers
 	if a.Vocabulary != nil {
 		for _, p := range a.Vocabulary.Pairs {
 			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: p.A, B: p.B, Similarity: p.Weight})
 		}
+		// The slices of one domain in several technical layers share the
+		// domain's name: the surest words of their vocabulary.
+		for _, p := range tiers.Aligned(layers) {
+			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: p.A, B: p.B, Similarity: alignedSimilarity})
+		}
+	}
+	if len(layers) > 0 {
+		in.SameLayer = tiers.SameLayer(layers)
 	}
 	a.Graph = graph.New(in, a.Config.Weights)
 }
@@ -234,3 +245,22 @@ func head(gitRoot string) (string, error) {
 	}
 	return ref.Hash().String(), nil
 }
+
+// layers finds the repository's technical layers from its package paths.
+func (a *Analysis) layers() []tiers.Layer {
+	paths := make([]string, len(a.Code.Packages))
+	for i, p := range a.Code.Packages {
+		paths[i] = p.Dir
+	}
+	imports := make([]tiers.Import, len(a.Code.Imports))
+	for i, e := range a.Code.Imports {
+		imports[i] = tiers.Import{From: e.From, To: e.To}
+	}
+	return tiers.Detect(paths, imports)
+}
+
+// alignedSimilarity is the vocabulary weight of two slices of one domain
+// in two technical layers: as alike as a domain's packages typically are.
+// Measured on ten ground truths, stronger alignment split single domains
+// along the sub-layers inside them (a registry by package format).
+const alignedSimilarity = 0.3

@@ -87,6 +87,10 @@ type Input struct {
 	Tables     []TableUse
 	CoChange   []cochange.Pair
 	Vocabulary []Similar
+	// SameLayer, when set, reports whether two packages are different
+	// slices of one technical layer (see package graph/tiers): an import
+	// between them says little about either's domain.
+	SameLayer func(a, b string) bool
 }
 
 // Access weights for two packages sharing a table, as in Service Cutter.
@@ -98,6 +102,11 @@ const (
 	// callee's package already carries the direct coupling.
 	carriedFactor = 0.5
 )
+
+// sameLayerFactor discounts an import between two slices of one
+// technical layer: the pull-request controller calling the repository
+// controller is a layer's plumbing more than a domain's dependency.
+const sameLayerFactor = 0.5
 
 // MaxCoChangeP is the significance a co-change pair needs to couple two
 // packages: pairs whose p-value is above it could share their commits by
@@ -229,6 +238,18 @@ func key(i, j int) [2]int {
 }
 
 func (g *Graph) importLayer() []Edge {
+	// An import of a package that most of the repository imports says
+	// little about which domain the importer belongs to, as a word in
+	// every document says little about its topic: each edge is weighed
+	// by the imported package's inverse document frequency, its importers
+	// being its documents.
+	fanIn := make([]int, len(g.nodes))
+	for _, e := range g.in.Imports {
+		if j, ok := g.index[e.To]; ok && e.From != e.To {
+			fanIn[j]++
+		}
+	}
+	n := float64(len(g.nodes))
 	raw := map[[2]int]float64{}
 	for _, e := range g.in.Imports {
 		i, ok1 := g.index[e.From]
@@ -238,7 +259,15 @@ func (g *Graph) importLayer() []Edge {
 		}
 		// Both directions fold into one edge; log damps the packages that
 		// every file imports.
-		raw[key(i, j)] += math.Log1p(float64(e.Files))
+		idf := math.Log((n + 1) / float64(fanIn[j]+1))
+		if idf <= 0 {
+			continue
+		}
+		w := math.Log1p(float64(e.Files)) * idf
+		if g.in.SameLayer != nil && g.in.SameLayer(e.From, e.To) {
+			w *= sameLayerFactor
+		}
+		raw[key(i, j)] += w
 	}
 	return edges(raw)
 }

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"path"
 	"slices"
@@ -27,12 +28,26 @@ type Options struct {
 	MinSize int
 	// NoKernel turns the shared-kernel rule off (pinned ones still count).
 	NoKernel bool
+	// Tooling are directory names that mark tooling (tools, hack, build,
+	// e2e...): such packages, and those only tooling imports, form a group
+	// of their own, outside every context and the kernel.
+	Tooling []string
+	// Libraries are directory names that mark library code by convention
+	// (lib, util, common...): a package below one, that imports only
+	// shared packages, joins the kernel as soon as code of two areas of
+	// the repository imports it.
+	Libraries []string
 }
 
 // DefaultOptions are the options seams uses unless told otherwise.
 func DefaultOptions() Options {
-	return Options{Seed: 1, Restarts: 16, Resolution: 1, MinSize: 2}
+	return Options{Seed: 1, Restarts: 16, Resolution: 1, MinSize: 2, Libraries: slices.Clone(DefaultLibraries), Tooling: slices.Clone(DefaultTooling)}
 }
+
+// DefaultLibraries are the directory names that mark library code unless
+// the configuration says otherwise. pkg is not one: many monoliths keep
+// their domains in pkg/<domain>.
+var DefaultLibraries = []string{"common", "commons", "helper", "helpers", "kit", "lib", "libs", "platform", "shared", "support", "testutil", "testutils", "util", "utils", "x"}
 
 // Bounds of the options: past them a run would take hours or say nothing.
 const (
@@ -79,9 +94,11 @@ func CheckPattern(p string) error {
 type Partition struct {
 	Members    [][]string         // each context's packages, sorted; contexts sorted by first member
 	Declared   []string           // Declared[i] names context i when it was declared, else ""
+	Split      []bool             // Split[i] is set when context i is a part of a split context
 	Of         map[string]int     // package -> context index
 	Confidence map[string]float64 // package -> share of restarts that agree
 	Shared     map[string]string  // package -> why it is in the shared kernel
+	Tooling    map[string]string  // package -> why it is tooling (tools, generators, tests), in no context
 	Unplaced   []string           // packages with no coupling at all, sorted
 }
 
@@ -116,7 +133,7 @@ func matchAny(patterns []string, p string) bool {
 // Cluster partitions the fused graph into candidate contexts. The
 // options must be valid (see Options.Validate).
 func Cluster(g *graph.Graph, opt Options) *Partition {
-	part := &Partition{Of: map[string]int{}, Confidence: map[string]float64{}, Shared: map[string]string{}}
+	part := &Partition{Of: map[string]int{}, Confidence: map[string]float64{}, Shared: map[string]string{}, Tooling: map[string]string{}}
 
 	declaredOf := map[string]string{}
 	var declNames []string
@@ -141,6 +158,16 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 			part.Shared[p] = "pinned by a shared pattern"
 		}
 	}
+	part.Tooling = tooling(g, opt.Tooling, declaredOf)
+	for p := range part.Tooling {
+		delete(part.Shared, p)
+	}
+	// out is what clustering leaves out: the kernel and the tooling.
+	out := func() map[string]string {
+		m := maps.Clone(part.Shared)
+		maps.Copy(m, part.Tooling)
+		return m
+	}
 	if !opt.NoKernel {
 		// The kernel rule looks at a first clustering: a package is shared
 		// when packages of many other contexts import it.
@@ -149,15 +176,15 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		// (navidrome's ARI against its ground truth ranged 0.16 to 0.23
 		// over five seeds), and with it the whole partition.
 		for round := 0; round < 2; round++ {
-			pre := communities(g.Without(isShared(part.Shared)), opt, part.Shared, declaredOf)
-			added := kernelRule(g, pre, part.Shared, declaredOf)
+			pre := communities(g.Without(isShared(out())), opt, out(), declaredOf)
+			added := kernelRule(g, pre, part.Shared, part.Tooling, declaredOf, opt.Libraries)
 			if added == 0 {
 				break
 			}
 		}
 	}
-	f := g.Without(isShared(part.Shared))
-	best := communities(f, opt, part.Shared, declaredOf)
+	f := g.Without(isShared(out()))
+	best := communities(f, opt, out(), declaredOf)
 	deg := f.Degree()
 	for i, members := range best.communities {
 		var kept []string
@@ -172,8 +199,10 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		if len(kept) > 0 {
 			part.Members = append(part.Members, kept)
 			part.Declared = append(part.Declared, best.declared[i])
+			part.Split = append(part.Split, false)
 		}
 	}
+	splitLarge(f, part, opt)
 	mergeTiny(f, part, opt.MinSize)
 	placeEntries(g, part)
 	part.normalize()
@@ -207,7 +236,7 @@ func isShared(shared map[string]string) func(string) bool {
 // imported by them says nothing about being platform. Without that,
 // catalog, used by ordering and by the HTTP layer, would pass for
 // platform; log and db, used by every domain, do.
-func kernelRule(g *graph.Graph, pre clustering, shared, declaredOf map[string]string) int {
+func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[string]string, libraries []string) int {
 	ctxOf := map[string]int{}
 	n := 0
 	for i, c := range pre.communities {
@@ -242,15 +271,17 @@ func kernelRule(g *graph.Graph, pre clustering, shared, declaredOf map[string]st
 	ignore := map[string]bool{}
 	isMain := map[string]bool{}
 	for _, nd := range g.Nodes() {
-		isMain[nd.Path] = nd.Main
-		if nd.Main || len(reaches[nd.Path]) >= need {
+		// Tooling counts as commands do: it uses the monolith, it is not
+		// part of it.
+		isMain[nd.Path] = nd.Main || tooling[nd.Path] != ""
+		if isMain[nd.Path] || len(reaches[nd.Path]) >= need {
 			ignore[nd.Path] = true
 		}
 	}
 	added := 0
 	for _, nd := range g.Nodes() {
 		p := nd.Path
-		if shared[p] != "" || declaredOf[p] != "" {
+		if shared[p] != "" || declaredOf[p] != "" || tooling[p] != "" {
 			continue
 		}
 		own, ok := ctxOf[p]
@@ -325,11 +356,48 @@ func kernelRule(g *graph.Graph, pre clustering, shared, declaredOf map[string]st
 		}
 		return true
 	}
+	// participation is how evenly a package's importers spread over the
+	// contexts of the first clustering, commands and the kernel left out:
+	// 1 - sum over contexts of (share of importers there)^2 (Guimerà and
+	// Amaral's participation coefficient). A library that code all over
+	// the repository uses has a high one, whatever context the clustering
+	// gave the library itself; a domain's store, used by its own context
+	// and one other, a low one.
+	participation := func(p string) (n int, pc float64) {
+		per := map[int]int{}
+		for _, q := range importers[p] {
+			if isMain[q] || shared[q] != "" {
+				continue
+			}
+			n++
+			per[ctxOfOr(ctxOf, q)]++
+		}
+		pc = 1
+		for _, c := range per {
+			pc -= float64(c*c) / float64(n*n)
+		}
+		return n, pc
+	}
+	// library says whether a package lies below a library directory and
+	// code of at least two areas imports it.
+	library := func(p string) (bool, int) {
+		segs := strings.Split(p, "/")
+		if !slices.ContainsFunc(segs, func(s string) bool { return slices.Contains(libraries, s) }) {
+			return false, 0
+		}
+		areas := map[string]bool{}
+		for _, q := range importers[p] {
+			if !isMain[q] {
+				areas[graph.Area(q, 1)] = true
+			}
+		}
+		return len(areas) >= 2, len(areas)
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, nd := range g.Nodes() {
 			p := nd.Path
-			if shared[p] != "" || declaredOf[p] != "" || len(importers[p]) == 0 {
+			if shared[p] != "" || declaredOf[p] != "" || tooling[p] != "" || len(importers[p]) == 0 {
 				continue
 			}
 			all, byShared := true, true
@@ -342,12 +410,22 @@ func kernelRule(g *graph.Graph, pre clustering, shared, declaredOf map[string]st
 			// imports it (else the kernel would grow down through a whole
 			// application from one shared package at its top).
 			switch {
-			case byShared && onlyShared(p):
+			case !onlyShared(p):
+				continue
+			case byShared:
 				shared[p] = "imported only by shared-kernel packages, and imports only shared packages"
-			case all && onlyShared(p):
+			case all:
 				shared[p] = "imported only by the shared kernel, commands and aggregators, and imports only shared packages"
 			default:
-				continue
+				if lib, areas := library(p); lib {
+					shared[p] = fmt.Sprintf("library code by its directory, imported from %d areas of the repository, and it imports only shared packages", areas)
+					break
+				}
+				n, pc := participation(p)
+				if n < minLibraryUsers || pc < minParticipation {
+					continue
+				}
+				shared[p] = fmt.Sprintf("a library: its %d importers spread over the contexts (participation %.2f), and it imports only shared packages", n, pc)
 			}
 			added++
 			changed = true
@@ -438,13 +516,22 @@ func placeEntries(g *graph.Graph, part *Partition) {
 	}
 	part.Members = append(part.Members, layer)
 	part.Declared = append(part.Declared, "")
+	part.Split = append(part.Split, false)
 	for i := len(part.Members) - 1; i >= 0; i-- {
 		if len(part.Members[i]) == 0 {
-			part.Members = append(part.Members[:i], part.Members[i+1:]...)
-			part.Declared = append(part.Declared[:i], part.Declared[i+1:]...)
+			part.remove(i)
 		}
 	}
 }
+
+// A package that imports only kernel packages is a library, and joins the
+// kernel, when at least minLibraryUsers packages import it and their
+// participation coefficient over the contexts reaches minParticipation:
+// as much spread as an even split over two contexts.
+const (
+	minLibraryUsers  = 3
+	minParticipation = 0.5
+)
 
 // ctxOfOr is the package's context, or -1.
 func ctxOfOr(ctxOf map[string]int, p string) int {
@@ -500,8 +587,7 @@ func mergeTiny(f *graph.Graph, part *Partition, minSize int) {
 		} else {
 			part.Members[target] = append(part.Members[target], part.Members[victim]...)
 		}
-		part.Members = append(part.Members[:victim], part.Members[victim+1:]...)
-		part.Declared = append(part.Declared[:victim], part.Declared[victim+1:]...)
+		part.remove(victim)
 	}
 }
 
@@ -518,21 +604,32 @@ func FromMembers(members [][]string, declared []string) *Partition {
 	return p
 }
 
+// remove drops context i.
+func (p *Partition) remove(i int) {
+	p.Members = slices.Delete(p.Members, i, i+1)
+	p.Declared = slices.Delete(p.Declared, i, i+1)
+	p.Split = slices.Delete(p.Split, i, i+1)
+}
+
 // normalize sorts members and contexts and fills Of.
 func (p *Partition) normalize() {
 	type ctx struct {
 		members  []string
 		declared string
+		split    bool
+	}
+	if p.Split == nil {
+		p.Split = make([]bool, len(p.Members))
 	}
 	cs := make([]ctx, len(p.Members))
 	for i := range p.Members {
 		sort.Strings(p.Members[i])
-		cs[i] = ctx{p.Members[i], p.Declared[i]}
+		cs[i] = ctx{p.Members[i], p.Declared[i], p.Split[i]}
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].members[0] < cs[j].members[0] })
 	p.Of = map[string]int{}
 	for i, c := range cs {
-		p.Members[i], p.Declared[i] = c.members, c.declared
+		p.Members[i], p.Declared[i], p.Split[i] = c.members, c.declared, c.split
 		for _, m := range c.members {
 			p.Of[m] = i
 		}

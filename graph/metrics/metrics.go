@@ -32,6 +32,7 @@ func (m Metric) HigherIsBetter() bool { return m == Modularity || m == MQ || m =
 type Figures struct {
 	Contexts int
 	Shared   int // packages in the shared kernel
+	Tooling  int // tooling packages
 	Unplaced int // packages with no coupling
 	// Modularity is Newman's Q of the partition on the fused graph, and
 	// LayerModularity on each layer alone (0 where a layer is empty).
@@ -74,7 +75,7 @@ func (f Figures) Value(m Metric) float64 {
 // and unplaced packages are left out: the kernel is a library every
 // service may use, and unplaced packages belong to no one.
 func Measure(g *graph.Graph, part *cluster.Partition) Figures {
-	m := Figures{Contexts: len(part.Members), Shared: len(part.Shared), Unplaced: len(part.Unplaced)}
+	m := Figures{Contexts: len(part.Members), Shared: len(part.Shared), Tooling: len(part.Tooling), Unplaced: len(part.Unplaced)}
 	m.Modularity = num.Round(modularity(g, g.Fused(), part), 4)
 	for l := range graph.NumLayers {
 		m.LayerModularity[l] = num.Round(modularity(g, g.Layer(l), part), 4)

@@ -21,6 +21,9 @@ type Context struct {
 	Order  int
 	Reason string
 	Cut    Cut
+	// Split marks a part of a context too large to trust, clustered
+	// again on its own.
+	Split bool
 }
 
 // Table is a table as one context uses it.

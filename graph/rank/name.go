@@ -4,17 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/seams-tool/seams/graph"
 	"sort"
-	"strings"
 )
-
-// genericSegments are path segments that name a layout, not a domain:
-// internal/billing is about billing.
-var genericSegments = map[string]bool{
-	"internal": true, "pkg": true, "cmd": true, "app": true, "apps": true, "src": true,
-	"lib": true, "libs": true, "modules": true, "services": true, "service": true,
-	"server": true, "core": true, "domain": true, ".": true,
-}
 
 // contextID derives a context's id from its anchor, the member with the
 // most code: adding or losing small packages keeps the id.
@@ -44,7 +36,7 @@ func contextNameAt(members []string, loc map[string]int, tables []string, depth 
 	weight := map[string]int{}
 	total := 0
 	for _, m := range members {
-		seg := domainPrefix(m, depth)
+		seg := graph.Area(m, depth)
 		if seg == "" {
 			continue
 		}
@@ -71,18 +63,6 @@ func contextNameAt(members []string, loc map[string]int, tables []string, depth 
 		return segs[0] + "+" + segs[1]
 	}
 	return segs[0]
-}
-
-// domainPrefix is the path from its first segment that is not generic,
-// depth segments long.
-func domainPrefix(p string, depth int) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		if !genericSegments[s] {
-			return strings.Join(segs[i:min(len(segs), i+depth)], "/")
-		}
-	}
-	return ""
 }
 
 // uniqueNames appends -2, -3 to repeated names, in order.

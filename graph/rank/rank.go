@@ -29,6 +29,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		c := &cs[i]
 		c.ID = contextID(members, loc)
 		c.Packages = members
+		c.Split = i < len(part.Split) && part.Split[i]
 		for _, m := range members {
 			c.LOC += loc[m]
 		}
@@ -175,9 +176,17 @@ func pressure(h *cochange.History, part *cluster.Partition) []Score {
 		cshare := ratio(f.win, winCommits)
 		chshare := ratio(f.churn, winChurn)
 		ashare := ratio(len(f.authors), len(allAuthors))
-		days := float64(h.WindowEnd.Unix()-f.last) / 86400
+		// A context whose packages no used commit touched has no last
+		// change: recency is 0, its raw figure the whole history's span,
+		// so that every input stays a finite number.
+		recency := Input{Name: "recency", Weight: 0.1}
 		if f.last == 0 {
-			days = math.Inf(1)
+			recency.Raw = float64(h.WindowEnd.Unix()-h.UsedCommits[0].When.Unix()) / 86400
+			recency.Note = "no commit that counts touched it (only bulk or filtered ones did); 0"
+		} else {
+			days := float64(h.WindowEnd.Unix()-f.last) / 86400
+			recency.Raw, recency.Value = days, math.Exp(-days/90)
+			recency.Note = fmt.Sprintf("last change %.0f days before the newest commit; exp(-days/90)", days)
 		}
 		trend := float64(f.win+1) / float64(f.prev+1)
 		out[i] = score([]Input{
@@ -187,8 +196,7 @@ func pressure(h *cochange.History, part *cluster.Partition) []Score {
 				Note: fmt.Sprintf("%d of %d lines added+deleted in the window", f.churn, winChurn)},
 			{Name: "authors", Raw: ashare, Value: share(ashare, k), Weight: 0.2,
 				Note: fmt.Sprintf("%d of %d authors active in the window", len(f.authors), len(allAuthors))},
-			{Name: "recency", Raw: days, Value: math.Exp(-days / 90), Weight: 0.1,
-				Note: fmt.Sprintf("last change %.0f days before the newest commit; exp(-days/90)", days)},
+			recency,
 			{Name: "trend", Raw: trend, Value: trend / (trend + 1), Weight: 0.15,
 				Note: fmt.Sprintf("%d commits in the window vs %d in the one before; 0.5 is flat", f.win, f.prev)},
 		})

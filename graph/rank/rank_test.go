@@ -1,11 +1,15 @@
 package rank
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/cochange"
 	"github.com/seams-tool/seams/graph/internal/graphtest"
 	"github.com/seams-tool/seams/graph/metrics"
 )
@@ -132,3 +136,66 @@ func BenchmarkClusterAndRank(b *testing.B) {
 		metrics.Measure(g, part)
 	}
 }
+
+// TestScoresAlwaysFinite ranks random small repositories and histories,
+// including contexts no counted commit touches and histories of one
+// commit: every figure must be a finite number, or the model cannot be
+// written.
+func TestScoresAlwaysFinite(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	for trial := range 300 {
+		var in graph.Input
+		n := 2 + r.IntN(12)
+		path := func(i int) string { return fmt.Sprintf("d%d/p%d", i%3, i) }
+		for i := range n {
+			in.Nodes = append(in.Nodes, graph.Node{Path: path(i), LOC: r.IntN(300)})
+		}
+		for range r.IntN(3 * n) {
+			a, b := r.IntN(n), r.IntN(n)
+			if a != b {
+				in.Imports = append(in.Imports, graph.Import{From: path(a), To: path(b), Files: 1 + r.IntN(3)})
+			}
+		}
+		var commits []cochange.Commit
+		for c := range r.IntN(8) {
+			cm := cochange.Commit{When: graphtest.Day(r.IntN(900)), Author: fmt.Sprint("a", c%3)}
+			files := 1 + r.IntN(4)
+			if r.IntN(4) == 0 {
+				files = 60 // a bulk commit: dropped from counting
+			}
+			for f := range files {
+				cm.Files = append(cm.Files, cochange.FileChange{Path: fmt.Sprintf("%s/f%d.go", path(r.IntN(n)), f), Churn: r.IntN(40)})
+			}
+			commits = append(commits, cm)
+		}
+		opt := cochange.DefaultOptions()
+		opt.MinShared = 1
+		h := cochange.Aggregate(commits, opt, cochange.Files{PackageOf: func(f string) (string, bool) { return path2dir(f), true }})
+		in.CoChange = h.Pairs
+		g := graph.New(in, graph.DefaultWeights())
+		// Every package its own context, and one context of all: the
+		// extremes of what clustering can hand over.
+		var each [][]string
+		for i := range n {
+			each = append(each, []string{path(i)})
+		}
+		var all []string
+		for i := range n {
+			all = append(all, path(i))
+		}
+		for _, members := range [][][]string{each, {all}} {
+			part := cluster.FromMembers(members, make([]string, len(members)))
+			for _, c := range Contexts(g, part, h) {
+				for _, s := range []Score{c.Pressure, c.Risk} {
+					for _, in := range append(s.Inputs, Input{Name: "score", Raw: s.Value, Value: s.Value}) {
+						if math.IsNaN(in.Raw) || math.IsInf(in.Raw, 0) || math.IsNaN(in.Value) || math.IsInf(in.Value, 0) {
+							t.Fatalf("trial %d: context %s input %s = %v, %v", trial, c.Name, in.Name, in.Raw, in.Value)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func path2dir(f string) string { return f[:strings.LastIndexByte(f, '/')] }

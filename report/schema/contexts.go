@@ -20,6 +20,22 @@ type Context struct {
 	Order  int    `json:"order"`
 	Reason string `json:"reason"`
 	Cut    Cut    `json:"cut"`
+	// Split marks a part of a context that held too large a share of the
+	// packages and was clustered again on its own.
+	Split bool `json:"split,omitempty"`
+}
+
+// Tier is a technical layer of the repository: a directory whose child
+// slices are one per domain, as app/api/controller/<domain>.
+type Tier struct {
+	Dir    string      `json:"dir"`
+	Slices []TierSlice `json:"slices"`
+}
+
+// TierSlice is one domain's slice of a technical layer.
+type TierSlice struct {
+	Name     string   `json:"name"`
+	Packages []string `json:"packages"`
 }
 
 // ContextTable is a table as one context uses it.
@@ -121,6 +137,7 @@ type Coupling struct {
 type Figures struct {
 	Contexts int `json:"contexts"`
 	Shared   int `json:"shared"`   // packages in the shared kernel
+	Tooling  int `json:"tooling"`  // tooling packages, in no context
 	Unplaced int `json:"unplaced"` // packages with no coupling
 	// Modularity is Newman's Q of the partition, on the fused graph and on
 	// each layer alone (0 where a layer is empty).

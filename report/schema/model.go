@@ -26,6 +26,9 @@ type Model struct {
 	// Coupling is the fused graph's weight of each coupled package pair,
 	// per layer, for the dependency structure matrix.
 	Coupling []Coupling `json:"coupling"`
+	// Layers are the technical layers found: directories whose children
+	// are slices by domain (controller/<domain>, store/<domain>).
+	Layers []Tier `json:"layers"`
 	// Unplaced lists packages with no coupling at all to place them by.
 	Unplaced []string  `json:"unplaced"`
 	Metrics  *Figures  `json:"metrics,omitempty"`
@@ -244,6 +247,9 @@ type Package struct {
 	// Shared, when set, says why the package was taken as part of the
 	// shared kernel (platform) rather than of any context.
 	Shared string `json:"shared,omitempty"`
+	// Tooling, when set, says why the package was taken as tooling
+	// (tools, generators, test suites): in no context, never ranked.
+	Tooling string `json:"tooling,omitempty"`
 	// History is the package's change record; nil without history.
 	History *PackageHistory `json:"history,omitempty"`
 	// Tables lists the tables the package touches, sorted by name, access.
