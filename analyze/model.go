@@ -256,7 +256,7 @@ func tablesOf(res *tables.Result) []schema.Table {
 }
 
 func contextOf(c rank.Context) schema.Context {
-	sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC,
+	sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, Terms: c.Terms, LOC: c.LOC,
 		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Reason: c.Reason, Split: c.Split}
 	for _, t := range c.Tables {
 		sc.Tables = append(sc.Tables, schema.ContextTable{Name: t.Name, Access: schema.JoinAccess(t.Read, t.Write, t.DDL), Shared: t.Shared, SharedWrite: t.SharedWrite})

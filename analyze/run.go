@@ -160,6 +160,14 @@ func (a *Analysis) fuse() {
 	layers := a.layers()
 	a.Layers = layers
 	if a.Vocabulary != nil {
+		in.Terms = map[string][]graph.Term{}
+		for _, p := range a.Vocabulary.Packages {
+			for _, t := range p.Top {
+				in.Terms[p.Dir] = append(in.Terms[p.Dir], graph.Term{Word: t.Word, Weight: t.Weight})
+			}
+		}
+	}
+	if a.Vocabulary != nil {
 		for _, p := range a.Vocabulary.Pairs {
 			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: p.A, B: p.B, Similarity: p.Weight})
 		}

@@ -80,6 +80,12 @@ type Similar struct {
 	Similarity float64 // cosine of their term vectors, in (0, 1]
 }
 
+// Term is a domain term of a package's vocabulary and its weight there.
+type Term struct {
+	Word   string
+	Weight float64
+}
+
 // Input is the evidence the graph is built from.
 type Input struct {
 	Nodes      []Node
@@ -87,6 +93,9 @@ type Input struct {
 	Tables     []TableUse
 	CoChange   []cochange.Pair
 	Vocabulary []Similar
+	// Terms are each package's heaviest domain terms, heaviest first: they
+	// name the contexts.
+	Terms map[string][]Term
 	// SameLayer, when set, reports whether two packages are different
 	// slices of one technical layer (see package graph/tiers): an import
 	// between them says little about either's domain.
@@ -385,6 +394,9 @@ func (g *Graph) Tables() []TableUse { return g.in.Tables }
 
 // CoChangePairs are the co-change pairs, as given.
 func (g *Graph) CoChangePairs() []cochange.Pair { return g.in.CoChange }
+
+// Terms are the package's heaviest domain terms, heaviest first.
+func (g *Graph) Terms(path string) []Term { return g.in.Terms[path] }
 
 // Layer is layer l's edges, normalized to total weight 1 (none when the
 // layer has no weight at all), sorted by A, then B.

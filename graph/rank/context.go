@@ -10,7 +10,10 @@ type Context struct {
 	ID       string
 	Name     string
 	Packages []string // sorted
-	LOC      int
+	// Terms are its heaviest domain terms, heaviest first: what its code
+	// speaks of.
+	Terms []string
+	LOC   int
 	// Tables lists the tables its packages touch, by name.
 	Tables []Table
 	// Pressure says how hot the context is; Risk what cutting it out

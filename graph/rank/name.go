@@ -1,19 +1,50 @@
 package rank
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/seams-tool/seams/graph"
+	"maps"
+	"regexp"
+	"slices"
 	"sort"
+	"strings"
+
+	"github.com/seams-tool/seams/graph"
 )
 
+// noiseSegments are path segments that say what code is for, never what
+// it is about: test helpers, fixtures, mocks. They name no context, and
+// their packages anchor no context's id while another package can.
+var noiseSegments = map[string]bool{
+	"test": true, "tests": true, "testing": true, "testdata": true, "testutil": true, "testutils": true,
+	"testhelper": true, "testhelpers": true, "fixture": true, "fixtures": true, "mock": true, "mocks": true,
+	"fake": true, "fakes": true, "stub": true, "stubs": true, "e2e": true,
+}
+
+// version matches version segments (v2, v1beta1, v2.0): they name an API's
+// generation, not its domain.
+var version = regexp.MustCompile(`^v[0-9]+([.][0-9]+)*([a-z]+[0-9]*)?$`)
+
+func noise(seg string) bool { return noiseSegments[seg] || version.MatchString(seg) }
+
+// noisy reports whether a package path has a noise segment.
+func noisy(p string) bool { return slices.ContainsFunc(strings.Split(p, "/"), noise) }
+
 // contextID derives a context's id from its anchor, the member with the
-// most code: adding or losing small packages keeps the id.
+// most code (test helpers and mocks only when nothing else is there):
+// adding or losing small packages keeps the id.
 func contextID(members []string, loc map[string]int) string {
 	anchor := members[0]
+	better := func(m string) bool {
+		if noisy(m) != noisy(anchor) {
+			return !noisy(m)
+		}
+		return loc[m] > loc[anchor] || loc[m] == loc[anchor] && m < anchor
+	}
 	for _, m := range members {
-		if loc[m] > loc[anchor] || loc[m] == loc[anchor] && m < anchor {
+		if better(m) {
 			anchor = m
 		}
 	}
@@ -21,12 +52,71 @@ func contextID(members []string, loc map[string]int) string {
 	return "c" + hex.EncodeToString(sum[:3])
 }
 
-// contextName names a context by what its members share: the path
-// segment that holds most of its code, after generic ones (internal, pkg,
-// cmd); two segments when the second holds at least a third. Tables name
-// a context whose paths say nothing.
-func contextName(members []string, loc map[string]int, tables []string) string {
-	return contextNameAt(members, loc, tables, 1)
+// contextTerms sums the domain terms of a context's packages, each
+// package's weighed by its code, heaviest first.
+func contextTerms(g *graph.Graph, members []string, loc map[string]int) []graph.Term {
+	sum := map[string]float64{}
+	for _, m := range members {
+		if noisy(m) {
+			continue
+		}
+		w := 1 + float64(loc[m])
+		for _, t := range g.Terms(m) {
+			sum[t.Word] += t.Weight * w
+		}
+	}
+	out := make([]graph.Term, 0, len(sum))
+	for _, word := range slices.Sorted(maps.Keys(sum)) {
+		out = append(out, graph.Term{Word: word, Weight: sum[word]})
+	}
+	slices.SortStableFunc(out, func(a, b graph.Term) int { return cmp.Compare(b.Weight, a.Weight) })
+	return out
+}
+
+// contextName names a context by its dominant domain terms, checked
+// against the path segment that holds most of its code (after generic
+// ones such as internal, pkg, cmd, and never a test, fixture, mock or
+// version segment): the path's name when it is one of the context's
+// heaviest terms (nameTerms of them), else the heaviest term (and the
+// next, when it weighs over half as much and is another word), the path
+// when the code has no terms. Tables name a context whose paths and code
+// say nothing.
+func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term) string {
+	path := contextNameAt(members, loc, tables, 1)
+	if len(terms) == 0 {
+		return path
+	}
+	for _, part := range strings.FieldsFunc(path, func(r rune) bool { return r == '+' || r == '/' }) {
+		for _, t := range terms[:min(nameTerms, len(terms))] {
+			if sameWord(part, t.Word) {
+				return path
+			}
+		}
+	}
+	first := terms[0].Word
+	if len(terms) > 1 && 2*terms[1].Weight > terms[0].Weight {
+		if second := terms[1].Word; !strings.Contains(first, second) && !strings.Contains(second, first) {
+			return first + "+" + second
+		}
+	}
+	return first
+}
+
+// nameTerms is how many of a context's heaviest terms its path's name may
+// be to name it.
+const nameTerms = 8
+
+// sameWord reports whether a path segment and a term are the same word
+// but for case, separators and a plural or verb ending.
+func sameWord(seg, term string) bool {
+	norm := func(s string) string {
+		return strings.NewReplacer("_", "", "-", "", ".", "").Replace(strings.ToLower(s))
+	}
+	a, b := norm(seg), norm(term)
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a != "" && strings.HasPrefix(b, a) && len(b)-len(a) <= 3
 }
 
 // contextNameAt names a context by the first depth meaningful segments
@@ -36,7 +126,7 @@ func contextNameAt(members []string, loc map[string]int, tables []string, depth 
 	weight := map[string]int{}
 	total := 0
 	for _, m := range members {
-		seg := graph.Area(m, depth)
+		seg := nameArea(m, depth)
 		if seg == "" {
 			continue
 		}
@@ -63,6 +153,18 @@ func contextNameAt(members []string, loc map[string]int, tables []string, depth 
 		return segs[0] + "+" + segs[1]
 	}
 	return segs[0]
+}
+
+// nameArea is graph.Area without noise segments: the part of a path
+// that may name a context.
+func nameArea(p string, depth int) string {
+	var segs []string
+	for _, s := range strings.Split(p, "/") {
+		if !noise(s) {
+			segs = append(segs, s)
+		}
+	}
+	return graph.Area(strings.Join(segs, "/"), depth)
 }
 
 // uniqueNames appends -2, -3 to repeated names, in order.

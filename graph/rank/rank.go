@@ -40,9 +40,13 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 				tnames = append(tnames, t.Name)
 			}
 		}
+		terms := contextTerms(g, members, loc)
+		for _, t := range terms[:min(len(terms), 5)] {
+			c.Terms = append(c.Terms, t.Word)
+		}
 		names[i] = part.Declared[i]
 		if names[i] == "" {
-			names[i] = contextName(members, loc, tnames)
+			names[i] = contextName(members, loc, tnames, terms)
 		}
 	}
 	// Where two contexts get the same name, look deeper into their paths

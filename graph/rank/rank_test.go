@@ -103,20 +103,47 @@ func press(c Context) Score { return c.Pressure }
 
 func TestNames(t *testing.T) {
 	loc := map[string]int{"internal/billing": 100, "internal/billing/store": 300, "cmd/billingd": 10}
-	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil); got != "billing" {
+	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil, nil); got != "billing" {
 		t.Errorf("name = %q, want billing", got)
 	}
 	loc = map[string]int{"orders": 100, "catalog": 90}
-	if got := contextName([]string{"orders", "catalog"}, loc, nil); got != "orders+catalog" {
+	if got := contextName([]string{"orders", "catalog"}, loc, nil, nil); got != "orders+catalog" {
 		t.Errorf("name = %q", got)
 	}
-	if got := contextName([]string{"."}, nil, []string{"invoices"}); got != "invoices" {
+	if got := contextName([]string{"."}, nil, []string{"invoices"}, nil); got != "invoices" {
 		t.Errorf("name = %q", got)
 	}
 	a := contextID([]string{"x", "y"}, map[string]int{"x": 10, "y": 20})
 	b := contextID([]string{"y", "z"}, map[string]int{"y": 20, "z": 5})
 	if a != b {
 		t.Errorf("ids of contexts anchored at the same package differ: %s %s", a, b)
+	}
+	for _, tc := range []struct {
+		members []string
+		loc     map[string]int
+		terms   []graph.Term
+		want    string
+	}{
+		// Test helpers, fixtures, mocks and API versions name nothing.
+		{[]string{"pkg/fixtures", "central/alert"}, map[string]int{"pkg/fixtures": 900, "central/alert": 100}, nil, "central"},
+		{[]string{"server/v2.0/handler", "server/v2.0/models"}, map[string]int{"server/v2.0/handler": 100, "server/v2.0/models": 10}, nil, "handler"},
+		{[]string{"app/mocks/pullreq", "app/services/pullreq"}, map[string]int{"app/mocks/pullreq": 500, "app/services/pullreq": 10}, nil, "pullreq"},
+		// The path wins when it is one of the heaviest terms...
+		{[]string{"app/services/pullreqs"}, nil, []graph.Term{{"review", 3}, {"pullreq", 2}}, "pullreqs"},
+		// ...the terms when the path says something else.
+		{[]string{"central/graphql"}, nil, []graph.Term{{"vulnerability", 5}, {"image", 3}, {"node", 1}}, "vulnerability+image"},
+		{[]string{"central/graphql"}, nil, []graph.Term{{"vulnerability", 5}, {"image", 2}}, "vulnerability"},
+	} {
+		loc := tc.loc
+		if loc == nil {
+			loc = map[string]int{}
+		}
+		if got := contextName(tc.members, loc, nil, tc.terms); got != tc.want {
+			t.Errorf("contextName(%v, terms %v) = %q, want %q", tc.members, tc.terms, got, tc.want)
+		}
+	}
+	if a, b := contextID([]string{"pkg/fixtures", "billing"}, map[string]int{"pkg/fixtures": 900, "billing": 1}), contextID([]string{"billing"}, nil); a != b {
+		t.Errorf("a fixture package anchors the id: %s, want %s", a, b)
 	}
 	names := []string{"a", "b", "a", "a"}
 	uniqueNames(names)

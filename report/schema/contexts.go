@@ -9,7 +9,10 @@ type Context struct {
 	ID       string   `json:"id"`
 	Name     string   `json:"name"`
 	Packages []string `json:"packages"`
-	LOC      int      `json:"loc"`
+	// Terms are its heaviest domain terms, heaviest first; the name is
+	// one or two of them, or the path that holds most of its code.
+	Terms []string `json:"terms"`
+	LOC   int      `json:"loc"`
 	// Tables lists the tables its packages touch.
 	Tables []ContextTable `json:"tables"`
 	// Pressure says how hot the context is; Risk what cutting it out
