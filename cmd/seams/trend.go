@@ -51,12 +51,18 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 		return s.fail(fmt.Errorf("-commits: want at least 1, got %d", tc.Commits))
 	}
 	tc.Since = rs.cfg.History.Since
-	if !*recluster {
-		if tc.Baseline, err = rs.readBaseline(); err != nil {
-			fmt.Fprintf(stderr, "seams trend: %v (or use --recluster)\n", err)
-			return exitFailure
-		}
-		rs.measureLike(tc.Baseline)
+	tc.Recluster = *recluster
+	switch b, err := rs.readBaseline(); {
+	case err == nil:
+		tc.Baseline = b
+		rs.measureLike(b)
+	case !*recluster:
+		fmt.Fprintf(stderr, "seams trend: %v (or use --recluster)\n", err)
+		return exitFailure
+	case fileExists(rs.baselinePath):
+		// A reclustered trend only takes ids from the baseline: one that
+		// cannot be read is worth saying, not failing for.
+		fmt.Fprintf(stderr, "seams trend: %v: contexts keep no baseline ids\n", err)
 	}
 	if rs.cfg.History.CacheDir != "" {
 		tc.CacheDir = filepath.Join(filepath.Dir(rs.cfg.History.CacheDir), "trend")
@@ -110,4 +116,9 @@ func parsePeriod(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("want a period such as 30d, 2w or 720h, got %q", s)
 	}
 	return d, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -171,9 +171,9 @@ type TrendPoint struct {
 	Subject string   `json:"subject,omitempty"`
 	Tags    []string `json:"tags,omitempty"`
 	// Coverage is the share of the point's packages the baseline knows,
-	// once its paths are mapped to today's through git's renames (1 for
-	// --recluster, which measures every package). Mapped counts the
-	// packages that only a rename mapped.
+	// once its paths are mapped to today's through git's renames (1
+	// without a baseline). Mapped counts the packages a rename carried to
+	// a path the baseline knows.
 	Coverage float64 `json:"coverage"`
 	Mapped   int     `json:"mapped,omitempty"`
 	// Low marks a point whose coverage is under the trend's LowCoverage:
@@ -183,8 +183,12 @@ type TrendPoint struct {
 	// inferred from the imports, and the packages read with the syntax
 	// loader.
 	Module string `json:"inferredModule,omitempty"`
-	// Kept counts, for --recluster, the contexts that kept a baseline id.
-	Kept int `json:"keptContexts,omitempty"`
+	// ContextIDs are, for --recluster, the ids of the point's contexts,
+	// sorted: those that match a context of the baseline (by package
+	// overlap, at today's paths) have its id, so that a series can follow
+	// one context. Kept counts them.
+	ContextIDs []string `json:"contextIds,omitempty"`
+	Kept       int      `json:"keptContexts,omitempty"`
 }
 
 // TrendSkip is a sampled commit that could not be measured.
