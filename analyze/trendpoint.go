@@ -43,7 +43,7 @@ type replay struct {
 	// today maps every path a renamed file had to its path at the newest
 	// commit: how a point's packages are carried to today's.
 	today map[string]string
-	known  map[string]bool // the packages the baseline knows
+	known map[string]bool // the packages the baseline knows
 }
 
 // skipError is a sampled commit with nothing to measure.
