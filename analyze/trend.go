@@ -102,7 +102,8 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	if tc.Baseline != nil {
 		rp.known = assignmentKnown(tc.Baseline)
 	}
-	t := &schema.Trend{Schema: schema.TrendVersion, Partition: "baseline", LowCoverage: tc.LowCoverage}
+	rp.now = newToday(g, log.Head, rp.prefix, rp.today, rp.known)
+	t := &schema.Trend{Schema: schema.TrendVersion, Repo: r.Root, Head: log.Head, Partition: "baseline", LowCoverage: tc.LowCoverage}
 	if tc.Recluster {
 		t.Partition = "recluster"
 	}

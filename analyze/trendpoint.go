@@ -44,6 +44,7 @@ type replay struct {
 	// commit: how a point's packages are carried to today's.
 	today map[string]string
 	known map[string]bool // the packages the baseline knows
+	now   *today
 }
 
 // skipError is a sampled commit with nothing to measure.
@@ -162,10 +163,14 @@ func signalsOf(cfg Config) []schema.Signal {
 	return cfg.Signals
 }
 
-// moves maps the package directories of a commit's tree that git's
-// renames carry elsewhere to their directory today: each Go file's path
-// today, by majority of the directory's files (ties to the smallest). A
-// directory that would land on another package of the same commit stays.
+// moves maps the package directories of a commit's tree that moved
+// since to their directory today. Each Go file votes: a renamed one for
+// its directory today, one whose path still exists today for its own;
+// a file gone without a detected rename abstains. A directory with no
+// vote follows the directory moves the renames imply (pkg/x -> internal/x
+// makes pkg/y -> internal/y) when that lands on a package of today. Ties
+// go to the smallest path, and a directory that would land on another
+// package of the same commit stays.
 func (rp *replay) moves(fsys fs.FS) map[string]string {
 	votes := map[string]map[string]int{}
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -178,16 +183,16 @@ func (rp *replay) moves(fsys fs.FS) map[string]string {
 			return nil
 		}
 		dir := path.Dir(p)
-		to := dir
-		if cur, ok := rp.today[gitPath(rp.prefix, p)]; ok {
-			if rel, ok := goPath(rp.prefix, cur); ok {
-				to = path.Dir(rel)
-			}
-		}
 		if votes[dir] == nil {
 			votes[dir] = map[string]int{}
 		}
-		votes[dir][to]++
+		if cur, ok := rp.today[gitPath(rp.prefix, p)]; ok {
+			if rel, ok := goPath(rp.prefix, cur); ok {
+				votes[dir][path.Dir(rel)]++
+			}
+		} else if rp.now.files[p] {
+			votes[dir][dir]++
+		}
 		return nil
 	})
 	moved := map[string]string{}
@@ -202,12 +207,87 @@ func (rp *replay) moves(fsys fs.FS) map[string]string {
 				best, n = to, votes[dir][to]
 			}
 		}
+		if n == 0 {
+			best = rp.now.follow(dir)
+		}
 		if best != dir && !taken[best] {
 			moved[dir] = best
 			taken[best] = true
 		}
 	}
 	return moved
+}
+
+// today is what the newest commit's tree holds, and the directory moves
+// its renames imply.
+type today struct {
+	files map[string]bool // Go files, relative to the Go root
+	dirs  map[string]bool // their directories, and the baseline's packages
+	// rules map an old directory prefix to the new one, with how many
+	// renamed files support it.
+	rules map[[2]string]int
+}
+
+// newToday reads the newest commit's Go files and derives, from every
+// rename, the move of the directories above the file: models/a.go ->
+// internal/db/a.go moves models to internal/db, and pkg/x/a.go ->
+// internal/x/a.go moves pkg to internal.
+func newToday(g *git.Repository, head, prefix string, renames map[string]string, known map[string]bool) *today {
+	t := &today{files: map[string]bool{}, dirs: maps.Clone(known), rules: map[[2]string]int{}}
+	if t.dirs == nil {
+		t.dirs = map[string]bool{}
+	}
+	if co, err := g.CommitObject(plumbing.NewHash(head)); err == nil {
+		if snap, err := snapshot.New(co); err == nil {
+			fs.WalkDir(snap, ".", func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
+					if rel, ok := goPath(prefix, p); ok {
+						t.files[rel] = true
+						t.dirs[path.Dir(rel)] = true
+					}
+				}
+				return nil
+			})
+		}
+	}
+	for old, cur := range renames {
+		a, ok1 := goPath(prefix, path.Dir(old))
+		b, ok2 := goPath(prefix, path.Dir(cur))
+		if !ok1 || !ok2 || a == b || path.Base(old) != path.Base(cur) {
+			continue
+		}
+		// Strip the path elements both end in: what is left moved.
+		for path.Base(a) == path.Base(b) && a != "." && b != "." {
+			a, b = path.Dir(a), path.Dir(b)
+		}
+		t.rules[[2]string{a, b}]++
+	}
+	return t
+}
+
+// follow is where the directory moves take dir, if that is a package of
+// today; dir itself otherwise. The rule with the longest old prefix wins,
+// then the one most renames support.
+func (t *today) follow(dir string) string {
+	best, blen, bn := dir, -1, 0
+	for r, n := range t.rules {
+		old, cur := r[0], r[1]
+		rest, ok := strings.CutPrefix(dir, old+"/")
+		if dir == old {
+			rest, ok = "", true
+		}
+		if !ok || old == "." {
+			continue
+		}
+		to := path.Join(cur, rest)
+		if !t.dirs[to] {
+			continue
+		}
+		if len(old) > blen || len(old) == blen && (n > bn || n == bn && to < best) {
+			best, blen, bn = to, len(old), n
+		}
+	}
+	return best
 }
 
 func gitPath(prefix, p string) string {

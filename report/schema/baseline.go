@@ -147,6 +147,10 @@ const TrendVersion = "seams-trend/v1"
 // first; seams trend writes it as trend.json and trend.csv.
 type Trend struct {
 	Schema string `json:"schema"`
+	// Repo names the repository (its root), Head the newest commit of
+	// the history replayed.
+	Repo string `json:"repo,omitempty"`
+	Head string `json:"head,omitempty"`
 	// Partition is "baseline" when the points measure the baseline's
 	// partition, or "recluster" when each commit was clustered afresh.
 	Partition string       `json:"partition"`
