@@ -50,8 +50,8 @@ func TestBrowserTrend(t *testing.T) {
 	b.open(url)
 	var got struct {
 		Charts, Lines, Shaded, Skips, Imgs, Rows, LowRows int
-		Pwned                                          bool
-		Note, Title                                    string
+		Pwned                                             bool
+		Note, Title                                       string
 	}
 	b.eval(`({
 		charts: document.querySelectorAll('section.chart').length,
