@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/seams-tool/seams/graph/baseline"
@@ -35,7 +36,8 @@ func (a *Analysis) KeepIdentity(sb *schema.Baseline) {
 // Check compares the analysis with a baseline, under the baseline's
 // partition, and returns what got worse and what got better. tol says
 // how much each metric may worsen; nil means the defaults. Tightened is
-// the baseline with what got better frozen in.
+// the baseline with what got better frozen in, or nil when there are
+// regressions: seams check --update refuses then.
 func (a *Analysis) Check(sb *schema.Baseline, tol map[schema.Metric]float64) (out *schema.Check, tightened *schema.Baseline) {
 	b := baselineOf(sb)
 	var t baseline.Tolerances
@@ -46,14 +48,49 @@ func (a *Analysis) Check(sb *schema.Baseline, tol map[schema.Metric]float64) (ou
 		}
 	}
 	res := baseline.Check(b, a.Graph, t)
-	out = &schema.Check{Regressions: res.Regressions(), Placed: res.Placed, Metrics: figures(res.Metrics)}
+	out = &schema.Check{Regressions: res.Regressions(), Placed: res.Placed, Metrics: figures(res.Metrics), BaselineMetrics: sb.Metrics}
 	name := contextNames(b)
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, schema.Finding{Kind: schema.FindingKinds[f.Kind], Improved: f.Improved, Message: message(f, name), Where: f.Where})
+		out.Findings = append(out.Findings, finding(f, name, b))
+	}
+	if res.Tightened == nil {
+		return out, nil
 	}
 	tightened = baselineFile(res.Tightened)
 	tightened.Signals, tightened.Settings = sb.Signals, sb.Settings
 	return out, tightened
+}
+
+// finding is a check's finding in the schema's form: the sentence and the
+// structured fields it is made of.
+func finding(f baseline.Finding, name func(id string) string, b *baseline.Baseline) schema.Finding {
+	out := schema.Finding{Kind: schema.FindingKinds[f.Kind], Improved: f.Improved, Message: message(f, name), Where: f.Where,
+		From: f.From, To: f.To, Table: f.Table}
+	for _, id := range f.Contexts {
+		out.Contexts = append(out.Contexts, schema.ContextRef{ID: id, Name: contextName(b, id)})
+	}
+	if f.Where != "" {
+		file, line, _ := strings.Cut(f.Where, ":")
+		out.File = file
+		out.Line, _ = strconv.Atoi(strings.SplitN(line, ":", 2)[0])
+	}
+	if f.Kind == baseline.Metric {
+		was, is, tol := f.Was, f.Is, f.Tolerance
+		delta := is - was
+		out.Metric = schema.Metrics[f.Metric]
+		out.Baseline, out.Current, out.Delta, out.Tolerance = &was, &is, &delta, &tol
+	}
+	out.Fingerprint = out.Identity()
+	return out
+}
+
+func contextName(b *baseline.Baseline, id string) string {
+	for _, c := range b.Contexts {
+		if c.ID == id {
+			return c.Name
+		}
+	}
+	return ""
 }
 
 // message says what a finding is about, in a sentence.

@@ -4,20 +4,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
-	"github.com/seams-tool/seams/analyze/scope"
-	"github.com/seams-tool/seams/analyze/snapshot"
-	"github.com/seams-tool/seams/graph/baseline"
 	"github.com/seams-tool/seams/report"
 	"github.com/seams-tool/seams/report/schema"
 )
@@ -31,20 +29,46 @@ type TrendConfig struct {
 	Commits int
 	Every   time.Duration
 	Since   time.Time
-	// Baseline is the partition to measure; nil means cluster each
-	// commit afresh (--recluster).
+	// Baseline is the partition to measure, and what coverage is
+	// measured against.
 	Baseline *schema.Baseline
+	// Recluster clusters each commit afresh instead of measuring the
+	// baseline's partition; the contexts then keep the baseline's ids
+	// where they match it (or, without a baseline, the previous point's).
+	// Without Recluster a Baseline is needed.
+	Recluster bool
+	// LowCoverage is the coverage under which a point is flagged; 0
+	// means DefaultLowCoverage.
+	LowCoverage float64
 	// CacheDir keeps one point per commit and settings; "" means none.
 	CacheDir string
 }
 
+// DefaultLowCoverage flags points where the baseline knows fewer than
+// half the packages: their metrics measure less than half the code.
+const DefaultLowCoverage = 0.5
+
 // Trend replays the metrics over the history without checking anything
 // out: at each sampled commit the tree is read from the object store, the
 // import graph is built syntax-only from its blobs, SQL is read from its
-// blobs, and co-change is mined from that commit's ancestors.
+// blobs, and co-change is taken from that commit's ancestors in the one
+// history mined for the whole trend.
+//
+// Package paths are carried to today's through git's renames, so that a
+// monolith that moved its packages (under internal/, say) is measured
+// under the baseline's partition before the move too; each point says
+// which share of its packages the baseline knows (Coverage), and points
+// under tc.LowCoverage are flagged. A commit with no go.mod is measured
+// with the module path its imports imply.
 func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	if !tc.Recluster && tc.Baseline == nil {
+		return nil, fmt.Errorf("%w: a trend of the baseline's partition needs a baseline", ErrConfig)
+	}
+	if tc.LowCoverage == 0 {
+		tc.LowCoverage = DefaultLowCoverage
 	}
 	r, rules, err := locate(cfg)
 	if err != nil {
@@ -53,7 +77,10 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	if r.GitRoot == "" {
 		return nil, fmt.Errorf("%s is not in a git repository: there is no history to replay", r.Root)
 	}
-	log, err := history.Mine(r.GitRoot, history.Options{Ref: cfg.History.Ref, Since: tc.Since, Until: cfg.History.Until, CacheDir: cfg.History.CacheDir})
+	// One history serves every point: each takes its own ancestors' part.
+	// Churn only feeds change pressure, which no trend figure uses.
+	log, err := history.Mine(r.GitRoot, history.Options{Ref: cfg.History.Ref, Since: tc.Since, Until: cfg.History.Until,
+		CacheDir: cfg.History.CacheDir, Progress: cfg.progress("history")})
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +92,19 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	if err != nil {
 		return nil, err
 	}
-	prefix := repo.Rel(r.GitRoot, r.Root)
-	t := &schema.Trend{Schema: schema.TrendVersion, Partition: "baseline"}
-	if tc.Baseline == nil {
+	anc, err := ancestry(g, log.Head)
+	if err != nil {
+		return nil, err
+	}
+	tags := tagsOf(g)
+	rp := &replay{cfg: cfg, tc: tc, repo: r, rules: rules, git: g, prefix: repo.Rel(r.GitRoot, r.Root),
+		log: log, today: log.Renames()}
+	if tc.Baseline != nil {
+		rp.known = assignmentKnown(tc.Baseline)
+	}
+	rp.now = newToday(g, log.Head, rp.prefix, rp.today, rp.known)
+	t := &schema.Trend{Schema: schema.TrendVersion, Repo: r.Root, Head: log.Head, Partition: "baseline", LowCoverage: tc.LowCoverage}
+	if tc.Recluster {
 		t.Partition = "recluster"
 	}
 	key := trendKey(cfg, tc)
@@ -75,20 +112,17 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 		if cfg.Progress != nil {
 			cfg.Progress("trend", i, len(samples))
 		}
-		if p, ok := readPoint(tc.CacheDir, c.Hash, key); ok {
-			t.Points = append(t.Points, p)
-			continue
-		}
-		p, err := pointAt(g, r, rules, prefix, c, cfg, tc)
-		if errors.Is(err, repo.ErrNoModule) || errors.Is(err, ErrNothingToAnalyze) {
-			// Early history often predates go.mod: nothing to measure there.
-			t.Skipped = append(t.Skipped, schema.TrendSkip{Commit: c.Hash, Reason: err.Error()})
+		p, err := rp.point(c, anc, key)
+		var skip *skipError
+		if errorsAs(err, &skip) {
+			t.Skipped = append(t.Skipped, schema.TrendSkip{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Reason: skip.reason})
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("commit %s: %w", c.Hash[:12], err)
 		}
-		writePoint(tc.CacheDir, c.Hash, key, p)
+		p.Tags = tags[c.Hash]
+		p.Low = !tc.Recluster && p.Coverage < tc.LowCoverage
 		t.Points = append(t.Points, p)
 	}
 	if cfg.Progress != nil {
@@ -97,47 +131,79 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	return t, nil
 }
 
-// pointAt measures one commit.
-func pointAt(g *git.Repository, r *repo.Repo, rules *scope.Rules, prefix string, c history.Commit, cfg Config, tc TrendConfig) (schema.TrendPoint, error) {
-	co, err := g.CommitObject(plumbing.NewHash(c.Hash))
-	if err != nil {
-		return schema.TrendPoint{}, err
-	}
-	snap, err := snapshot.New(co)
-	if err != nil {
-		return schema.TrendPoint{}, err
-	}
-	var fsys fs.FS = snap
-	if prefix != "." {
-		if fsys, err = fs.Sub(snap, prefix); err != nil {
-			return schema.TrendPoint{}, err
+// assignmentKnown is the set of packages a baseline knows.
+func assignmentKnown(b *schema.Baseline) map[string]bool {
+	known := map[string]bool{}
+	for _, c := range b.Contexts {
+		for _, p := range c.Packages {
+			known[p] = true
 		}
 	}
-	at, err := repo.LocateFS(fsys, r.Root+"@"+c.Hash[:12], rules)
+	for _, p := range slices.Concat(b.Shared, b.Unplaced) {
+		known[p] = true
+	}
+	return known
+}
+
+// ancestry returns, for a commit, the set of commits it descends from
+// (itself included), over the commit graph below head.
+func ancestry(g *git.Repository, head string) (func(hash string) map[string]bool, error) {
+	parents := map[string][]string{}
+	iter, err := g.Log(&git.LogOptions{From: plumbing.NewHash(head)})
 	if err != nil {
-		return schema.TrendPoint{}, err
+		return nil, err
 	}
-	at.Root = r.Root
-	// Paths are reported as on disk, so that history's paths (relative
-	// to the git root) map onto packages the same way.
-	at.GitRoot = r.GitRoot
-	cc := cfg
-	cc.Syntax = true
-	cc.History.Ref = c.Hash
-	cc.History.Until = time.Time{}
-	cc.NoContexts = tc.Baseline != nil
-	cc.Progress = nil
-	a, err := run(at, rules, cc)
+	err = iter.ForEach(func(c *object.Commit) error {
+		ps := make([]string, len(c.ParentHashes))
+		for i, h := range c.ParentHashes {
+			ps[i] = h.String()
+		}
+		parents[c.Hash.String()] = ps
+		return nil
+	})
+	if err != nil && len(parents) == 0 {
+		return nil, err
+	}
+	// A commit whose parents cannot be read (a shallow or damaged
+	// history) ends its line: history.Mine has warned about it.
+	return func(hash string) map[string]bool {
+		seen := map[string]bool{hash: true}
+		stack := []string{hash}
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, p := range parents[c] {
+				if !seen[p] {
+					seen[p] = true
+					stack = append(stack, p)
+				}
+			}
+		}
+		return seen
+	}, nil
+}
+
+// tagsOf maps commit hashes to the tags that point at them, sorted.
+func tagsOf(g *git.Repository) map[string][]string {
+	out := map[string][]string{}
+	iter, err := g.Tags()
 	if err != nil {
-		return schema.TrendPoint{}, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
+		return out
 	}
-	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Packages: len(a.Code.Packages)}
-	if tc.Baseline != nil {
-		p.Metrics = figures(baseline.Check(baselineOf(tc.Baseline), a.Graph, baseline.Tolerances{}).Metrics)
-	} else if a.Metrics != nil {
-		p.Metrics = figures(*a.Metrics)
+	iter.ForEach(func(ref *plumbing.Reference) error {
+		h := ref.Hash()
+		if t, err := g.TagObject(h); err == nil {
+			if c, err := t.Commit(); err == nil {
+				h = c.Hash
+			}
+		}
+		out[h.String()] = append(out[h.String()], ref.Name().Short())
+		return nil
+	})
+	for _, ts := range out {
+		slices.Sort(ts)
 	}
-	return p, nil
+	return out
 }
 
 // sample picks the commits to measure, oldest first.
@@ -161,9 +227,7 @@ func sample(commits []history.Commit, tc TrendConfig) []history.Commit {
 				next = in[i].When.Add(-tc.Every)
 			}
 		}
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
+		slices.Reverse(out)
 	default:
 		n := tc.Commits
 		if n <= 0 {
@@ -187,14 +251,16 @@ func sample(commits []history.Commit, tc TrendConfig) []history.Commit {
 }
 
 // trendKey names what a cached point depends on: the configuration, as
-// for the analysis cache (see cacheKey), the seams build and the
-// baseline measured. The commit is in the point's file name; the points
-// are read from git's object store with the syntax loader, so the go
-// environment does not count.
+// for the analysis cache (see cacheKey), the seams build, the baseline
+// measured and the way of measuring. The commit and the point's mapping
+// to today's paths are in the point's file name; the points are read
+// from git's object store with the syntax loader, so the go environment
+// does not count.
 func trendKey(cfg Config, tc TrendConfig) string {
 	h := sha256.New()
 	b, _ := json.Marshal(tc.Baseline)
 	h.Write(b)
+	fmt.Fprintf(h, "\x00trend/v2\x00%t\x00%g", tc.Recluster, tc.LowCoverage)
 	if !settingsKey(h, cfg) || !buildKey(h) {
 		return ""
 	}
@@ -228,4 +294,10 @@ func writePoint(dir, commit, key string, p schema.TrendPoint) {
 	if data, err := json.Marshal(p); err == nil {
 		report.WriteFile(path, data) // a cache: failing to write costs only time
 	}
+}
+
+// subject is the first line of a commit message.
+func subject(msg string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(msg), "\n")
+	return strings.TrimSpace(line)
 }

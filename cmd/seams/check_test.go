@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -121,6 +122,52 @@ func TestBaselineAndCheck(t *testing.T) {
 		if code != exitFinding || !strings.Contains(stdout, "::error file=ordering/loyalty.go,line=3,title=seams cross-import::") {
 			t.Errorf("github format:\n%s", stdout)
 		}
+		code, stdout, _ = seams(t, "check", "--no-cache", "--format", "sarif", dir)
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					RuleID    string `json:"ruleId"`
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+							Region           struct{ StartLine int }
+						}
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &log); err != nil || code != exitFinding || len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 {
+			t.Fatalf("sarif: exit %d, %v\n%s", code, err, stdout)
+		}
+		if r := log.Runs[0].Results[0]; r.RuleID != "cross-import" || r.Locations[0].PhysicalLocation.ArtifactLocation.URI != "ordering/loyalty.go" || r.Locations[0].PhysicalLocation.Region.StartLine != 3 {
+			t.Errorf("sarif result = %+v", r)
+		}
+		code, stdout, _ = seams(t, "check", "--no-cache", "--format", "json", dir)
+		var out schema.Check
+		if err := json.Unmarshal([]byte(stdout), &out); err != nil || code != exitFinding {
+			t.Fatalf("json: exit %d, %v", code, err)
+		}
+		if f := out.Findings[0]; f.From != "ordering" || f.To != "identity/session" || len(f.Contexts) != 2 || f.Contexts[0].Name == "" || f.File != "ordering/loyalty.go" || f.Line != 3 || f.Fingerprint == "" {
+			t.Errorf("json finding = %+v", f)
+		}
+		if out.BaselineMetrics != base.Metrics {
+			t.Errorf("json baseline metrics %+v, baseline %+v", out.BaselineMetrics, base.Metrics)
+		}
+	})
+
+	t.Run("update refuses while a regression is present", func(t *testing.T) {
+		path := filepath.Join(dir, ".seams", "baseline.json")
+		before, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := seams(t, "check", "--no-cache", "--update", dir)
+		if code != exitFinding || !strings.Contains(stderr, "--update refused: 1 regressions") {
+			t.Errorf("exit %d\n%s", code, stderr)
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+			t.Error("a refused update changed the baseline")
+		}
 	})
 
 	t.Run("update tightens and never loosens", func(t *testing.T) {
@@ -146,13 +193,24 @@ func TestBaselineAndCheck(t *testing.T) {
 		if !frozen(before) {
 			t.Fatalf("cmd/shopctl -> catalog/store is not a frozen cross import: %+v", before.CrossImports)
 		}
-		code, stdout, _ := seams(t, "check", "--no-cache", "--update", dir)
+		code, stdout, stderr := seams(t, "check", "--no-cache", "--update", dir)
 		if code != exitOK || !strings.Contains(stdout, "improved: import across contexts gone: cmd/shopctl no longer imports catalog/store") {
 			t.Fatalf("exit %d\n%s", code, stdout)
+		}
+		if !strings.Contains(stderr, "tightened "+filepath.Join(dir, ".seams", "baseline.json")+":\n  1 cross-context imports no longer frozen") {
+			t.Errorf("update does not say what it tightened:\n%s", stderr)
 		}
 		after := readBaselineFile(t, dir)
 		if frozen(after) || len(after.CrossImports) != len(before.CrossImports)-1 {
 			t.Errorf("update did not tighten: %d -> %d cross imports", len(before.CrossImports), len(after.CrossImports))
+		}
+		after2 := readBaselineFile(t, dir)
+		if after2.Metrics.ICP > before.Metrics.ICP || after2.Metrics.Modularity.Data < before.Metrics.Modularity.Data || after2.Metrics.SM < before.Metrics.SM {
+			t.Errorf("update wrote a worse figure:\n%+v\n%+v", before.Metrics, after2.Metrics)
+		}
+		// A second update has nothing left to tighten and writes nothing.
+		if _, _, stderr := seams(t, "check", "--no-cache", "--update", dir); !strings.Contains(stderr, "nothing to tighten") {
+			t.Errorf("second update:\n%s", stderr)
 		}
 		// The import coming back is now a regression.
 		commit(t, dir, "shopctl: catalog again", map[string]string{"cmd/shopctl/users.go": string(users)})

@@ -21,8 +21,13 @@ checking anything out: at sampled commits the tree is read from git's
 object store, the import graph built from its blobs (syntax only), SQL read
 from its blobs and co-change mined from the commit's ancestors. The
 baseline's partition is measured at every commit (or each commit is
-clustered afresh with --recluster). Writes trend.json and trend.csv to the
-output directory and prints the CSV.
+clustered afresh with --recluster, whose contexts keep the baseline's ids
+where they match). Package paths are carried to today's through git's
+renames, and each point says which share of its packages the baseline
+knows (coverage); points under 50% are flagged. Commits without go.mod are
+measured with the module path their imports imply. Writes trend.json,
+trend.csv, trend.html (a chart) and trend.md (a summary for a job summary)
+to the output directory and prints the CSV.
 
 Exit status: 0 done, 2 usage error, no baseline (without --recluster) or no
 history.
@@ -35,7 +40,7 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 	every := s.fs.String("every", "", "sample one commit per `period` (30d, 2w, 720h) instead of --commits")
 	commits := s.fs.Int("commits", 12, "sample `N` commits spread evenly over the history")
 	recluster := s.fs.Bool("recluster", false, "cluster each commit afresh instead of measuring the baseline's partition")
-	out := s.fs.String("out", "", "write trend.json and trend.csv to `DIR` (default as for seams analyze)")
+	out := s.fs.String("out", "", "write trend.json, trend.csv, trend.html and trend.md to `DIR` (default as for seams analyze)")
 	rs, code, ok := s.start(args)
 	if !ok {
 		return code
@@ -51,12 +56,18 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 		return s.fail(fmt.Errorf("-commits: want at least 1, got %d", tc.Commits))
 	}
 	tc.Since = rs.cfg.History.Since
-	if !*recluster {
-		if tc.Baseline, err = rs.readBaseline(); err != nil {
-			fmt.Fprintf(stderr, "seams trend: %v (or use --recluster)\n", err)
-			return exitFailure
-		}
-		rs.measureLike(tc.Baseline)
+	tc.Recluster = *recluster
+	switch b, err := rs.readBaseline(); {
+	case err == nil:
+		tc.Baseline = b
+		rs.measureLike(b)
+	case !*recluster:
+		fmt.Fprintf(stderr, "seams trend: %v (or use --recluster)\n", err)
+		return exitFailure
+	case fileExists(rs.baselinePath):
+		// A reclustered trend only takes ids from the baseline: one that
+		// cannot be read is worth saying, not failing for.
+		fmt.Fprintf(stderr, "seams trend: %v: contexts keep no baseline ids\n", err)
 	}
 	if rs.cfg.History.CacheDir != "" {
 		tc.CacheDir = filepath.Join(filepath.Dir(rs.cfg.History.CacheDir), "trend")
@@ -76,12 +87,19 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 		return s.fail(err)
 	}
 	csv := report.TrendCSV(t)
-	err = os.MkdirAll(outDir, 0o755)
-	if err == nil {
-		err = report.WriteFile(filepath.Join(outDir, "trend.json"), data)
+	page, err := report.TrendHTML(t)
+	if err != nil {
+		return s.fail(err)
 	}
-	if err == nil {
-		err = report.WriteFile(filepath.Join(outDir, "trend.csv"), csv)
+	files := []struct {
+		name string
+		data []byte
+	}{{"trend.json", data}, {"trend.csv", csv}, {"trend.html", page}, {"trend.md", report.TrendMarkdown(t)}}
+	err = os.MkdirAll(outDir, 0o755)
+	for _, f := range files {
+		if err == nil {
+			err = report.WriteFile(filepath.Join(outDir, f.name), f.data)
+		}
 	}
 	if err != nil {
 		return s.fail(err)
@@ -90,7 +108,16 @@ func runTrend(args []string, stdout, stderr io.Writer) int {
 	for _, sk := range t.Skipped {
 		fmt.Fprintf(stderr, "seams trend: skipped %s: %s\n", sk.Commit[:12], sk.Reason)
 	}
-	fmt.Fprintf(stderr, "seams trend: %d commits measured; wrote %s and trend.csv\n", len(t.Points), filepath.Join(outDir, "trend.json"))
+	low := 0
+	for _, p := range t.Points {
+		if p.Low {
+			low++
+		}
+	}
+	if low > 0 {
+		fmt.Fprintf(stderr, "seams trend: %d points have low coverage (the baseline knows under %s of their packages); trend.csv and trend.html flag them\n", low, report.Percent(t.LowCoverage))
+	}
+	fmt.Fprintf(stderr, "seams trend: %d commits measured, %d skipped; wrote %s (and trend.csv, trend.html, trend.md beside it)\n", len(t.Points), len(t.Skipped), filepath.Join(outDir, "trend.json"))
 	return exitOK
 }
 
@@ -110,4 +137,9 @@ func parsePeriod(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("want a period such as 30d, 2w or 720h, got %q", s)
 	}
 	return d, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

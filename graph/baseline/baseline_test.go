@@ -152,3 +152,68 @@ func TestFreezeMeasuresWithTheGraphsWeights(t *testing.T) {
 		}
 	}
 }
+
+// TestTightenNeverWorsens checks every figure of a tightened baseline
+// against the baseline's and today's: each must be the better of the two,
+// the layer modularities too, which no default tolerance checks.
+func TestTightenNeverWorsens(t *testing.T) {
+	g, part, cs := analysis(graphtest.ShopLike())
+	b := Freeze(g, part, cs, "")
+	for _, tc := range []struct {
+		name   string
+		change func(m *metrics.Figures)
+	}{
+		{"today better everywhere", func(m *metrics.Figures) {
+			m.ICP, m.IFN, m.NED = m.ICP+0.1, m.IFN+1, m.NED+0.1
+			m.Modularity, m.SM, m.MQ = m.Modularity-0.1, m.SM-0.1, m.MQ-1
+			for l := range m.LayerModularity {
+				m.LayerModularity[l] -= 0.1
+			}
+		}},
+		{"today worse everywhere", func(m *metrics.Figures) {
+			m.ICP, m.IFN, m.NED = m.ICP-0.1, m.IFN-1, m.NED-0.1
+			m.Modularity, m.SM, m.MQ = m.Modularity+0.1, m.SM+0.1, m.MQ+1
+			for l := range m.LayerModularity {
+				m.LayerModularity[l] += 0.1
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			was := b.Metrics
+			tc.change(&was)
+			is := Check(b, g, Tolerances{}).Metrics
+			got := betterMetrics(was, is)
+			for _, m := range []metrics.Metric{metrics.ICP, metrics.IFN, metrics.NED, metrics.Modularity, metrics.SM, metrics.MQ} {
+				a, c := was.Value(m), is.Value(m)
+				want := min(a, c)
+				if m.HigherIsBetter() {
+					want = max(a, c)
+				}
+				if got.Value(m) != want {
+					t.Errorf("metric %d: got %v from %v and %v", m, got.Value(m), a, c)
+				}
+			}
+			for l := range got.LayerModularity {
+				if want := max(was.LayerModularity[l], is.LayerModularity[l]); got.LayerModularity[l] != want {
+					t.Errorf("layer %d modularity %v, want %v", l, got.LayerModularity[l], want)
+				}
+			}
+		})
+	}
+}
+
+// TestNoTighteningPastARegression: a state with a regression tightens
+// nothing, or its worse figures would be frozen as if they were better.
+func TestNoTighteningPastARegression(t *testing.T) {
+	in := graphtest.ShopLike()
+	g, part, cs := analysis(in)
+	b := Freeze(g, part, cs, "")
+	if res := Check(b, g, Tolerances{}); res.Tightened == nil {
+		t.Fatal("an unchanged state cannot be tightened: the test would prove nothing")
+	}
+	in.Imports = append(in.Imports, graph.Import{From: "billing", To: "identity/rules", Files: 1, At: "billing/b.go:3"})
+	res := Check(b, graph.New(in, graph.DefaultWeights()), Tolerances{})
+	if res.Regressions() == 0 || res.Tightened != nil {
+		t.Errorf("regressions %d, tightened %v", res.Regressions(), res.Tightened != nil)
+	}
+}

@@ -58,7 +58,9 @@ type Result struct {
 	Placed  [][2]string
 	Metrics metrics.Figures // of the baseline's partition today
 	// Tightened is the baseline with what got better frozen in, for
-	// check --update. It never loosens.
+	// check --update. It never loosens, and it is nil when there are
+	// regressions: a baseline is only tightened from a state that passes,
+	// or the figures of what got worse would be taken for better ones.
 	Tightened *Baseline
 }
 
@@ -97,6 +99,9 @@ func Check(b *Baseline, g *graph.Graph, tol Tolerances) *Result {
 		}
 	}
 	res.Tightened, res.Findings = tighten(b, st, a, res)
+	if res.Regressions() > 0 {
+		res.Tightened = nil
+	}
 	return res
 }
 
@@ -252,14 +257,19 @@ func tighten(b *Baseline, st state, a assignment, res *Result) (*Baseline, []Fin
 	return &tight, findings
 }
 
-// betterMetrics keeps, per metric, the better of two: a tightened
-// baseline never loosens.
+// betterMetrics keeps, per figure, the better of two: a tightened
+// baseline never loosens, whether or not a tolerance checks the figure
+// today (a later configuration may). The counts that only describe the
+// partition (contexts, shared kernel, unplaced) are today's.
 func betterMetrics(was, is metrics.Figures) metrics.Figures {
 	out := is
 	out.ICP = math.Min(was.ICP, is.ICP)
 	out.IFN = math.Min(was.IFN, is.IFN)
 	out.NED = math.Min(was.NED, is.NED)
 	out.Modularity = math.Max(was.Modularity, is.Modularity)
+	for l := range out.LayerModularity {
+		out.LayerModularity[l] = math.Max(was.LayerModularity[l], is.LayerModularity[l])
+	}
 	out.SM = math.Max(was.SM, is.SM)
 	out.MQ = math.Max(was.MQ, is.MQ)
 	out.CrossContextImports = min(was.CrossContextImports, is.CrossContextImports)

@@ -1,0 +1,335 @@
+package analyze
+
+import (
+	"cmp"
+	"errors"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/seams-tool/seams/analyze/history"
+	"github.com/seams-tool/seams/analyze/repo"
+	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/analyze/snapshot"
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/baseline"
+	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/graph/metrics"
+	"github.com/seams-tool/seams/report/schema"
+)
+
+// replay is what every point of a trend shares.
+type replay struct {
+	cfg    Config
+	tc     TrendConfig
+	repo   *repo.Repo
+	rules  *scope.Rules
+	git    *git.Repository
+	prefix string // the Go root, relative to the git root
+	log    *history.Log
+	// today maps every path a renamed file had to its path at the newest
+	// commit: how a point's packages are carried to today's.
+	today map[string]string
+	known map[string]bool // the packages the baseline knows
+	now   *today
+}
+
+// skipError is a sampled commit with nothing to measure.
+type skipError struct{ reason string }
+
+func (e *skipError) Error() string { return e.reason }
+
+func errorsAs(err error, target **skipError) bool { return errors.As(err, target) }
+
+// point measures one sampled commit, or reads it from the cache.
+func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key string) (schema.TrendPoint, error) {
+	co, err := rp.git.CommitObject(plumbing.NewHash(c.Hash))
+	if err != nil {
+		return schema.TrendPoint{}, err
+	}
+	snap, err := snapshot.New(co)
+	if err != nil {
+		return schema.TrendPoint{}, err
+	}
+	var fsys fs.FS = snap
+	if rp.prefix != "." {
+		if fsys, err = fs.Sub(snap, rp.prefix); err != nil {
+			return schema.TrendPoint{}, err
+		}
+	}
+	// The mapping to today's paths is cheap, from the tree alone, and a
+	// later rename changes it: it is part of the cached point's name.
+	moved := rp.moves(fsys)
+	pkey := key
+	if key != "" {
+		pkey = movesKey(key, moved)
+	}
+	if p, ok := readPoint(rp.tc.CacheDir, c.Hash, pkey); ok {
+		return p, nil
+	}
+	fsys = newReadOnce(fsys)
+	name := rp.repo.Root + "@" + c.Hash[:12]
+	at, err := repo.LocateFS(fsys, name, rp.rules)
+	inferred := ""
+	if errors.Is(err, repo.ErrNoModule) {
+		// Before go.mod (GOPATH days) the import paths still say what
+		// the module path was.
+		if inferred, err = inferModule(fsys, rp.rules); err != nil {
+			return schema.TrendPoint{}, &skipError{"no go.mod, and " + err.Error()}
+		}
+		at = &repo.Repo{Root: name, FS: fsys, Modules: []repo.Module{{Dir: ".", Path: inferred}}}
+	} else if err != nil {
+		return schema.TrendPoint{}, err
+	}
+	at.Root = rp.repo.Root
+	// Paths are reported as on disk, so that history's paths (relative
+	// to the git root) map onto packages the same way.
+	at.GitRoot = rp.repo.GitRoot
+	cc := rp.cfg
+	cc.Syntax = true
+	cc.NoContexts = true
+	cc.Progress, cc.Log, cc.Cache = nil, nil, ""
+	// History comes from the one log, below.
+	cc.Signals = slices.DeleteFunc(slices.Clone(signalsOf(rp.cfg)), func(s schema.Signal) bool { return s == schema.SignalHistory })
+	a, err := run(at, rp.rules, cc)
+	if err != nil {
+		return schema.TrendPoint{}, &skipError{err.Error()}
+	}
+	a.Config = rp.cfg
+	if rp.cfg.wants(schema.SignalHistory) {
+		a.History = rp.coChange(a, anc(c.Hash))
+	}
+	g := renamed(a, moved)
+
+	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Subject: subject(co.Message),
+		Packages: len(a.Code.Packages), Module: inferred, Coverage: 1}
+	if rp.known != nil {
+		known := 0
+		for _, n := range g.Nodes() {
+			if rp.known[n.Path] {
+				known++
+			}
+		}
+		p.Coverage = float64(known) / float64(max(g.Len(), 1))
+	}
+	for _, to := range moved {
+		if rp.known == nil || rp.known[to] {
+			p.Mapped++
+		}
+	}
+	if !rp.tc.Recluster {
+		p.Metrics = figures(clean(baseline.Check(baselineOf(rp.tc.Baseline), g, baseline.Tolerances{}).Metrics))
+	} else {
+		a.Graph = g
+		a.findContexts()
+		var prev []baseline.Context
+		if rp.tc.Baseline != nil {
+			// The point's packages are at today's paths: the contexts
+			// match the baseline's by package overlap.
+			prev = baselineOf(rp.tc.Baseline).Contexts
+			baseline.KeepIdentity(prev, a.Contexts)
+		}
+		for _, ctx := range a.Contexts {
+			p.ContextIDs = append(p.ContextIDs, ctx.ID)
+			if slices.ContainsFunc(prev, func(x baseline.Context) bool { return x.ID == ctx.ID }) {
+				p.Kept++
+			}
+		}
+		slices.Sort(p.ContextIDs)
+		p.Metrics = figures(clean(*a.Metrics))
+	}
+	writePoint(rp.tc.CacheDir, c.Hash, pkey, p)
+	return p, nil
+}
+
+// signalsOf is the configuration's signals, all of them when it names none.
+func signalsOf(cfg Config) []schema.Signal {
+	if cfg.Signals == nil {
+		return schema.Signals
+	}
+	return cfg.Signals
+}
+
+// coChange aggregates the commits among anc (a point's ancestors) to the
+// point's packages, as mineHistory does for the commits reachable from
+// the head it mines: renames are followed to the point's paths.
+func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
+	sub := &history.Log{}
+	for _, c := range rp.log.Commits {
+		if anc[c.Hash] {
+			sub.Commits = append(sub.Commits, c)
+		}
+	}
+	renames := sub.Renames()
+	pkgs := map[string]bool{}
+	for _, p := range a.Code.Packages {
+		pkgs[p.Dir] = true
+	}
+	generated := map[string]bool{}
+	for _, f := range a.Code.Generated {
+		generated[f] = true
+	}
+	all, _ := scope.New(rp.cfg.Exclude, true)
+	commits := make([]cochange.Commit, 0, len(sub.Commits))
+	for _, c := range sub.Commits {
+		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}
+		seen := map[string]bool{}
+		for _, ch := range c.Changes {
+			p := ch.Path
+			if cur, ok := renames[p]; ok {
+				p = cur
+			}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			gc.Files = append(gc.Files, cochange.FileChange{Path: p})
+		}
+		commits = append(commits, gc)
+	}
+	h := cochange.Aggregate(commits, rp.cfg.History.CoChange, cochange.Files{
+		PackageOf: func(f string) (string, bool) {
+			rel, ok := goPath(rp.prefix, f)
+			if !ok {
+				return "", false
+			}
+			d := path.Dir(rel)
+			return d, pkgs[d]
+		},
+		Skip: func(f string) bool {
+			rel, ok := goPath(rp.prefix, f)
+			return ok && (generated[rel] || all.Excluded(rel))
+		},
+	})
+	return &History{Commits: h.Commits, CoChange: h}
+}
+
+// renamed is the point's fused graph with its packages at today's paths.
+func renamed(a *Analysis, moved map[string]string) *graph.Graph {
+	a.fuse()
+	if len(moved) == 0 {
+		return a.Graph
+	}
+	to := func(p string) string {
+		if q, ok := moved[p]; ok {
+			return q
+		}
+		return p
+	}
+	g := a.Graph
+	var in graph.Input
+	for _, n := range g.Nodes() {
+		n.Path = to(n.Path)
+		in.Nodes = append(in.Nodes, n)
+	}
+	for _, e := range g.Imports() {
+		e.From, e.To = to(e.From), to(e.To)
+		in.Imports = append(in.Imports, e)
+	}
+	for _, u := range g.Tables() {
+		u.Package = to(u.Package)
+		in.Tables = append(in.Tables, u)
+	}
+	slices.SortStableFunc(in.Tables, func(x, y graph.TableUse) int {
+		return cmp.Or(cmp.Compare(x.Package, y.Package), cmp.Compare(x.Table, y.Table))
+	})
+	for _, p := range g.CoChangePairs() {
+		p.A, p.B = to(p.A), to(p.B)
+		if p.B < p.A {
+			p.A, p.B = p.B, p.A
+		}
+		in.CoChange = append(in.CoChange, p)
+	}
+	if a.Vocabulary != nil {
+		for _, p := range a.Vocabulary.Pairs {
+			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: to(p.A), B: to(p.B), Similarity: p.Weight})
+		}
+	}
+	return graph.New(in, a.Config.Weights)
+}
+
+// clean rounds away the sign of negative zeros, which print as -0.0000
+// and read as a regression that is not there.
+func clean(f metrics.Figures) metrics.Figures {
+	z := func(x *float64) {
+		if *x == 0 {
+			*x = 0
+		}
+	}
+	for _, x := range []*float64{&f.Modularity, &f.SM, &f.ICP, &f.IFN, &f.NED, &f.MQ} {
+		z(x)
+	}
+	for l := range f.LayerModularity {
+		z(&f.LayerModularity[l])
+	}
+	return f
+}
+
+// inferModule finds the module path of a tree without go.mod from its
+// imports: the path P that most imports "P/dir" name a directory dir of
+// the tree with Go files in. The tree's root is taken as the module's.
+func inferModule(fsys fs.FS, rules *scope.Rules) (string, error) {
+	dirs := map[string]bool{}
+	var files []string
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && p != "." && (rules.SkipDir(p) || d.Name() == "Godeps"):
+			return fs.SkipDir
+		case d.IsDir() || !strings.HasSuffix(p, ".go"):
+			return nil
+		}
+		dirs[path.Dir(p)] = true
+		files = append(files, p)
+		return nil
+	})
+	if len(files) == 0 {
+		return "", errors.New("no Go files")
+	}
+	votes := map[string]int{}
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			continue
+		}
+		af, _ := parser.ParseFile(token.NewFileSet(), f, src, parser.ImportsOnly|parser.SkipObjectResolution)
+		if af == nil {
+			continue
+		}
+		for _, spec := range af.Imports {
+			ip, err := strconv.Unquote(spec.Path.Value)
+			if err != nil {
+				continue
+			}
+			for i := strings.IndexByte(ip, '/'); i >= 0; {
+				if dirs[ip[i+1:]] && strings.Contains(ip[:i], ".") {
+					votes[ip[:i]]++
+				}
+				j := strings.IndexByte(ip[i+1:], '/')
+				if j < 0 {
+					break
+				}
+				i += j + 1
+			}
+		}
+	}
+	best, n := "", 0
+	for _, m := range slices.Sorted(maps.Keys(votes)) {
+		if votes[m] > n {
+			best, n = m, votes[m]
+		}
+	}
+	if best == "" {
+		return "", errors.New("no import names a directory of the tree, so the module path cannot be inferred")
+	}
+	return best, nil
+}
