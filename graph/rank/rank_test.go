@@ -129,10 +129,10 @@ func TestNames(t *testing.T) {
 		{[]string{"server/v2.0/handler", "server/v2.0/models"}, map[string]int{"server/v2.0/handler": 100, "server/v2.0/models": 10}, nil, "handler"},
 		{[]string{"app/mocks/pullreq", "app/services/pullreq"}, map[string]int{"app/mocks/pullreq": 500, "app/services/pullreq": 10}, nil, "pullreq"},
 		// The path wins when it is one of the heaviest terms...
-		{[]string{"app/services/pullreqs"}, nil, []graph.Term{{"review", 3}, {"pullreq", 2}}, "pullreqs"},
+		{[]string{"app/services/pullreqs"}, nil, []graph.Term{{Word: "review", Weight: 3}, {Word: "pullreq", Weight: 2}}, "pullreqs"},
 		// ...the terms when the path says something else.
-		{[]string{"central/graphql"}, nil, []graph.Term{{"vulnerability", 5}, {"image", 3}, {"node", 1}}, "vulnerability+image"},
-		{[]string{"central/graphql"}, nil, []graph.Term{{"vulnerability", 5}, {"image", 2}}, "vulnerability"},
+		{[]string{"central/graphql"}, nil, []graph.Term{{Word: "vulnerability", Weight: 5}, {Word: "image", Weight: 3}, {Word: "node", Weight: 1}}, "vulnerability+image"},
+		{[]string{"central/graphql"}, nil, []graph.Term{{Word: "vulnerability", Weight: 5}, {Word: "image", Weight: 2}}, "vulnerability"},
 	} {
 		loc := tc.loc
 		if loc == nil {
