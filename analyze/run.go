@@ -160,6 +160,7 @@ func (a *Analysis) fuse() {
 	layers := a.layers()
 	a.Layers = layers
 	if a.Vocabulary != nil {
+		in.CommonTerms = a.Vocabulary.Common
 		in.Terms = map[string][]graph.Term{}
 		for _, p := range a.Vocabulary.Packages {
 			for _, t := range p.Top {
@@ -179,6 +180,14 @@ func (a *Analysis) fuse() {
 	}
 	if len(layers) > 0 {
 		in.SameLayer = tiers.SameLayer(layers)
+		in.Sliced = map[string]bool{}
+		for _, l := range layers {
+			for _, s := range l.Slices {
+				for _, p := range s.Packages {
+					in.Sliced[p] = true
+				}
+			}
+		}
 	}
 	a.Graph = graph.New(in, a.Config.Weights)
 }

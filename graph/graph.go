@@ -94,12 +94,17 @@ type Input struct {
 	CoChange   []cochange.Pair
 	Vocabulary []Similar
 	// Terms are each package's heaviest domain terms, heaviest first: they
-	// name the contexts.
-	Terms map[string][]Term
+	// name the contexts. CommonTerms are words so common in the repository
+	// that they name no one package, but may name a context's path.
+	Terms       map[string][]Term
+	CommonTerms []string
 	// SameLayer, when set, reports whether two packages are different
 	// slices of one technical layer (see package graph/tiers): an import
 	// between them says little about either's domain.
 	SameLayer func(a, b string) bool
+	// Sliced holds the packages that are a domain's slice of a technical
+	// layer: they belong to their domain, not to a delivery layer.
+	Sliced map[string]bool
 }
 
 // Access weights for two packages sharing a table, as in Service Cutter.
@@ -395,8 +400,16 @@ func (g *Graph) Tables() []TableUse { return g.in.Tables }
 // CoChangePairs are the co-change pairs, as given.
 func (g *Graph) CoChangePairs() []cochange.Pair { return g.in.CoChange }
 
+// Sliced reports whether the package is a domain's slice of a technical
+// layer.
+func (g *Graph) Sliced(path string) bool { return g.in.Sliced[path] }
+
 // Terms are the package's heaviest domain terms, heaviest first.
 func (g *Graph) Terms(path string) []Term { return g.in.Terms[path] }
+
+// CommonTerms are the words too common in the repository to tell its
+// packages apart.
+func (g *Graph) CommonTerms() []string { return g.in.CommonTerms }
 
 // Layer is layer l's edges, normalized to total weight 1 (none when the
 // layer has no weight at all), sorted by A, then B.

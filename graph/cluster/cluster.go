@@ -177,8 +177,7 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		// over five seeds), and with it the whole partition.
 		for round := 0; round < 2; round++ {
 			pre := communities(g.Without(isShared(out())), opt, out(), declaredOf)
-			added := kernelRule(g, pre, part.Shared, part.Tooling, declaredOf, opt.Libraries)
-			if added == 0 {
+			if kernelRule(g, pre, part.Shared, part.Tooling, declaredOf, opt.Libraries) == 0 {
 				break
 			}
 		}
@@ -205,6 +204,8 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 	splitLarge(f, part, opt)
 	mergeTiny(f, part, opt.MinSize)
 	placeEntries(g, part)
+	// Taking the entries out can leave a context too small.
+	mergeTiny(f, part, opt.MinSize)
 	part.normalize()
 	sort.Strings(part.Unplaced)
 	return part
@@ -227,8 +228,14 @@ func isShared(shared map[string]string) func(string) bool {
 //   - it defines (DDL) tables that max(3, ceil(n/2)) other contexts use:
 //     the monolith's schema, such as a migrations package; or
 //   - it imports only shared packages, and every package that imports it
-//     is shared, a command or an aggregator (migrations that only db
-//     imports; HTTP middleware that only the HTTP layer uses).
+//     is shared, a command, or an aggregator of another context
+//     (migrations that only db imports; an aggregator's own context's
+//     packages are its parts, as HTTP middleware is the HTTP layer's); or
+//   - it imports only shared packages and is library code: below a
+//     directory named as in Options.Libraries (lib, util, common...) and
+//     imported from two areas of the repository (see graph.Area), or
+//     imported by minLibraryUsers packages spread over the contexts with a
+//     participation coefficient of at least minParticipation.
 //
 // Importers that are commands (package main) or aggregators (packages
 // that themselves import packages of max(3, ceil(n/2)) or more contexts,
@@ -402,7 +409,10 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 			}
 			all, byShared := true, true
 			for _, q := range importers[p] {
-				all = all && (shared[q] != "" || ignore[q])
+				// An aggregator's own context's packages are its parts,
+				// not a kernel below it.
+				aggregated := ignore[q] && (isMain[q] || ctxOfOr(ctxOf, q) != ctxOfOr(ctxOf, p))
+				all = all && (shared[q] != "" || aggregated)
 				byShared = byShared && shared[q] != ""
 			}
 			// Only what lies below the kernel joins it: a package that
@@ -441,8 +451,9 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 // packages of max(3, ceil(k/2)) contexts (k the contexts found; its own
 // counts, but not through its own subpackages) and that no package
 // imports except commands and other entries; a command that imports an
-// entry is one too. Entries leave their contexts and form one context
-// together.
+// entry is one too, and so is a command that imports need contexts.
+// Entries leave their contexts and form one context together; a domain's
+// slice of a technical layer (its controller) never is one.
 func placeEntries(g *graph.Graph, part *Partition) {
 	ctx := map[string]int{}
 	for i, ms := range part.Members {
@@ -478,7 +489,9 @@ func placeEntries(g *graph.Graph, part *Partition) {
 	}
 	entry := map[string]bool{}
 	for p := range ctx {
-		if len(reach[p]) >= need {
+		// A domain's slice of a technical layer (its controller) belongs
+		// to the domain, however many others it calls.
+		if len(reach[p]) >= need && !g.Sliced(p) {
 			entry[p] = true
 		}
 	}
@@ -497,6 +510,13 @@ func placeEntries(g *graph.Graph, part *Partition) {
 	for _, e := range g.Imports() {
 		if _, ok := ctx[e.From]; ok && isMain[e.From] && entry[e.To] {
 			entry[e.From] = true
+		}
+	}
+	// A command that wires the contexts together is delivery too, even
+	// where no layer below it is.
+	for p := range ctx {
+		if isMain[p] && len(reach[p]) >= need {
+			entry[p] = true
 		}
 	}
 	if len(entry) == 0 {

@@ -14,7 +14,8 @@ import (
 // holding more than maxShare of the placed packages is therefore
 // clustered again on its own subgraph, where the limit is far lower, and
 // split when its parts separate well: when the best split's modularity on
-// the subgraph reaches minSplitQ. (The issue that asked for this spoke of
+// the subgraph reaches minSplitQ, which takes at least three parts that
+// separate well. (The issue that asked for this spoke of
 // about a fifth of the packages; on ten ground truths a tenth with a
 // demanding modularity split the mixed contexts and left the whole ones.)
 const (

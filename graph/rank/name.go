@@ -77,21 +77,33 @@ func contextTerms(g *graph.Graph, members []string, loc map[string]int) []graph.
 // against the path segment that holds most of its code (after generic
 // ones such as internal, pkg, cmd, and never a test, fixture, mock or
 // version segment): the path's name when it is one of the context's
-// heaviest terms (nameTerms of them), else the heaviest term (and the
-// next, when it weighs over half as much and is another word), the path
-// when the code has no terms. Tables name a context whose paths and code
-// say nothing.
-func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term) string {
+// heaviest terms (nameTerms of them) or a word the whole repository uses
+// (common: too widespread to tell packages apart, as order is in a shop),
+// else the heaviest term (and the next, when it weighs over half as much
+// and is another word), the path when the code has no terms. Tables name
+// a context whose paths and code say nothing.
+func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term, common []string) string {
 	path := contextNameAt(members, loc, tables, 1)
 	if len(terms) == 0 {
 		return path
 	}
+	words := common
+	for _, t := range terms[:min(nameTerms, len(terms))] {
+		words = append(words, t.Word)
+	}
 	for _, part := range strings.FieldsFunc(path, func(r rune) bool { return r == '+' || r == '/' }) {
-		for _, t := range terms[:min(nameTerms, len(terms))] {
-			if sameWord(part, t.Word) {
-				return path
-			}
+		if slices.ContainsFunc(words, func(w string) bool { return sameWord(part, w) }) {
+			return path
 		}
+	}
+	return termName(terms)
+}
+
+// termName names a context by its heaviest term, and the next when it
+// weighs over half as much and is another word; "" without terms.
+func termName(terms []graph.Term) string {
+	if len(terms) == 0 {
+		return ""
 	}
 	first := terms[0].Word
 	if len(terms) > 1 && 2*terms[1].Weight > terms[0].Weight {

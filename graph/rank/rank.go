@@ -24,6 +24,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	k := len(part.Members)
 	cs := make([]Context, k)
 	names := make([]string, k)
+	terms := make([][]graph.Term, k)
 	tables := contextTables(g, part)
 	for i, members := range part.Members {
 		c := &cs[i]
@@ -40,24 +41,31 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 				tnames = append(tnames, t.Name)
 			}
 		}
-		terms := contextTerms(g, members, loc)
-		for _, t := range terms[:min(len(terms), 5)] {
+		terms[i] = contextTerms(g, members, loc)
+		for _, t := range terms[i][:min(len(terms[i]), 5)] {
 			c.Terms = append(c.Terms, t.Word)
 		}
 		names[i] = part.Declared[i]
 		if names[i] == "" {
-			names[i] = contextName(members, loc, tnames, terms)
+			names[i] = contextName(members, loc, tnames, terms[i], g.CommonTerms())
 		}
 	}
-	// Where two contexts get the same name, look deeper into their paths
-	// (plugins/inputs rather than plugins) before falling back to numbers.
+	// Where two contexts get the same name, their terms tell them apart
+	// (the many contexts under central/ of one repository are its
+	// domains), or else their deeper paths (plugins/inputs rather than
+	// plugins), before numbers do.
 	for depth := 2; depth <= 4; depth++ {
 		seen := map[string]int{}
 		for _, n := range names {
 			seen[n]++
 		}
 		for i, n := range names {
-			if seen[n] > 1 && part.Declared[i] == "" {
+			if seen[n] <= 1 || part.Declared[i] != "" {
+				continue
+			}
+			if t := termName(terms[i]); depth == 2 && t != "" {
+				names[i] = t
+			} else {
 				names[i] = contextNameAt(part.Members[i], loc, nil, depth)
 			}
 		}

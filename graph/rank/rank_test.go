@@ -103,14 +103,14 @@ func press(c Context) Score { return c.Pressure }
 
 func TestNames(t *testing.T) {
 	loc := map[string]int{"internal/billing": 100, "internal/billing/store": 300, "cmd/billingd": 10}
-	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil, nil); got != "billing" {
+	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil, nil, nil); got != "billing" {
 		t.Errorf("name = %q, want billing", got)
 	}
 	loc = map[string]int{"orders": 100, "catalog": 90}
-	if got := contextName([]string{"orders", "catalog"}, loc, nil, nil); got != "orders+catalog" {
+	if got := contextName([]string{"orders", "catalog"}, loc, nil, nil, nil); got != "orders+catalog" {
 		t.Errorf("name = %q", got)
 	}
-	if got := contextName([]string{"."}, nil, []string{"invoices"}, nil); got != "invoices" {
+	if got := contextName([]string{"."}, nil, []string{"invoices"}, nil, nil); got != "invoices" {
 		t.Errorf("name = %q", got)
 	}
 	a := contextID([]string{"x", "y"}, map[string]int{"x": 10, "y": 20})
@@ -138,9 +138,13 @@ func TestNames(t *testing.T) {
 		if loc == nil {
 			loc = map[string]int{}
 		}
-		if got := contextName(tc.members, loc, nil, tc.terms); got != tc.want {
+		if got := contextName(tc.members, loc, nil, tc.terms, nil); got != tc.want {
 			t.Errorf("contextName(%v, terms %v) = %q, want %q", tc.members, tc.terms, got, tc.want)
 		}
+	}
+	// A word the whole repository uses still names its own path.
+	if got := contextName([]string{"ordering/cart"}, map[string]int{}, nil, []graph.Term{{Word: "line", Weight: 3}, {Word: "cart", Weight: 2}}, []string{"order"}); got != "ordering" {
+		t.Errorf("ordering named %q", got)
 	}
 	if a, b := contextID([]string{"pkg/fixtures", "billing"}, map[string]int{"pkg/fixtures": 900, "billing": 1}), contextID([]string{"billing"}, nil); a != b {
 		t.Errorf("a fixture package anchors the id: %s, want %s", a, b)

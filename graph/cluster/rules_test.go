@@ -1,0 +1,114 @@
+package cluster
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/internal/graphtest"
+)
+
+// TestToolingGroup checks that tools, their helpers and test suites form
+// a group of their own, and that the rest still clusters by domain.
+func TestToolingGroup(t *testing.T) {
+	in := graphtest.ShopLike()
+	add := func(p string, main bool, imports ...string) {
+		in.Nodes = append(in.Nodes, graph.Node{Path: p, LOC: 50, Main: main})
+		for _, to := range imports {
+			in.Imports = append(in.Imports, graph.Import{From: p, To: to, Files: 1})
+		}
+	}
+	add("tools/gen", true, "tools/gen/templates", "db", "billing")
+	add("tools/gen/templates", false, "log")
+	add("codegen/helpers", false, "log") // imported by tooling only
+	in.Imports = append(in.Imports, graph.Import{From: "tools/gen", To: "codegen/helpers", Files: 1})
+	add("ordering/e2etests", false, "ordering", "catalog")
+	part := cluster(in, DefaultOptions())
+	for _, p := range []string{"tools/gen", "tools/gen/templates", "codegen/helpers", "ordering/e2etests"} {
+		if part.Tooling[p] == "" {
+			t.Errorf("%s is not tooling (shared %q, context %v)", p, part.Shared[p], part.Of[p])
+		}
+		if _, ok := part.Of[p]; ok {
+			t.Errorf("tooling package %s is in a context", p)
+		}
+	}
+	if part.Tooling["billing"] != "" || part.Tooling["db"] != "" {
+		t.Errorf("what tooling imports became tooling: %v", part.Tooling)
+	}
+	if got := contextsOf(part); len(got) != 5 {
+		t.Errorf("contexts with tooling about: %v", got)
+	}
+}
+
+// TestKernelLibraries checks the kernel's library clauses: a package under
+// a library directory that two areas import, and one whose importers
+// spread evenly over the contexts, join the kernel when they import only
+// the kernel; a domain's own store, used by one other context, does not.
+func TestKernelLibraries(t *testing.T) {
+	in := graphtest.ShopLike()
+	add := func(p string, imports ...string) {
+		in.Nodes = append(in.Nodes, graph.Node{Path: p, LOC: 50})
+		for _, to := range imports {
+			in.Imports = append(in.Imports, graph.Import{From: p, To: to, Files: 1})
+		}
+	}
+	add("util/retry", "log")
+	add("money", "log")
+	for _, from := range []string{"billing/rules", "ordering"} {
+		in.Imports = append(in.Imports, graph.Import{From: from, To: "util/retry", Files: 1})
+	}
+	for _, from := range []string{"billing", "billing/rules", "catalog", "catalog/rules", "identity/rules", "ordering/rules"} {
+		in.Imports = append(in.Imports, graph.Import{From: from, To: "money", Files: 1})
+	}
+	part := cluster(in, DefaultOptions())
+	if why := part.Shared["util/retry"]; !strings.Contains(why, "library code by its directory") {
+		t.Errorf("util/retry: shared %q", why)
+	}
+	if why := part.Shared["money"]; !strings.Contains(why, "participation") && why == "" {
+		t.Errorf("money, used evenly by four contexts, is not shared")
+	}
+	if why := part.Shared["catalog/store"]; why != "" {
+		t.Errorf("catalog/store, catalog's own store, was taken for a library: %q", why)
+	}
+	// The same package outside a library directory, used by one area,
+	// stays with its domain.
+	opt := DefaultOptions()
+	opt.Libraries = nil
+	if part := cluster(in, opt); strings.Contains(part.Shared["util/retry"], "by its directory") {
+		t.Errorf("util/retry shared by its directory with no library names: %q", part.Shared["util/retry"])
+	}
+}
+
+// TestSplitContext splits a context made of four dense groups in a ring,
+// each joined to the next by one edge, and keeps a single dense group,
+// and two groups (whose best split's modularity stays under minSplitQ),
+// whole.
+func TestSplitContext(t *testing.T) {
+	var in graph.Input
+	var all []string
+	for grp := range 4 {
+		for i := range 8 {
+			p := fmt.Sprintf("g%d/p%d", grp, i)
+			all = append(all, p)
+			in.Nodes = append(in.Nodes, graph.Node{Path: p})
+			for j := range i {
+				in.Imports = append(in.Imports, graph.Import{From: p, To: fmt.Sprintf("g%d/p%d", grp, j), Files: 1})
+			}
+		}
+	}
+	for grp := range 4 {
+		in.Imports = append(in.Imports, graph.Import{From: fmt.Sprintf("g%d/p0", grp), To: fmt.Sprintf("g%d/p1", (grp+1)%4), Files: 1})
+	}
+	g := graph.New(in, graph.DefaultWeights())
+	parts := splitContext(g, all, DefaultOptions())
+	if len(parts) != 4 || !strings.HasPrefix(parts[0][0], "g0/") || len(parts[0]) != 8 {
+		t.Errorf("four groups split into %v", parts)
+	}
+	if parts := splitContext(g, all[:8], DefaultOptions()); len(parts) != 1 {
+		t.Errorf("one dense group split into %v", parts)
+	}
+	if parts := splitContext(g, all[:16], DefaultOptions()); len(parts) != 1 {
+		t.Errorf("two groups split into %v", parts)
+	}
+}
