@@ -19,6 +19,8 @@ type Collector struct {
 	ids   map[string]int32 // interned names and import paths
 	texts []string         // by id
 	files []*fileSum
+	// skipped are the files whose tree could not be walked, with why.
+	skipped []string
 }
 
 // NewCollector returns an empty collector.
@@ -46,12 +48,17 @@ func (c *Collector) Add(dir, importPath, path string, fset *token.FileSet, f *as
 		generated:  ast.IsGenerated(f),
 	}
 	b := builders.Get().(*builder)
+	defer builders.Put(b)
+	defer b.release()
 	b.reset(s, fset.File(f.Package))
-	b.file(f)
+	if err := b.walk(f); err != nil {
+		c.mu.Lock()
+		c.skipped = append(c.skipped, path+": "+err.Error())
+		c.mu.Unlock()
+		return
+	}
 	b.done()
 	c.merge(b)
-	b.release()
-	builders.Put(b)
 }
 
 // merge moves the builder's summary into the collector, translating its
@@ -158,10 +165,11 @@ const (
 	dVar
 	dConst
 	dField
-	dEmbed // an embedded field or interface: name is its type's name
+	dEmbed      // an embedded field: name is its type's name
+	dEmbedIface // an embedded interface: looked into, not reported
 )
 
-var kindNames = [...]string{dFunc: Func, dMethod: Method, dType: Type, dVar: Var, dConst: Const, dField: Field, dEmbed: Field}
+var kindNames = [...]string{dFunc: Func, dMethod: Method, dType: Type, dVar: Var, dConst: Const, dField: Field, dEmbed: Field, dEmbedIface: Field}
 
 // Type forms.
 const (

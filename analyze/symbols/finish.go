@@ -106,7 +106,8 @@ func (c *Collector) Finish() *Result {
 		r.sites(f)
 	}
 	r.result(files)
-	c.files = nil
+	r.res.Skipped = slices.Sorted(slices.Values(c.skipped))
+	c.files, c.skipped = nil, nil
 	return r.res
 }
 
@@ -161,6 +162,8 @@ func (r *resolver) packages(files []*fileSum) {
 				if _, ok := t.members[d.name]; !ok {
 					t.members[d.name] = ref{f, int32(i)}
 				}
+			case dEmbedIface:
+				t.embeds = append(t.embeds, ref{f, int32(i)})
 			}
 		}
 	}

@@ -41,7 +41,7 @@ func (r *resolver) decls(files []*fileSum) {
 		for j := range f.decls {
 			d := &f.decls[j]
 			name := texts[d.name]
-			if !token.IsExported(name) {
+			if !token.IsExported(name) || d.kind == dEmbedIface {
 				continue
 			}
 			if d.recv >= 0 {

@@ -41,6 +41,9 @@ type Result struct {
 	Missing int
 	// Files and Packages count what was added.
 	Files, Packages int
+	// Skipped are the files left out, "path: why": syntax trees that are
+	// not as the parser makes them (a nil where it always puts a node).
+	Skipped []string
 }
 
 // Decl is an exported package-level declaration, or an exported method

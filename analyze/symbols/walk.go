@@ -1,6 +1,7 @@
 package symbols
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"slices"
@@ -145,6 +146,18 @@ func (b *builder) lookup(name string) (int32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// walk walks a whole file. A tree the parser would not make (a nil
+// where it puts a node) is an error, not a crash of the analysis.
+func (b *builder) walk(f *ast.File) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed syntax tree: %v", r)
+		}
+	}()
+	b.file(f)
+	return nil
 }
 
 // file walks a whole file.
@@ -343,7 +356,7 @@ func (b *builder) interfaceMethods(owner int32, it *ast.InterfaceType, local boo
 		if !ok || len(f.Names) == 0 {
 			v := b.node(b.expr(f.Type), nValue, 0)
 			if name := embeddedName(f.Type); name != "" && !local {
-				b.decl(declSum{name: b.id(name), recv: owner, kind: dEmbed, line: b.line(f.Type.Pos()), typ: v})
+				b.decl(declSum{name: b.id(name), recv: owner, kind: dEmbedIface, line: b.line(f.Type.Pos()), typ: v})
 			}
 			continue
 		}
