@@ -193,6 +193,20 @@ func f(m map[string]*p.T, ch chan p.T, ss [][]p.T) {
 			"a/a.go": "package a\nimport \"sync\"\ntype S struct{ sync.Mutex }\nfunc (s *S) f() { s.Lock() }\n",
 		},
 		calls: CallStats{OnValues: 1, External: 1},
+	}, {
+		name: "an alias of a type from outside",
+		files: map[string]string{
+			"s/s.go": "package s\nimport \"sync\"\ntype Once = sync.Once\n",
+			"a/a.go": "package a\nimport \"m/s\"\nvar o s.Once\nfunc f() { o.Do(nil) }\n",
+		},
+		want:  []string{"a -> s.Once x1"},
+		calls: CallStats{OnValues: 1, External: 1},
+	}, {
+		name: "the names of a dot import from outside",
+		files: map[string]string{
+			"a/a.go": "package a\nimport . \"strings\"\nfunc f() { NewReplacer(\"a\", \"b\").Replace(\"x\") }\n",
+		},
+		calls: CallStats{OnValues: 1, External: 1},
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			files := c.files

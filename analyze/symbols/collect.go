@@ -3,7 +3,6 @@ package symbols
 import (
 	"go/ast"
 	"go/token"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -38,6 +37,9 @@ func NewCollector() *Collector {
 // their names) but their uses count, marked.
 func (c *Collector) Add(dir, importPath, path string, fset *token.FileSet, f *ast.File) {
 	if f == nil || f.Name == nil || fset == nil {
+		c.mu.Lock()
+		c.skipped = append(c.skipped, path+": no syntax tree, package clause or file set")
+		c.mu.Unlock()
 		return
 	}
 	s := &fileSum{
@@ -202,55 +204,3 @@ const (
 	nValue                  // a value of the type parent denotes
 	nContainer              // the type slice, array, map or channel of the type parent denotes
 )
-
-// importName is the name an import is known by in Go source when it
-// has none of its own and its package clause is not known: the last
-// path element, without a version suffix (/v2, .v3), a go- prefix or a
-// -go suffix. It may hold several guesses (k8s.io/api/core/v1 is package
-// v1; github.com/x/y/v2 is package y), all of which are tried.
-func importNames(path string) []string {
-	elems := strings.Split(path, "/")
-	last := elems[len(elems)-1]
-	var out []string
-	add := func(s string) {
-		if i := strings.LastIndex(s, ".v"); i > 0 && isDigits(s[i+2:]) {
-			s = s[:i] // gopkg.in/yaml.v3
-		}
-		s = strings.TrimPrefix(s, "go-")
-		s = strings.TrimPrefix(s, "go.")
-		s = strings.TrimSuffix(s, "-go")
-		s = strings.TrimSuffix(s, ".go")
-		if token.IsIdentifier(s) {
-			out = append(out, s)
-			return
-		}
-		// github.com/gogs/git-module is package git; nats-server, server.
-		if i := strings.IndexAny(s, "-."); i > 0 && token.IsIdentifier(s[:i]) {
-			out = append(out, s[:i])
-		}
-		if i := strings.LastIndexAny(s, "-."); i >= 0 && token.IsIdentifier(s[i+1:]) {
-			out = append(out, s[i+1:])
-		}
-		if j := strings.Map(func(r rune) rune {
-			if r == '-' || r == '.' {
-				return -1
-			}
-			return r
-		}, s); token.IsIdentifier(j) {
-			out = append(out, j)
-		}
-	}
-	add(last)
-	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && isDigits(last[1:]) {
-		add(elems[len(elems)-2])
-	}
-	return out
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	_, err := strconv.Atoi(s)
-	return err == nil && !strings.HasPrefix(s, "+") && !strings.HasPrefix(s, "-")
-}

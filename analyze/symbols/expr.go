@@ -144,9 +144,6 @@ func (b *builder) sel(e *ast.SelectorExpr, call bool) int32 {
 	if x == 0 {
 		if call {
 			b.sum.deadCalls++
-			if debugDead != nil {
-				debugDead(b, e)
-			}
 		}
 		return 0
 	}

@@ -1,6 +1,7 @@
 package symbols
 
 import (
+	"cmp"
 	"go/token"
 	"slices"
 	"strings"
@@ -50,8 +51,6 @@ const (
 	sExt           // a member of a package outside the repository: type, function or variable
 )
 
-var debugSite func(r *resolver, f *fileSum, s site, why string, p state)
-
 // universe is the pkg of the predeclared error type.
 const universe = -1
 
@@ -86,7 +85,9 @@ func (c *Collector) Finish() *Result {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	files := c.files
-	slices.SortFunc(files, func(a, b *fileSum) int { return strings.Compare(a.path, b.path) })
+	slices.SortFunc(files, func(a, b *fileSum) int {
+		return cmp.Or(strings.Compare(a.path, b.path), strings.Compare(a.importPath, b.importPath), strings.Compare(a.dir, b.dir))
+	})
 	r := &resolver{
 		c:     c,
 		pkgs:  map[int32]*pkgInfo{},
@@ -109,100 +110,6 @@ func (c *Collector) Finish() *Result {
 	r.res.Skipped = slices.Sorted(slices.Values(c.skipped))
 	c.files, c.skipped = nil, nil
 	return r.res
-}
-
-// packages indexes the files' packages and declarations.
-func (r *resolver) packages(files []*fileSum) {
-	names := map[int32]map[int32]int{} // path -> package clause -> files
-	for _, f := range files {
-		p := r.pkgs[f.pathID]
-		if p == nil {
-			p = &pkgInfo{dir: f.dir, path: f.pathID, name: -1, members: map[int32]ref{}, types: map[int32]*typ{}}
-			r.pkgs[f.pathID] = p
-		}
-		p.dir = min(p.dir, f.dir)
-		if f.test || strings.HasSuffix(r.c.texts[f.name], "_test") {
-			continue
-		}
-		if names[f.pathID] == nil {
-			names[f.pathID] = map[int32]int{}
-		}
-		names[f.pathID][f.name]++
-		for i := range f.decls {
-			d := &f.decls[i]
-			switch d.kind {
-			case dType:
-				if _, ok := p.members[d.name]; !ok {
-					p.members[d.name] = ref{f, int32(i)}
-					p.types[d.name] = &typ{members: map[int32]ref{}}
-				}
-			case dFunc, dVar, dConst:
-				if _, ok := p.members[d.name]; !ok {
-					p.members[d.name] = ref{f, int32(i)}
-				}
-			}
-		}
-	}
-	// Methods and fields, once every type is known.
-	for _, f := range files {
-		p := r.pkgs[f.pathID]
-		for i := range f.decls {
-			d := &f.decls[i]
-			t := p.types[d.recv]
-			if d.recv < 0 || t == nil {
-				continue
-			}
-			switch d.kind {
-			case dMethod, dField:
-				if _, ok := t.members[d.name]; !ok {
-					t.members[d.name] = ref{f, int32(i)}
-				}
-			case dEmbed:
-				t.embeds = append(t.embeds, ref{f, int32(i)})
-				if _, ok := t.members[d.name]; !ok {
-					t.members[d.name] = ref{f, int32(i)}
-				}
-			case dEmbedIface:
-				t.embeds = append(t.embeds, ref{f, int32(i)})
-			}
-		}
-	}
-	for path, counts := range names {
-		best, n := int32(-1), 0
-		for name, k := range counts {
-			if k > n || k == n && r.c.texts[name] < r.c.texts[best] {
-				best, n = name, k
-			}
-		}
-		r.pkgs[path].name = best
-	}
-	r.res.Packages = len(r.pkgs)
-}
-
-// imports settles the name each import of f goes by: its alias, the
-// package clause of a repository package, or, for other packages, the
-// guesses of importNames.
-func (r *resolver) imports(f *fileSum) {
-	for i := range f.imports {
-		im := &f.imports[i]
-		im.exact = im.alias
-		if im.dot || im.alias >= 0 {
-			continue
-		}
-		if p := r.pkgs[im.path]; p != nil && p.name >= 0 {
-			im.exact = p.name
-			continue
-		}
-		if _, ok := r.guess[im.path]; !ok {
-			var ids []int32
-			for _, g := range importNames(r.c.texts[im.path]) {
-				if id, ok := r.c.ids[g]; ok {
-					ids = append(ids, id)
-				}
-			}
-			r.guess[im.path] = ids
-		}
-	}
 }
 
 // resolve returns what node n of file f stands for.
@@ -289,6 +196,14 @@ func (r *resolver) ident(f *fileSum, name int32) (s state, dot int32) {
 	if name == r.errID {
 		return state{kind: sType, pkg: universe, name: name}, -1
 	}
+	if f.dots && token.IsExported(r.c.texts[name]) {
+		// Likely a name of a dot-imported package from outside (jen's Id).
+		for _, im := range f.imports {
+			if im.dot && r.pkgs[im.path] == nil {
+				return state{kind: sExt, pkg: im.path, name: name}, -1
+			}
+		}
+	}
 	return state{}, -1
 }
 
@@ -298,8 +213,11 @@ func (r *resolver) member(d ref) state {
 	switch ds.kind {
 	case dType:
 		if ds.form == fAlias {
-			if s := r.resolve(d.f, ds.typ); s.kind == sType {
+			switch s := r.resolve(d.f, ds.typ); s.kind {
+			case sType:
 				return s
+			case sExt: // type Once = sync.Once
+				return state{kind: sType, pkg: s.pkg, name: s.name}
 			}
 			return state{}
 		}
@@ -469,9 +387,6 @@ func (r *resolver) sites(f *fileSum) {
 			if p.kind != sValue && p.kind != sType && p.kind != sPkg {
 				stats.OnValues += calls
 				stats.Unresolved += calls
-				if debugSite != nil && calls > 0 {
-					debugSite(r, f, s, "unresolved", p)
-				}
 				continue
 			}
 			if p.kind == sPkg {
@@ -498,9 +413,6 @@ func (r *resolver) sites(f *fileSum) {
 					stats.External += calls
 				} else {
 					stats.NoMember += calls
-					if debugSite != nil && calls > 0 {
-						debugSite(r, f, s, "nomember", p)
-					}
 				}
 			case r.pkgs[p.pkg] == nil:
 				stats.External += calls
@@ -512,12 +424,13 @@ func (r *resolver) sites(f *fileSum) {
 }
 
 // use records the sites s of f as uses of declaration d, when d is of
-// another package.
+// another package and exported (as it must be, but syntax alone may
+// take a wrong path to it).
 func (r *resolver) use(f *fileSum, s site, d ref) {
-	if d.f.pathID == f.pathID {
+	ds := d.decl()
+	if d.f.pathID == f.pathID || !token.IsExported(r.c.texts[ds.name]) {
 		return
 	}
-	ds := d.decl()
 	k := useKey{from: f.pathID, to: d.f.pathID, recv: ds.recv, name: ds.name}
 	if ds.kind != dMethod && ds.kind != dField && ds.kind != dEmbed {
 		k.recv = -1

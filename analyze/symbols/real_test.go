@@ -3,10 +3,11 @@ package symbols
 import (
 	"math/rand/v2"
 	"os"
-	"runtime"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestRealRepo runs the collector over SEAMS_REAL_REPO (with its test
@@ -22,21 +23,14 @@ func TestRealRepo(t *testing.T) {
 		t.Skip("SEAMS_REAL_REPO not set")
 	}
 	fsets, files := parseFiles(t, root, repoFiles(t, root, os.Getenv("SEAMS_REAL_TESTS") == "1"))
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
 	c := NewCollector()
 	for i, p := range files {
 		c.Add(p.dir, p.importPath, p.rel, fsets[i], p.f)
 	}
-	runtime.GC()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(files)
+	size := c.size()
 	res := c.Finish()
-	t.Logf("%d files, %d packages: %d declarations, %d uses, %d homonyms, %d missing; collector heap after Add %.1f MB",
-		res.Files, res.Packages, len(res.Decls), len(res.Uses), len(res.Homonyms), res.Missing,
-		float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/1e6)
+	t.Logf("%d files, %d packages: %d declarations, %d uses, %d homonyms, %d missing; summaries %.1f MB",
+		res.Files, res.Packages, len(res.Decls), len(res.Uses), len(res.Homonyms), res.Missing, float64(size)/1e6)
 	for _, s := range []struct {
 		name string
 		CallStats
@@ -69,9 +63,42 @@ func TestRealRepo(t *testing.T) {
 			hand = append(hand, u)
 		}
 	}
-	for range min(n, len(hand)) {
-		u := hand[rng.IntN(len(hand))]
+	for _, i := range rng.Perm(len(hand))[:min(n, len(hand))] {
+		u := hand[i]
 		d := decls[[2]string{u.To, u.Symbol}]
-		t.Logf("%s -> %s.%s (%s, %d sites, first %s) declared %s %s", u.From, u.To, u.Symbol, u.Kind, u.Sites, u.First, d.Pos, strings.TrimSpace(d.Form))
+		t.Logf("%s -> %s %s (%s, %d sites)\n\tused     %s: %s\n\tdeclared %s: %s",
+			u.From, u.To, u.Symbol, u.Kind, u.Sites, u.First, sourceLine(root, u.First), d.Pos, sourceLine(root, d.Pos))
 	}
+}
+
+// sourceLine is the text at pos, "file:line" under root.
+func sourceLine(root, pos string) string {
+	i := strings.LastIndexByte(pos, ':')
+	line, err := strconv.Atoi(pos[i+1:])
+	if i < 0 || err != nil {
+		return "?"
+	}
+	data, err := os.ReadFile(filepath.Join(root, pos[:i]))
+	if err != nil {
+		return "?"
+	}
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return "?"
+	}
+	return strings.TrimSpace(lines[line-1])
+}
+
+// size estimates the bytes the collector's summaries hold.
+func (c *Collector) size() int {
+	n := 0
+	for _, t := range c.texts {
+		n += len(t) + int(unsafe.Sizeof(t))
+	}
+	for _, f := range c.files {
+		n += int(unsafe.Sizeof(*f)) + len(f.dir) + len(f.importPath) + len(f.path) +
+			cap(f.imports)*int(unsafe.Sizeof(imp{})) + cap(f.nodes)*int(unsafe.Sizeof(node{})) +
+			cap(f.sites)*int(unsafe.Sizeof(site{})) + cap(f.decls)*int(unsafe.Sizeof(declSum{})) + cap(f.results)*4
+	}
+	return n
 }

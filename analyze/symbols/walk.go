@@ -35,8 +35,6 @@ type binding struct {
 	node int32
 }
 
-var debugDead func(b *builder, e *ast.SelectorExpr)
-
 var builders = sync.Pool{New: func() any {
 	return &builder{ids: map[string]int32{}, index: map[node]int32{}}
 }}
@@ -109,11 +107,7 @@ func (b *builder) site(n int32, pos token.Pos, call bool) {
 	if i < 0 {
 		i = int32(len(b.sites))
 		b.siteAt[n] = i + 1
-		line := 0
-		if b.tf != nil && pos.IsValid() {
-			line = b.tf.Line(pos)
-		}
-		b.sites = append(b.sites, site{node: n, line: int32(line)})
+		b.sites = append(b.sites, site{node: n, line: b.line(pos)})
 	}
 	s := &b.sites[i]
 	s.count++
@@ -449,75 +443,4 @@ func (b *builder) values(rhs []ast.Expr, n int) []int32 {
 		}
 	}
 	return out
-}
-
-// recvName is the type name of a receiver: *List[T] -> List.
-func recvName(e ast.Expr) string {
-	for {
-		switch t := e.(type) {
-		case *ast.StarExpr:
-			e = t.X
-		case *ast.ParenExpr:
-			e = t.X
-		case *ast.IndexExpr:
-			e = t.X
-		case *ast.IndexListExpr:
-			e = t.X
-		case *ast.Ident:
-			return t.Name
-		default:
-			return ""
-		}
-	}
-}
-
-// recvTypeParams are the type parameter names of a receiver: *Map[K, V]
-// -> K, V.
-func recvTypeParams(e ast.Expr) []string {
-	for {
-		switch t := e.(type) {
-		case *ast.StarExpr:
-			e = t.X
-		case *ast.ParenExpr:
-			e = t.X
-		case *ast.IndexExpr:
-			if id, ok := t.Index.(*ast.Ident); ok {
-				return []string{id.Name}
-			}
-			return nil
-		case *ast.IndexListExpr:
-			var out []string
-			for _, x := range t.Indices {
-				if id, ok := x.(*ast.Ident); ok {
-					out = append(out, id.Name)
-				}
-			}
-			return out
-		default:
-			return nil
-		}
-	}
-}
-
-// embeddedName is the name an embedded field takes from its type:
-// pkg.Base -> Base, *Base -> Base, List[T] -> List.
-func embeddedName(e ast.Expr) string {
-	for {
-		switch t := e.(type) {
-		case *ast.StarExpr:
-			e = t.X
-		case *ast.ParenExpr:
-			e = t.X
-		case *ast.SelectorExpr:
-			return t.Sel.Name
-		case *ast.Ident:
-			return t.Name
-		case *ast.IndexExpr:
-			e = t.X
-		case *ast.IndexListExpr:
-			e = t.X
-		default:
-			return ""
-		}
-	}
 }
