@@ -194,6 +194,14 @@ func f(m map[string]*p.T, ch chan p.T, ss [][]p.T) {
 		},
 		calls: CallStats{OnValues: 1, External: 1},
 	}, {
+		name: "a type defined as an interface has its methods, as a struct its fields only",
+		files: map[string]string{
+			"q/q.go": "package q\ntype I interface{ M() }\ntype S struct{ F int }\nfunc (S) N() {}\n",
+			"a/a.go": "package a\nimport \"m/q\"\ntype X q.I\ntype Y q.S\nfunc f(x X, y Y) { x.M(); _ = y.F; y.N() }\n",
+		},
+		want:  []string{"a -> q.I x1", "a -> q.I.M x1", "a -> q.S x1", "a -> q.S.F x1"},
+		calls: CallStats{OnValues: 2, Resolved: 1, NoMember: 1},
+	}, {
 		name: "an alias of a type from outside",
 		files: map[string]string{
 			"s/s.go": "package s\nimport \"sync\"\ntype Once = sync.Once\n",

@@ -49,7 +49,8 @@
 // single-type clause; or a package-level variable with a type or such
 // a value. Pointers are not told apart from what they point to. A
 // method or field is looked up on the type itself and one embedded
-// level down, not further. Each step of a chain is resolved in turn:
+// level down, not further; a type defined as another (type X pkg.I)
+// has the interface's methods or the struct's fields. Each step of a chain is resolved in turn:
 // s.store.Get(ctx).Owner is a use of Store.Get and of the Owner field
 // of Get's result type.
 //
@@ -66,8 +67,9 @@
 //
 // # Limits
 //
-// Without type checking some uses are missed: methods promoted from two
-// or more embedded levels down, values whose type comes from a type
+// Without type checking some uses are missed: fields and methods
+// promoted from two or more embedded levels down (most of the misses
+// against go/types, see TestOracle), values whose type comes from a type
 // inference the syntax does not show (generic results, closures'
 // results, multiple assignment from anything but one call), method
 // values passed around, interface satisfaction (a call through an

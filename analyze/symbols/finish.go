@@ -28,6 +28,7 @@ func (r ref) decl() *declSum { return &r.f.decls[r.d] }
 
 // typ is a declared type with its fields, methods and embedded types.
 type typ struct {
+	decl    ref
 	members map[int32]ref
 	embeds  []ref
 }
@@ -241,27 +242,71 @@ func (r *resolver) typeOf(s state) *typ {
 	return nil
 }
 
-// lookup finds name among the fields and methods of t, or one embedded
-// level down. When it is not found and t embeds a type declared outside
-// the repository, outside tells: the member is likely promoted from it.
+// embedDepth is how many embedded levels lookup descends. One, as
+// asked: deeper promotions are rarer, and each level multiplies the
+// paths that a wrong guess of a field's type could take.
+const embedDepth = 1
+
+// lookup finds name among the fields and methods of t, or embedDepth
+// embedded levels down, the shallowest first as Go does. When it is not
+// found and t embeds a type declared outside the repository on the way,
+// outside tells: the member is likely promoted from it.
 func (r *resolver) lookup(t *typ, name int32) (d ref, found, outside bool) {
-	if d, ok := t.members[name]; ok {
-		return d, true, false
-	}
-	for _, e := range t.embeds {
-		es := r.resolve(e.f, e.decl().typ)
-		et := r.typeOf(es)
-		if et == nil {
-			outside = outside || es.kind == sValue && r.pkgs[es.pkg] == nil
-			continue
-		}
-		if et != t {
-			if d, ok := et.members[name]; ok {
+	level := []*typ{t}
+	for depth := 0; len(level) > 0; depth++ {
+		for _, lt := range level {
+			if d, ok := lt.members[name]; ok {
 				return d, true, false
 			}
+			// type X pkg.Iface has Iface's methods; type X pkg.Struct has
+			// Struct's fields, not its methods.
+			if u := r.underlying(lt); u != nil {
+				if d, ok := u.members[name]; ok && (u.decl.decl().form == fInterface || d.decl().kind != dMethod) {
+					return d, true, false
+				}
+			}
 		}
+		if depth == embedDepth {
+			break
+		}
+		var next []*typ
+		for _, lt := range level {
+			embeds := lt.embeds
+			if u := r.underlying(lt); u != nil {
+				embeds = append(slices.Clip(embeds), u.embeds...)
+			}
+			for _, e := range embeds {
+				es := r.resolve(e.f, e.decl().typ)
+				et := r.typeOf(es)
+				if et == nil {
+					outside = outside || es.kind == sValue && r.pkgs[es.pkg] == nil
+					continue
+				}
+				if et != t && !slices.Contains(next, et) {
+					next = append(next, et)
+				}
+			}
+		}
+		level = next
 	}
 	return ref{}, false, outside
+}
+
+// underlying is the repository struct or interface type t is defined
+// as (type X pkg.T), if it is one.
+func (r *resolver) underlying(t *typ) *typ {
+	d := t.decl.decl()
+	if d.form != fOther {
+		return nil
+	}
+	u := r.typeOf(r.resolve(t.decl.f, d.typ))
+	if u == nil || u == t {
+		return nil
+	}
+	if f := u.decl.decl().form; f != fStruct && f != fInterface {
+		return nil
+	}
+	return u
 }
 
 func (r *resolver) selectOn(p state, name int32) state {

@@ -25,7 +25,7 @@ func (r *resolver) packages(files []*fileSum) {
 			case dType:
 				if _, ok := p.members[d.name]; !ok {
 					p.members[d.name] = ref{f, int32(i)}
-					p.types[d.name] = &typ{members: map[int32]ref{}}
+					p.types[d.name] = &typ{decl: ref{f, int32(i)}, members: map[int32]ref{}}
 				}
 			case dFunc, dVar, dConst:
 				if _, ok := p.members[d.name]; !ok {
