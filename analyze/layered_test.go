@@ -61,4 +61,3 @@ func TestLayeredDomainsRecovered(t *testing.T) {
 		t.Errorf("layers found: %+v, want app/controller, app/service, app/store", all.Layers)
 	}
 }
-

@@ -83,6 +83,8 @@ func settings(c Config) schema.Settings {
 			WindowMonths:   c.History.CoChange.WindowMonths,
 			MaxCommitFiles: c.History.CoChange.MaxCommitFiles,
 			MinShared:      c.History.CoChange.MinShared,
+			Bots:           c.History.CoChange.Bots,
+			CodeFiles:      c.History.CoChange.CodeFiles,
 		},
 		SQL:        schema.SQLSettings{Dialect: c.SQL.Dialect, Ignore: c.SQL.Ignore},
 		Vocabulary: schema.VocabularySettings(c.Vocabulary),
@@ -143,8 +145,8 @@ func (a *Analysis) health() schema.Health {
 	if hist := a.History; hist != nil {
 		c := hist.CoChange
 		h.History.Commits, h.History.Used, h.History.Shallow = c.Commits, c.Used, hist.Shallow
-		h.History.Filtered = schema.HistoryFilters{Merges: hist.Merges, Bulk: c.Bulk, MissingObjects: hist.Missing,
-			SkippedFiles: c.SkipFiles, OutsideOnly: c.OutsideOnly, PairsBelowMin: c.PairsBelow}
+		h.History.Filtered = schema.HistoryFilters{Merges: hist.Merges, Bots: c.Bots, Bulk: c.Bulk, MissingObjects: hist.Missing,
+			SkippedFiles: c.SkipFiles, OutsideOnly: c.OutsideOnly, NonCodeOnly: c.NonCodeOnly, PairsBelowMin: c.PairsBelow}
 		h.History.MaxCommitFiles, h.History.MinShared, h.History.WindowMonths = c.MaxCommitFiles, c.MinShared, c.WindowMonths
 		if c.Commits > 0 {
 			h.History.WindowStart = c.WindowStart.UTC().Format(time.RFC3339)

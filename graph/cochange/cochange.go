@@ -3,6 +3,8 @@ package cochange
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"sort"
 	"time"
 
@@ -34,11 +36,37 @@ type Options struct {
 	// WindowMonths is the pressure window: commits in the WindowMonths
 	// before the newest commit count towards the window figures.
 	WindowMonths int
+	// Bots are the authors whose commits count for nothing: a commit
+	// whose author identity contains one of them (case aside) is no
+	// package change, no co-change and no author.
+	Bots []string
+	// CodeFiles are the file name endings that count as a package's
+	// change: module files, docs and build files in a package's directory
+	// do not make it change.
+	CodeFiles []string
 }
+
+// DefaultBots are the bots of the common forges and dependency updaters.
+var DefaultBots = []string{"[bot]", "dependabot", "renovate", "github-actions", "greenkeeper", "snyk-bot", "mergify", "imgbot", "pre-commit-ci", "codecov"}
+
+// DefaultCodeFiles are the files that count as code by default.
+var DefaultCodeFiles = []string{".go", ".sql"}
 
 // DefaultOptions are the options seams uses unless told otherwise.
 func DefaultOptions() Options {
-	return Options{MaxCommitFiles: 50, MinShared: 3, WindowMonths: 12}
+	return Options{MaxCommitFiles: 50, MinShared: 3, WindowMonths: 12,
+		Bots: slices.Clone(DefaultBots), CodeFiles: slices.Clone(DefaultCodeFiles)}
+}
+
+// bot reports whether an author identity is one of the bots.
+func (o Options) bot(author string) bool {
+	a := strings.ToLower(author)
+	return slices.ContainsFunc(o.Bots, func(b string) bool { return b != "" && strings.Contains(a, strings.ToLower(b)) })
+}
+
+// code reports whether a file counts as code.
+func (o Options) code(path string) bool {
+	return slices.ContainsFunc(o.CodeFiles, func(ext string) bool { return strings.HasSuffix(path, ext) })
 }
 
 // Bounds of the options, wide enough for any real repository.
@@ -57,6 +85,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("min shared: want 1..%d, got %d", MaxMinShared, o.MinShared)
 	case o.WindowMonths < 1 || o.WindowMonths > MaxWindowMonths:
 		return fmt.Errorf("window: want 1..%d months, got %d", MaxWindowMonths, o.WindowMonths)
+	case len(o.CodeFiles) == 0:
+		return fmt.Errorf("code files: want at least one file name ending, such as .go")
 	}
 	return nil
 }
@@ -80,6 +110,8 @@ type History struct {
 	Commits     int // commits read
 	Used        int // commits that touched at least one package after filters
 	Bulk        int // commits dropped for touching more than MaxCommitFiles files
+	Bots        int // commits dropped for being a bot's
+	NonCodeOnly int // commits that touched only files other than code (docs, go.mod, build files) in packages
 	SkipFiles   int // file changes dropped as generated or vendored
 	OutsideOnly int // commits that touched only files outside packages
 	PairsBelow  int // package pairs dropped for sharing fewer than MinShared commits
@@ -149,12 +181,17 @@ func Aggregate(commits []Commit, opt Options, files Files) *History {
 	prevAuthors := map[string]map[string]bool{}
 	pairs := map[[2]string]int{}
 	for _, c := range commits {
+		if opt.bot(c.Author) {
+			h.Bots++
+			continue
+		}
 		if opt.MaxCommitFiles > 0 && len(c.Files) > opt.MaxCommitFiles {
 			h.Bulk++
 			continue
 		}
 		churn := map[string]int{}
 		var pkgs []string
+		nonCode := false
 		for _, f := range c.Files {
 			if files.Skip != nil && files.Skip(f.Path) {
 				h.SkipFiles++
@@ -164,13 +201,21 @@ func Aggregate(commits []Commit, opt Options, files Files) *History {
 			if !ok {
 				continue
 			}
+			if !opt.code(f.Path) {
+				nonCode = true
+				continue
+			}
 			if _, seen := churn[p]; !seen {
 				pkgs = append(pkgs, p)
 			}
 			churn[p] += f.Churn
 		}
 		if len(pkgs) == 0 {
-			h.OutsideOnly++
+			if nonCode {
+				h.NonCodeOnly++
+			} else {
+				h.OutsideOnly++
+			}
 			continue
 		}
 		h.Used++

@@ -90,3 +90,27 @@ func TestHypergeomTail(t *testing.T) {
 		}
 	}
 }
+
+// TestBotsAndNonCode checks that bots' commits count for nothing, and that
+// a package does not change when only its module, docs or build files do.
+func TestBotsAndNonCode(t *testing.T) {
+	commits := []Commit{
+		commit(0, "ann", "a/x.go", "b/y.go"),
+		commit(1, "49699333+dependabot[bot]@users.noreply.github.com", "go.mod", "a/go.sum", "a/x.go"),
+		commit(2, "bot@renovateapp.com", "a/x.go"),
+		commit(3, "ann", "a/README.md", "a/Makefile"),
+		commit(4, "bob", "a/x.go", "a/go.mod"),
+	}
+	h := Aggregate(commits, DefaultOptions(), Files{PackageOf: pkgOf})
+	if h.Bots != 2 || h.NonCodeOnly != 1 || h.Used != 2 {
+		t.Errorf("bots %d, non-code only %d, used %d; want 2, 1, 2", h.Bots, h.NonCodeOnly, h.Used)
+	}
+	if a := h.Packages["a"]; a == nil || a.Revisions != 2 || a.Authors != 2 {
+		t.Errorf("a = %+v, want 2 revisions by ann and bob", a)
+	}
+	opt := DefaultOptions()
+	opt.Bots, opt.CodeFiles = nil, []string{".go", ".md"}
+	if h := Aggregate(commits, opt, Files{PackageOf: pkgOf}); h.Bots != 0 || h.Used != 5 {
+		t.Errorf("with no bots and docs as code: bots %d, used %d", h.Bots, h.Used)
+	}
+}

@@ -87,12 +87,14 @@ type Settings struct {
 
 // HistorySettings tune the history signal.
 type HistorySettings struct {
-	Ref            string `json:"ref,omitempty"`
-	Since          string `json:"since,omitempty"` // RFC 3339
-	Until          string `json:"until,omitempty"`
-	WindowMonths   int    `json:"windowMonths"`
-	MaxCommitFiles int    `json:"maxCommitFiles"`
-	MinShared      int    `json:"minShared"`
+	Ref            string   `json:"ref,omitempty"`
+	Since          string   `json:"since,omitempty"` // RFC 3339
+	Until          string   `json:"until,omitempty"`
+	WindowMonths   int      `json:"windowMonths"`
+	MaxCommitFiles int      `json:"maxCommitFiles"`
+	MinShared      int      `json:"minShared"`
+	Bots           []string `json:"bots"`
+	CodeFiles      []string `json:"codeFiles"`
 }
 
 // VocabularySettings tune the domain-vocabulary signal.
@@ -210,10 +212,12 @@ type HistoryHealth struct {
 // HistoryFilters count what the history filters removed.
 type HistoryFilters struct {
 	Merges         int `json:"merges"`         // merge commits
+	Bots           int `json:"bots"`           // commits by bots (dependabot, renovate, [bot] authors, history.bots)
 	Bulk           int `json:"bulk"`           // commits touching more than maxCommitFiles files
 	MissingObjects int `json:"missingObjects"` // commits skipped for objects the clone lacks
 	SkippedFiles   int `json:"skippedFiles"`   // file changes to generated, vendored or excluded files
 	OutsideOnly    int `json:"outsideOnly"`    // commits touching only files outside packages (docs, assets)
+	NonCodeOnly    int `json:"nonCodeOnly"`    // commits touching only non-code files of packages (go.mod, READMEs, Makefiles)
 	PairsBelowMin  int `json:"pairsBelowMin"`  // package pairs sharing fewer than minShared commits
 }
 
