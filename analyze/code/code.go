@@ -1,10 +1,10 @@
 package code
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
 	"go/token"
-	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -34,6 +34,9 @@ type Options struct {
 	// files, which the import graph leaves out, are handed over too,
 	// marked. It is called from several goroutines at once.
 	Visit func(File)
+	// Context, when set, stops the go command when it is done: Load then
+	// fails with its error instead of falling back.
+	Context context.Context
 }
 
 // File is a parsed Go file of the repository, as Options.Visit sees it.
@@ -99,18 +102,36 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 	if rules == nil {
 		rules = &scope.Rules{}
 	}
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	g := &Graph{}
+	for _, w := range r.Warnings {
+		g.Warnings = append(g.Warnings, Warning{Message: w.Message, Where: w.Where})
+	}
+	for _, s := range r.Skipped {
+		g.Warnings = append(g.Warnings, Warning{Message: repo.SkipReason(s.Err), Where: s.Path})
+	}
 	var listed []listedPackage
 	// A repository read from a commit's tree has no directory for the go
 	// command to run in.
 	if !opt.Syntax && r.FS == nil {
-		var err error
-		listed, g.Warnings, err = listPackages(r, rules)
-		if err != nil {
-			g.FallbackReason = err.Error()
-			listed = nil
+		if reason := unsafeForGo(r); reason != "" {
+			g.FallbackReason = reason
 		} else {
-			g.Loader = LoaderPackages
+			ls, warns, err := listPackages(ctx, r, rules)
+			switch {
+			case ctx.Err() != nil:
+				return nil, ctx.Err()
+			case err != nil:
+				g.FallbackReason = err.Error()
+			case len(ls) == 0:
+				g.FallbackReason = "the go command listed no package of the repository"
+			default:
+				listed, g.Loader = ls, LoaderPackages
+				g.Warnings = append(g.Warnings, warns...)
+			}
 		}
 	}
 	if g.Loader == "" {
@@ -123,6 +144,24 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// unsafeForGo says why the go command must not run on r, if it must
+// not: it would read a file seams refuses (a FIFO would hang it, a link
+// out of the repository would show what lies there in its errors).
+func unsafeForGo(r *repo.Repo) string {
+	for _, s := range r.Skipped {
+		if p := strings.ToLower(s.Path); strings.HasSuffix(p, ".sql") || p == ".seams.yaml" {
+			continue
+		}
+		return fmt.Sprintf("the go command would read %s, which seams %s", s.Path, repo.SkipReason(s.Err))
+	}
+	for _, m := range r.Modules {
+		if m.Outside != "" {
+			return "the go command would read outside the repository: " + m.Outside
+		}
+	}
+	return ""
 }
 
 // listedPackage is what a loader found: a directory, its import path and
@@ -196,7 +235,11 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 		j := jobs[i]
 		switch {
 		case fi.err != nil:
-			g.Warnings = append(g.Warnings, Warning{Message: fi.err.Error(), Where: j.file})
+			msg := repo.SkipReason(fi.err)
+			if msg == "" {
+				msg = fi.err.Error()
+			}
+			g.Warnings = append(g.Warnings, Warning{Message: msg, Where: j.file})
 			continue
 		case fi.generated:
 			g.Generated = append(g.Generated, j.file)
@@ -320,16 +363,4 @@ func dedup(s []string) []string {
 		out = append(out, x)
 	}
 	return out
-}
-
-// importPathFor guesses the import path of dir from its module.
-func importPathFor(m repo.Module, dir string) string {
-	if m.Dir == dir {
-		return m.Path
-	}
-	rel := strings.TrimPrefix(dir, m.Dir+"/")
-	if m.Dir == "." {
-		rel = dir
-	}
-	return path.Join(m.Path, rel)
 }

@@ -1,7 +1,9 @@
 package code
 
 import (
+	"context"
 	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,11 +16,14 @@ import (
 // listPackages lists the repository's packages through the go command.
 // It fails, so that the caller falls back to the syntax loader, only when
 // the go command cannot run at all; every other problem is a warning.
-func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning, error) {
+func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning, error) {
 	var out []listedPackage
 	var warns []Warning
+	scrub := scrubber(r.Root)
 	for _, call := range goCalls(r) {
 		cfg := &packages.Config{
+			// Cancelling stops the go command: it must not outlive seams.
+			Context: ctx,
 			// NeedImports makes the go command list dependencies too: a
 			// dependency it cannot find is a stub package whose errors say
 			// why, and those are the warnings users need.
@@ -29,7 +34,7 @@ func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning,
 		}
 		pkgs, err := packages.Load(cfg, call.patterns...)
 		if err != nil {
-			return nil, nil, fmt.Errorf("go command failed in %s: %s", call.dir, firstLine(err))
+			return nil, nil, fmt.Errorf("go command failed in %s: %s", call.dir, scrub(firstLine(err)))
 		}
 		for _, p := range pkgs {
 			if p.Module == nil || !p.Module.Main {
@@ -44,14 +49,14 @@ func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning,
 				continue
 			}
 			for _, e := range p.Errors {
-				warns = append(warns, packageWarning(r.Root, rel, e))
+				warns = append(warns, packageWarning(r.Root, rel, e, scrub))
 			}
 			for _, imp := range p.Imports {
 				if imp.Module != nil && imp.Module.Main {
 					continue // reported as a package of its own
 				}
 				for _, e := range imp.Errors {
-					w := packageWarning(r.Root, rel, e)
+					w := packageWarning(r.Root, rel, e, scrub)
 					if w.Where == "" || !strings.Contains(w.Where, ".go") {
 						w.Where = rel
 					}
@@ -131,18 +136,105 @@ func sealedEnv(extra ...string) []string {
 	return append(env, extra...)
 }
 
-func packageWarning(root, dir string, e packages.Error) Warning {
+func packageWarning(root, dir string, e packages.Error, scrub func(string) string) Warning {
 	msg := e.Msg
 	// The go command's "; to add: go get ..." hints would make seams
 	// reach the network; they are not advice for a seams user.
 	if i := strings.Index(msg, "; to add:"); i >= 0 {
 		msg = msg[:i]
 	}
-	w := Warning{Message: strings.TrimSpace(msg), Where: dir}
+	w := Warning{Message: scrub(strings.TrimSpace(msg)), Where: dir}
 	if e.Pos != "" && e.Pos != "-" {
 		w.Where = relPos(root, e.Pos)
+		if filepath.IsAbs(filepath.FromSlash(w.Where)) || strings.HasPrefix(w.Where, "/") {
+			// A place outside the repository (the module cache, GOROOT)
+			// is the importing package's problem: name it, and say the
+			// file in the message, without the machine's paths.
+			w.Message = scrub(e.Pos) + ": " + w.Message
+			w.Where = dir
+		}
 	}
 	return w
+}
+
+// scrubber returns a function that takes the machine's paths out of a
+// message of the go command: the repository root goes (paths become
+// relative to it), the module cache, GOROOT and the home directory
+// become $GOMODCACHE, $GOROOT and ~. Output then reads the same on
+// every machine and tells nobody where anything lives.
+func scrubber(root string) func(string) string {
+	type sub struct{ from, to string }
+	subs := []sub{{root, ""}}
+	if d := moduleCacheDir(); d != "" {
+		subs = append(subs, sub{d, "$GOMODCACHE"})
+	}
+	if d := build.Default.GOROOT; d != "" {
+		subs = append(subs, sub{d, "$GOROOT"})
+	}
+	if d, err := os.UserHomeDir(); err == nil && len(d) > 1 {
+		subs = append(subs, sub{d, "~"})
+	}
+	return func(s string) string {
+		for _, sb := range subs {
+			s = replacePath(s, sb.from, sb.to)
+		}
+		return s
+	}
+}
+
+// replacePath replaces the directory from in s wherever it stands as a
+// whole path or the start of one, not as a prefix of a longer name. An
+// empty to makes the paths below relative, and from itself ".".
+func replacePath(s, from, to string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, from)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		rest := s[i+len(from):]
+		switch {
+		case rest != "" && (rest[0] == '/' || rest[0] == filepath.Separator):
+			if to == "" {
+				rest = rest[1:]
+			} else {
+				b.WriteString(to)
+			}
+		case rest == "" || !isNameByte(rest[0]):
+			if to == "" {
+				b.WriteString(".")
+			} else {
+				b.WriteString(to)
+			}
+		default:
+			b.WriteString(from) // a longer name: leave it
+		}
+		s = rest
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c == '.' || c == '_' || c == '-' || c == '@' || c == '+' || c == '~' ||
+		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+}
+
+// moduleCacheDir is where the go command keeps modules, by its rules,
+// without running it.
+func moduleCacheDir() string {
+	if d := os.Getenv("GOMODCACHE"); d != "" {
+		return d
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		gopath = filepath.Join(home, "go")
+	}
+	return filepath.Join(filepath.SplitList(gopath)[0], "pkg", "mod")
 }
 
 // relPos turns "abs/file.go:3:4" into "file.go:3:4" relative to root.

@@ -92,6 +92,9 @@ type Module struct {
 	// Err says why go.mod could not be read; the module is still scanned
 	// for packages, with import paths guessed from Path if it is set.
 	Err error
+	// Outside, when set, says which replace directive makes the go
+	// command read a directory outside the repository.
+	Outside string
 }
 
 // ErrNoModule is returned when no Go module is at or below the root.
@@ -154,7 +157,7 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 // or that uses a directory outside the root, is not used: each module is
 // then loaded on its own, and a warning says why.
 func (r *Repo) readWorkspace() {
-	data, err := fs.ReadFile(r.disk, "go.work")
+	data, err := readCapped(r.disk, "go.work")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return
@@ -181,6 +184,13 @@ func (r *Repo) readWorkspace() {
 			return
 		}
 		use = append(use, p)
+	}
+	for _, rep := range wf.Replace {
+		if outside(r.Root, ".", rep) {
+			r.Workspace = []string{}
+			r.Warnings = append(r.Warnings, Warning{Message: fmt.Sprintf("go.work replaces %s with %q, outside the repository: not used, each module is loaded on its own", rep.Old.Path, rep.New.Path), Where: fmt.Sprintf("go.work:%d", rep.Syntax.Start.Line)})
+			return
+		}
 	}
 	sort.Strings(use)
 	r.Workspace = append([]string{}, use...)
@@ -330,7 +340,11 @@ func (r *Repo) scan(fsys fs.FS, rules *scope.Rules, disk bool) error {
 		case strings.HasSuffix(name, ".go"):
 			goDirs[path.Dir(p)] = true
 		case name == "go.mod":
-			r.Modules = append(r.Modules, readModule(fsys, path.Dir(p)))
+			root := ""
+			if disk {
+				root = r.Root
+			}
+			r.Modules = append(r.Modules, readModule(fsys, path.Dir(p), root))
 		}
 		return nil
 	})
@@ -406,9 +420,9 @@ func ImportPath(m Module, dir string) (string, error) {
 	return ip, module.CheckImportPath(ip)
 }
 
-func readModule(fsys fs.FS, dir string) Module {
+func readModule(fsys fs.FS, dir, root string) Module {
 	m := Module{Dir: dir}
-	data, err := fs.ReadFile(fsys, path.Join(dir, "go.mod"))
+	data, err := readCapped(fsys, path.Join(dir, "go.mod"))
 	if err != nil {
 		m.Err = err
 		return m
@@ -421,10 +435,49 @@ func readModule(fsys fs.FS, dir string) Module {
 	} else if m.Path == "" {
 		m.Err = fmt.Errorf("%s/go.mod has no module line", dir)
 	}
+	if f, err := modfile.Parse(path.Join(dir, "go.mod"), data, nil); err == nil && root != "" {
+		for _, rep := range f.Replace {
+			if outside(root, dir, rep) {
+				m.Outside = fmt.Sprintf("%s/go.mod:%d replaces %s with %q, outside the repository", dir, rep.Syntax.Start.Line, rep.Old.Path, rep.New.Path)
+				break
+			}
+		}
+	}
 	if _, err := fs.Stat(fsys, path.Join(dir, "vendor", "modules.txt")); err == nil {
 		m.Vendored = true
 	}
 	return m
+}
+
+// outside reports whether a replace directive of the go.mod or go.work
+// in dir (relative to root) replaces a module with a directory outside
+// root: the go command would read the files there.
+func outside(root, dir string, rep *modfile.Replace) bool {
+	if rep.New.Version != "" || !modfile.IsDirectoryPath(rep.New.Path) {
+		return false
+	}
+	p := filepath.FromSlash(rep.New.Path)
+	if filepath.IsAbs(p) {
+		return !Within(root, filepath.Clean(p))
+	}
+	_, err := Inside(root, filepath.Join(filepath.FromSlash(dir), p))
+	return err != nil
+}
+
+// maxModFile bounds go.mod and go.work: the largest real ones are tens
+// of kilobytes.
+const maxModFile = 16 << 20
+
+// readCapped reads a file of at most maxModFile bytes.
+func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxModFile {
+		return nil, fmt.Errorf("%s: %d bytes, larger than %d MiB", name, st.Size(), maxModFile>>20)
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 // Rel returns p relative to root, slash-separated, "." for root itself.
