@@ -59,22 +59,68 @@ func newSettings(name, usage string, stderr io.Writer) *settings {
 	return s
 }
 
-// parse parses the flags and returns the directory argument. A nil error
-// with help true means -h was asked for.
+// parse parses the flags and returns the directory argument. Flags may
+// stand before or after the directory, as in go vet or staticcheck;
+// "--" ends them. A nil error with help true means -h was asked for.
 func (s *settings) parse(args []string) (dir string, help bool, err error) {
-	if err := s.fs.Parse(args); err != nil {
+	flags, positional, unknown := splitArgs(s.fs, args)
+	if unknown != "" {
+		var names []string
+		s.fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		fmt.Fprintf(s.stderr, "%s: flag provided but not defined: -%s%s\nRun \"%s -h\" for the flags.\n", s.name, unknown, didYouMean(unknown, names, "-"), s.name)
+		return "", false, errUsage
+	}
+	if err := s.fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return "", true, nil
 		}
 		return "", false, errUsage
 	}
-	if s.fs.NArg() > 1 {
-		return "", false, fmt.Errorf("want at most one directory, got %d", s.fs.NArg())
+	positional = append(s.fs.Args(), positional...)
+	if len(positional) > 1 {
+		return "", false, fmt.Errorf("want at most one directory, got %d: %s", len(positional), strings.Join(positional, " "))
 	}
-	if s.fs.NArg() == 1 {
-		return s.fs.Arg(0), false, nil
+	if len(positional) == 1 {
+		return positional[0], false, nil
 	}
 	return ".", false, nil
+}
+
+// splitArgs separates the flags, with their values, from the positional
+// arguments, wherever they stand. It returns the name of the first flag
+// fs does not define, if any (-h and -help are the flag package's).
+func splitArgs(fs *flag.FlagSet, args []string) (flags, positional []string, unknown string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return flags, append(positional, args[i+1:]...), unknown
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		f := fs.Lookup(name)
+		switch {
+		case f == nil && (name == "h" || name == "help"):
+		case f == nil:
+			if unknown == "" {
+				unknown = name
+			}
+		case hasValue || isBoolFlag(f):
+		case i+1 < len(args):
+			// The value, even one that starts with "-".
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, positional, unknown
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // start parses the arguments and resolves the settings. When it returns
@@ -128,7 +174,12 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		return nil, err
 	}
 	cf, err := config.Load(r.Root)
-	if err != nil {
+	switch {
+	case config.Skipped(err):
+		// A link out of the repository or a FIFO is not the user's
+		// settings: say so, and go on with the defaults.
+		fmt.Fprintf(stderr, "%s: warning: %v; using the defaults\n", s.name, err)
+	case err != nil:
 		return nil, err
 	}
 	res := &resolved{repo: r, file: cf, set: set, tolerances: cf.Tolerances}
@@ -184,6 +235,7 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		cfg.SQL.Dialect = s.dialect
 	}
 	cfg.Timings = s.timings
+	cfg.Context = stopping
 	if bar := newProgress(stderr); bar != nil {
 		cfg.Progress = bar.update
 	}
