@@ -279,7 +279,16 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 // historyKeys are the keys of the history: section.
 var historyKeys = map[string]func(h *History, n *yaml.Node) error{
 	"ref": func(h *History, n *yaml.Node) error {
-		return scalar(n, "history.ref", &h.Ref)
+		if err := scalar(n, "history.ref", &h.Ref); err != nil {
+			return err
+		}
+		// Git's own rules for reference names, where they keep a name
+		// from being read as a path or an option.
+		if strings.Contains(h.Ref, "..") || strings.HasPrefix(h.Ref, "/") || strings.HasPrefix(h.Ref, "-") ||
+			strings.ContainsFunc(h.Ref, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\\' || r == ' ' }) {
+			return lineErr(n, fmt.Sprintf("history.ref: want a branch, tag or commit, got %q", h.Ref))
+		}
+		return nil
 	},
 	"since": func(h *History, n *yaml.Node) error {
 		if err := scalar(n, "history.since", &h.Since); err != nil {

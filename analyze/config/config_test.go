@@ -48,6 +48,8 @@ func TestParseErrors(t *testing.T) {
 		{"max commit files zero", "history:\n  maxCommitFiles: 0\n", `.seams.yaml:2: history.maxCommitFiles: want -1 (no limit) or a positive number, got 0`},
 		{"tolerance NaN", "check:\n  tolerances:\n    icp: .nan\n", `.seams.yaml:3: check.tolerances.icp: want a number in 0..1000, got ".nan"`},
 		{"top list", "- a\n", `.seams.yaml:1: want a mapping of keys to values at the top level, got a list`},
+		{"ref escapes", "history:\n  ref: ../../outside/credentials\n", `.seams.yaml:2: history.ref: want a branch, tag or commit, got "../../outside/credentials"`},
+		{"ref option", "history:\n  ref: --upload-pack=x\n", `.seams.yaml:2: history.ref: want a branch, tag or commit, got "--upload-pack=x"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse(".seams.yaml", []byte(tc.src))

@@ -69,6 +69,39 @@ func configPathCases() []hostileCase {
 			h.write(".seams.yaml", "baseline: ../baseline.json\n")
 			return ""
 		}, args: []string{"baseline", "--no-cache", "DIR"}, code: exitFailure, stderr: `.seams.yaml:1: baseline: "../baseline.json" leads out of the repository`, check: noWrite("../baseline.json")},
+		{name: "config/.seams is a link out", build: func(h *harness) string {
+			h.shop()
+			h.symlink(filepath.Dir(h.secret), ".seams")
+			return ""
+		}, args: []string{"baseline", "--no-cache", "DIR"}, code: exitFailure, stderr: `baseline .seams/baseline.json: ".seams/baseline.json" leads out of the repository through a symbolic link`},
+		{name: "config/.seams is a link out, analyze", build: func(h *harness) string {
+			h.shop()
+			h.symlink(filepath.Dir(h.secret), ".seams")
+			os.WriteFile(filepath.Join(filepath.Dir(h.secret), "baseline.json"), []byte(`{"schema": "`+secretText+`"}`), 0o644)
+			return ""
+		}, code: exitOK, check: func(t *testing.T, h *harness, res *result) {
+			wantPackages(t, res, shopPackages...)
+		}},
+		{name: "config/.seams is a link out, check", build: func(h *harness) string {
+			h.shop()
+			h.symlink(filepath.Dir(h.secret), ".seams")
+			return ""
+		}, args: []string{"check", "--no-cache", "DIR"}, code: exitFailure, stderr: "leads out of the repository through a symbolic link"},
+		{name: "fifo/baseline, analyze", build: func(h *harness) string {
+			h.shop()
+			h.fifo(".seams/baseline.json")
+			return ""
+		}, code: exitOK},
+		{name: "fifo/baseline, check", build: func(h *harness) string {
+			h.shop()
+			h.fifo(".seams/baseline.json")
+			return ""
+		}, args: []string{"check", "--no-cache", "DIR"}, code: exitFailure, stderr: "baseline .seams/baseline.json skipped: not a regular file"},
+		{name: "config/baseline flag may point anywhere", build: func(h *harness) string {
+			h.shop()
+			h.symlink(filepath.Dir(h.secret), ".seams")
+			return ""
+		}, args: []string{"baseline", "--no-cache", "--baseline", "OUT/b.json", "DIR"}, code: exitOK, stderr: ""},
 		{name: "config/out flag may point anywhere", build: func(h *harness) string {
 			h.shop()
 			h.write(".seams.yaml", "out: inside\n")

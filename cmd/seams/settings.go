@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,8 +159,12 @@ type resolved struct {
 	file *config.File
 	cfg  analyze.Config
 	set  map[string]bool
-	// baselinePath is absolute.
+	// baselinePath is absolute. baselineRel is it relative to the root
+	// when the repository named it, and it is read through repo.DirFS;
+	// baselineErr says why the path the repository named is refused.
 	baselinePath string
+	baselineRel  string
+	baselineErr  error
 	tolerances   map[schema.Metric]float64 // nil: the defaults
 }
 
@@ -243,18 +248,40 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		return nil, err
 	}
 	res.cfg = cfg
-	bp := cf.Baseline
-	if set["baseline"] || bp == "" {
-		bp = s.baseline
+	if err := res.locateBaseline(s.baseline, set["baseline"]); err != nil && s.name == "seams baseline" {
+		// The one command that writes it: never through a link out.
+		return nil, err
 	}
-	if bp == "" {
-		bp = filepath.Join(".seams", "baseline.json")
-	}
-	if !filepath.IsAbs(bp) {
-		bp = filepath.Join(r.Root, bp)
-	}
-	res.baselinePath = bp
 	return res, nil
+}
+
+// locateBaseline sets where the baseline is. A flag may name any file
+// (relative ones are relative to the repository root); the one the
+// repository names itself, in .seams.yaml or by the default
+// .seams/baseline.json, must stay inside it, links included: a
+// repository whose .seams is a link elsewhere cannot make seams read or
+// write there. Such a refusal is kept for readBaseline, and returned.
+func (r *resolved) locateBaseline(flagPath string, flagSet bool) error {
+	root := r.repo.Root
+	if flagSet && flagPath != "" {
+		r.baselinePath = flagPath
+		if !filepath.IsAbs(flagPath) {
+			r.baselinePath = filepath.Join(root, flagPath)
+		}
+		return nil
+	}
+	rel := r.file.Baseline
+	if rel == "" {
+		rel = filepath.Join(".seams", "baseline.json")
+	}
+	r.baselinePath = filepath.Join(root, rel)
+	inside, err := repo.Inside(root, rel)
+	if err != nil {
+		r.baselineErr = fmt.Errorf("baseline %s: %w", rel, err)
+		return r.baselineErr
+	}
+	r.baselineRel = repo.Rel(root, inside)
+	return nil
 }
 
 // measureLike makes cfg measure as the baseline was measured: its
@@ -273,20 +300,39 @@ func (r *resolved) measureLike(b *schema.Baseline) {
 
 // readBaseline reads the baseline, or says why it cannot.
 func (r *resolved) readBaseline() (*schema.Baseline, error) {
-	f, err := os.Open(r.baselinePath)
+	if r.baselineErr != nil {
+		return nil, r.baselineErr
+	}
+	var f fs.File
+	var err error
+	if r.baselineRel != "" {
+		f, err = repo.DirFS(r.repo.Root).Open(filepath.ToSlash(r.baselineRel))
+	} else if st, serr := os.Stat(r.baselinePath); serr == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%s: %w", r.baselinePath, repo.ErrNotRegular)
+	} else {
+		f, err = os.Open(r.baselinePath)
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("no baseline at %s: run seams baseline first", r.baselinePath)
+	}
+	if reason := repo.SkipReason(err); reason != "" {
+		return nil, fmt.Errorf("baseline %s %s", r.baselineRel, reason)
 	}
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := schema.DecodeBaseline(f)
+	// A bound, so that a hostile repository's baseline cannot take all
+	// memory; real ones are well below a megabyte per thousand packages.
+	b, err := schema.DecodeBaseline(io.LimitReader(f, maxBaseline))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", r.baselinePath, err)
 	}
 	return b, nil
 }
+
+// maxBaseline bounds the size of a baseline file seams reads.
+const maxBaseline = 256 << 20
 
 // keepIdentity renames the analysis's contexts after the baseline's,
 // when there is one, so that names stay put between runs.
