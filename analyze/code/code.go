@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -120,17 +121,23 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 		if reason := unsafeForGo(r); reason != "" {
 			g.FallbackReason = reason
 		} else {
-			ls, warns, err := listPackages(ctx, r, rules)
+			ls, warns, failed, calls := listPackages(ctx, r, rules)
 			switch {
 			case ctx.Err() != nil:
 				return nil, ctx.Err()
-			case err != nil:
-				g.FallbackReason = err.Error()
+			case len(failed) == calls:
+				g.FallbackReason = failed[0].reason
 			case len(ls) == 0:
 				g.FallbackReason = "the go command listed no package of the repository"
 			default:
 				listed, g.Loader = ls, LoaderPackages
 				g.Warnings = append(g.Warnings, warns...)
+				// One module the go command cannot list (a dependency
+				// missing from the module cache) costs that module's
+				// go/packages listing, not the others'.
+				ws, more := syntaxFor(r, rules, failed)
+				listed = append(listed, ws...)
+				g.Warnings = append(g.Warnings, more...)
 			}
 		}
 	}
@@ -144,6 +151,39 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// syntaxFor lists the packages of the modules whose go command run
+// failed with the syntax loader, with a warning for each failure.
+func syntaxFor(r *repo.Repo, rules *scope.Rules, failed []goFailure) ([]listedPackage, []Warning) {
+	if len(failed) == 0 {
+		return nil, nil
+	}
+	moduleAt := map[string]repo.Module{}
+	for _, m := range r.Modules {
+		moduleAt[m.Dir] = m
+	}
+	fell := map[string]bool{}
+	var warns []Warning
+	for _, f := range failed {
+		for _, m := range f.modules {
+			fell[m] = true
+			warns = append(warns, Warning{Message: f.reason + "; this module's files were matched to build constraints by go/build", Where: path.Join(m, "go.mod")})
+		}
+	}
+	all, walkWarns := walkPackages(r, rules)
+	var out []listedPackage
+	for _, lp := range all {
+		if m, ok := repo.ModuleOf(moduleAt, lp.dir); ok && fell[m.Dir] {
+			out = append(out, lp)
+		}
+	}
+	for _, w := range walkWarns {
+		if m, ok := repo.ModuleOf(moduleAt, path.Dir(w.Where)); ok && fell[m.Dir] {
+			warns = append(warns, w)
+		}
+	}
+	return out, warns
 }
 
 // unsafeForGo says why the go command must not run on r, if it must

@@ -13,14 +13,22 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// listPackages lists the repository's packages through the go command.
-// It fails, so that the caller falls back to the syntax loader, only when
-// the go command cannot run at all; every other problem is a warning.
-func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning, error) {
-	var out []listedPackage
-	var warns []Warning
+// goFailure is a run of the go command that failed: the modules it
+// covered, and why.
+type goFailure struct {
+	modules []string // module directories, relative to the root
+	reason  string
+}
+
+// listPackages lists the repository's packages through the go command,
+// one run per workspace or module (see goCalls). A run that cannot list
+// at all is a failure, and the caller loads its modules with the syntax
+// loader; every other problem is a warning. calls is how many runs
+// there were.
+func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) (out []listedPackage, warns []Warning, failed []goFailure, calls int) {
 	scrub := scrubber(r.Root)
-	for _, call := range goCalls(r) {
+	planned := goCalls(r)
+	for _, call := range planned {
 		cfg := &packages.Config{
 			// Cancelling stops the go command: it must not outlive seams.
 			Context: ctx,
@@ -33,8 +41,12 @@ func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) ([]list
 			Tests: rules.Tests,
 		}
 		pkgs, err := packages.Load(cfg, call.patterns...)
+		if ctx.Err() != nil {
+			return nil, nil, nil, len(planned)
+		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("go command failed in %s: %s", call.dir, scrub(firstLine(err)))
+			failed = append(failed, goFailure{call.modules, fmt.Sprintf("go command failed in %s: %s", call.dir, scrub(firstLine(err)))})
+			continue
 		}
 		for _, p := range pkgs {
 			if p.Module == nil || !p.Module.Main {
@@ -48,15 +60,16 @@ func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) ([]list
 			if strings.HasPrefix(rel, "/") || strings.HasPrefix(rel, "..") {
 				continue
 			}
+			base := cfg.Dir // the go command's positions are relative to it
 			for _, e := range p.Errors {
-				warns = append(warns, packageWarning(r.Root, rel, e, scrub))
+				warns = append(warns, packageWarning(r.Root, base, rel, e, scrub))
 			}
 			for _, imp := range p.Imports {
 				if imp.Module != nil && imp.Module.Main {
 					continue // reported as a package of its own
 				}
 				for _, e := range imp.Errors {
-					w := packageWarning(r.Root, rel, e, scrub)
+					w := packageWarning(r.Root, base, rel, e, scrub)
 					if w.Where == "" || !strings.Contains(w.Where, ".go") {
 						w.Where = rel
 					}
@@ -77,7 +90,7 @@ func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) ([]list
 			}
 		}
 	}
-	return out, warns, nil
+	return out, warns, failed, len(planned)
 }
 
 // goCall is one run of the go command.
@@ -85,6 +98,7 @@ type goCall struct {
 	dir      string // relative to the root
 	env      []string
 	patterns []string
+	modules  []string // the module directories it lists
 }
 
 // goCalls plans the go command runs: one for the workspace's modules when
@@ -97,6 +111,7 @@ func goCalls(r *repo.Repo) []goCall {
 		for _, u := range r.Workspace {
 			inWork[u] = true
 			call.patterns = append(call.patterns, "./"+strings.TrimPrefix(u+"/...", "./"))
+			call.modules = append(call.modules, u)
 		}
 		if _, err := os.Stat(filepath.Join(r.Root, "vendor", "modules.txt")); err == nil {
 			call.env[1] = "GOFLAGS=-mod=vendor"
@@ -113,7 +128,7 @@ func goCalls(r *repo.Repo) []goCall {
 		if m.Vendored {
 			mod = "-mod=vendor"
 		}
-		calls = append(calls, goCall{dir: m.Dir, env: []string{"GOWORK=off", "GOFLAGS=" + mod}, patterns: []string{"./..."}})
+		calls = append(calls, goCall{dir: m.Dir, env: []string{"GOWORK=off", "GOFLAGS=" + mod}, patterns: []string{"./..."}, modules: []string{m.Dir}})
 	}
 	return calls
 }
@@ -136,7 +151,11 @@ func sealedEnv(extra ...string) []string {
 	return append(env, extra...)
 }
 
-func packageWarning(root, dir string, e packages.Error, scrub func(string) string) Warning {
+// packageWarning turns a package error into a warning at dir, the
+// package's directory, or at the error's position when it has one; base
+// is the directory the go command ran in, which relative positions are
+// relative to.
+func packageWarning(root, base, dir string, e packages.Error, scrub func(string) string) Warning {
 	msg := e.Msg
 	// The go command's "; to add: go get ..." hints would make seams
 	// reach the network; they are not advice for a seams user.
@@ -145,7 +164,11 @@ func packageWarning(root, dir string, e packages.Error, scrub func(string) strin
 	}
 	w := Warning{Message: scrub(strings.TrimSpace(msg)), Where: dir}
 	if e.Pos != "" && e.Pos != "-" {
-		w.Where = relPos(root, e.Pos)
+		pos := e.Pos
+		if !filepath.IsAbs(pos) {
+			pos = filepath.Join(base, pos)
+		}
+		w.Where = relPos(root, pos)
 		if filepath.IsAbs(filepath.FromSlash(w.Where)) || strings.HasPrefix(w.Where, "/") {
 			// A place outside the repository (the module cache, GOROOT)
 			// is the importing package's problem: name it, and say the

@@ -222,3 +222,72 @@ func TestScrubber(t *testing.T) {
 		}
 	}
 }
+
+// TestOneModuleFails checks that a module the go command cannot list
+// (a dependency missing from the module cache, and no network) costs
+// that module's go/packages listing only.
+func TestOneModuleFails(t *testing.T) {
+	dir := writeTree(t, `
+-- a/go.mod --
+module example.com/a
+
+go 1.22
+-- a/a.go --
+package a
+-- a/sub/sub.go --
+package sub
+
+import _ "example.com/a"
+-- b/go.mod --
+module example.com/b
+
+go 1.16
+
+require example.com/nowhere v1.0.0
+-- b/b.go --
+package b
+
+import _ "example.com/nowhere"
+-- b/inner/inner.go --
+package inner
+
+import _ "example.com/b"
+`)
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	pk, sx := loadBoth(t, dir)
+	if pk.Loader != LoaderPackages || pk.FallbackReason != "" {
+		t.Fatalf("loader %s, reason %q: one failing module cost the others", pk.Loader, pk.FallbackReason)
+	}
+	if !slices.Equal(dirs(pk), dirs(sx)) || !slices.Equal(edges(pk), edges(sx)) {
+		t.Errorf("packages %v and %v, edges %v and %v", dirs(pk), dirs(sx), edges(pk), edges(sx))
+	}
+	if !strings.Contains(strings.Join(warningsOf(pk), "\n"), "b/go.mod: go command failed in b: ") {
+		t.Errorf("no warning names the failing module:\n%s", strings.Join(warningsOf(pk), "\n"))
+	}
+}
+
+// TestWarningPlaces checks that a package error in a module below the
+// root is placed relative to the root, as every warning is.
+func TestWarningPlaces(t *testing.T) {
+	dir := writeTree(t, `
+-- b/go.mod --
+module example.com/b
+
+go 1.22
+
+require example.com/nowhere v1.0.0
+-- b/b.go --
+package b
+
+import _ "example.com/nowhere"
+`)
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	g := load(t, dir, false, nil)
+	if g.Loader != LoaderPackages {
+		t.Fatalf("go/packages not used: %s", g.FallbackReason)
+	}
+	ws := warningsOf(g)
+	if !slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "b/b.go:3:8: ") }) {
+		t.Errorf("warnings not placed at b/b.go:3:8:\n%s", strings.Join(ws, "\n"))
+	}
+}
