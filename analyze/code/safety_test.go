@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -76,14 +75,14 @@ func TestSpecialFiles(t *testing.T) {
 			return os.Symlink(secret, filepath.Join(dir, "b", "leak.go"))
 		}, "the go command would read b/leak.go, which seams skipped: symbolic link out of the repository", "b/leak.go: skipped: symbolic link out of the repository"},
 		{"fifo", func(dir string) error {
-			return syscall.Mkfifo(filepath.Join(dir, "b", "fifo.go"), 0o644)
+			return mkfifo(filepath.Join(dir, "b", "fifo.go"))
 		}, "the go command would read b/fifo.go, which seams skipped: not a regular file", "b/fifo.go: skipped: not a regular file"},
 		{"fifo in an excluded-looking vendor tree", func(dir string) error {
 			os.MkdirAll(filepath.Join(dir, "vendor", "x"), 0o755)
-			return syscall.Mkfifo(filepath.Join(dir, "vendor", "x", "x.go"), 0o644)
+			return mkfifo(filepath.Join(dir, "vendor", "x", "x.go"))
 		}, "the go command would read vendor/x/x.go", "vendor/x/x.go: skipped: not a regular file"},
 		{"fifo go.sum", func(dir string) error {
-			return syscall.Mkfifo(filepath.Join(dir, "go.sum"), 0o644)
+			return mkfifo(filepath.Join(dir, "go.sum"))
 		}, "the go command would read go.sum", "go.sum: skipped: not a regular file"},
 		{"replace out", func(dir string) error {
 			return os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.22\n\nreplace example.com/x => ../../x\n"), 0o644)

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // The hostile-input suite: seams runs on generated repositories built to
