@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -167,8 +168,14 @@ func mutate(v reflect.Value) bool {
 		v.Set(reflect.ValueOf(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)))
 	case reflect.Func:
 		v.Set(reflect.ValueOf(func(string, int, int) {}))
-	case reflect.Interface:
-		v.Set(reflect.ValueOf(os.Stderr))
+	case reflect.Interface: // an io.Writer, a context.Context
+		for _, x := range []any{os.Stderr, context.Background()} {
+			if reflect.TypeOf(x).Implements(v.Type()) {
+				v.Set(reflect.ValueOf(x))
+				return true
+			}
+		}
+		return false
 	default:
 		return false
 	}

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -58,6 +59,9 @@ type Config struct {
 	// Progress, if set, is told how far a long stage is: it is called with
 	// the stage's name, work done and work in all.
 	Progress func(stage string, done, total int) `json:"-"`
+	// Context, when set, stops the child processes a run starts (the go
+	// command) once it is done: seams cancels it on SIGINT and SIGTERM.
+	Context context.Context `json:"-"`
 }
 
 // HistoryConfig tunes the history signal.

@@ -1,6 +1,7 @@
 package code
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -34,6 +35,9 @@ type Options struct {
 	// files, which the import graph leaves out, are handed over too,
 	// marked. It is called from several goroutines at once.
 	Visit func(File)
+	// Context, when set, stops the go command when it is done: Load then
+	// fails with its error instead of falling back.
+	Context context.Context
 }
 
 // File is a parsed Go file of the repository, as Options.Visit sees it.
@@ -99,18 +103,42 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 	if rules == nil {
 		rules = &scope.Rules{}
 	}
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	g := &Graph{}
+	for _, w := range r.Warnings {
+		g.Warnings = append(g.Warnings, Warning{Message: w.Message, Where: w.Where})
+	}
+	for _, s := range r.Skipped {
+		g.Warnings = append(g.Warnings, Warning{Message: repo.SkipReason(s.Err), Where: s.Path})
+	}
 	var listed []listedPackage
 	// A repository read from a commit's tree has no directory for the go
 	// command to run in.
 	if !opt.Syntax && r.FS == nil {
-		var err error
-		listed, g.Warnings, err = listPackages(r, rules)
-		if err != nil {
-			g.FallbackReason = err.Error()
-			listed = nil
+		if reason := unsafeForGo(r); reason != "" {
+			g.FallbackReason = reason
 		} else {
-			g.Loader = LoaderPackages
+			ls, warns, failed, calls := listPackages(ctx, r, rules)
+			switch {
+			case ctx.Err() != nil:
+				return nil, ctx.Err()
+			case len(failed) == calls:
+				g.FallbackReason = failed[0].reason
+			case len(ls) == 0:
+				g.FallbackReason = "the go command listed no package of the repository"
+			default:
+				listed, g.Loader = ls, LoaderPackages
+				g.Warnings = append(g.Warnings, warns...)
+				// One module the go command cannot list (a dependency
+				// missing from the module cache) costs that module's
+				// go/packages listing, not the others'.
+				ws, more := syntaxFor(r, rules, failed)
+				listed = append(listed, ws...)
+				g.Warnings = append(g.Warnings, more...)
+			}
 		}
 	}
 	if g.Loader == "" {
@@ -123,6 +151,57 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// syntaxFor lists the packages of the modules whose go command run
+// failed with the syntax loader, with a warning for each failure.
+func syntaxFor(r *repo.Repo, rules *scope.Rules, failed []goFailure) ([]listedPackage, []Warning) {
+	if len(failed) == 0 {
+		return nil, nil
+	}
+	moduleAt := map[string]repo.Module{}
+	for _, m := range r.Modules {
+		moduleAt[m.Dir] = m
+	}
+	fell := map[string]bool{}
+	var warns []Warning
+	for _, f := range failed {
+		for _, m := range f.modules {
+			fell[m] = true
+			warns = append(warns, Warning{Message: f.reason + "; this module's files were matched to build constraints by go/build", Where: path.Join(m, "go.mod")})
+		}
+	}
+	all, walkWarns := walkPackages(r, rules)
+	var out []listedPackage
+	for _, lp := range all {
+		if m, ok := repo.ModuleOf(moduleAt, lp.dir); ok && fell[m.Dir] {
+			out = append(out, lp)
+		}
+	}
+	for _, w := range walkWarns {
+		if m, ok := repo.ModuleOf(moduleAt, path.Dir(w.Where)); ok && fell[m.Dir] {
+			warns = append(warns, w)
+		}
+	}
+	return out, warns
+}
+
+// unsafeForGo says why the go command must not run on r, if it must
+// not: it would read a file seams refuses (a FIFO would hang it, a link
+// out of the repository would show what lies there in its errors).
+func unsafeForGo(r *repo.Repo) string {
+	for _, s := range r.Skipped {
+		if p := strings.ToLower(s.Path); strings.HasSuffix(p, ".sql") || p == ".seams.yaml" {
+			continue
+		}
+		return fmt.Sprintf("the go command would read %s, which seams %s", s.Path, repo.SkipReason(s.Err))
+	}
+	for _, m := range r.Modules {
+		if m.Outside != "" {
+			return "the go command would read outside the repository: " + m.Outside
+		}
+	}
+	return ""
 }
 
 // listedPackage is what a loader found: a directory, its import path and
@@ -196,7 +275,11 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 		j := jobs[i]
 		switch {
 		case fi.err != nil:
-			g.Warnings = append(g.Warnings, Warning{Message: fi.err.Error(), Where: j.file})
+			msg := repo.SkipReason(fi.err)
+			if msg == "" {
+				msg = fi.err.Error()
+			}
+			g.Warnings = append(g.Warnings, Warning{Message: msg, Where: j.file})
 			continue
 		case fi.generated:
 			g.Generated = append(g.Generated, j.file)
@@ -320,16 +403,4 @@ func dedup(s []string) []string {
 		out = append(out, x)
 	}
 	return out
-}
-
-// importPathFor guesses the import path of dir from its module.
-func importPathFor(m repo.Module, dir string) string {
-	if m.Dir == dir {
-		return m.Path
-	}
-	rel := strings.TrimPrefix(dir, m.Dir+"/")
-	if m.Dir == "." {
-		rel = dir
-	}
-	return path.Join(m.Path, rel)
 }

@@ -22,4 +22,14 @@
 //
 // Either way every file is parsed with go/parser in ImportsOnly mode to
 // weight the edges, and read once to count its lines of code.
+//
+// The go command runs once per workspace or module; one that cannot list
+// (a dependency missing from the module cache, a broken go.mod) costs
+// its own modules the go/packages listing, which the syntax loader then
+// makes, and the others nothing. The go command does not run at all on a
+// tree holding a file seams refuses to read (a FIFO would hang it, a
+// link out of the repository would put what lies there into its errors;
+// see repo.DirFS) or whose go.mod replaces a module with a directory
+// outside it. It stops when Options.Context is done. What it says loses
+// the machine's paths: the root, the module cache and GOROOT.
 package code

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"strconv"
 
@@ -28,7 +29,7 @@ type fileInfo struct {
 // or not; otherwise only its imports are parsed, which is several times
 // faster, and generated files are not parsed at all.
 func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool)) fileInfo {
-	src, err := fs.ReadFile(fsys, rel)
+	src, err := readLimited(fsys, rel, MaxFileSize)
 	if err != nil {
 		return fileInfo{err: err}
 	}
@@ -73,6 +74,31 @@ func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool
 		visit(fset, f, false)
 	}
 	return fi
+}
+
+// MaxFileSize bounds the Go files read: a larger one (a blob of embedded
+// data, or a hostile repository's) is skipped with a warning.
+const MaxFileSize = 64 << 20
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("skipped: %d bytes, larger than %d MiB", st.Size(), limit>>20)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(src)) > limit {
+		err = fmt.Errorf("skipped: larger than %d MiB", limit>>20)
+	}
+	return src, err
 }
 
 // CountLOC counts the lines of Go source that hold something other than

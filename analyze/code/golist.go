@@ -1,7 +1,9 @@
 package code
 
 import (
+	"context"
 	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,14 +13,25 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// listPackages lists the repository's packages through the go command.
-// It fails, so that the caller falls back to the syntax loader, only when
-// the go command cannot run at all; every other problem is a warning.
-func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning, error) {
-	var out []listedPackage
-	var warns []Warning
-	for _, call := range goCalls(r) {
+// goFailure is a run of the go command that failed: the modules it
+// covered, and why.
+type goFailure struct {
+	modules []string // module directories, relative to the root
+	reason  string
+}
+
+// listPackages lists the repository's packages through the go command,
+// one run per workspace or module (see goCalls). A run that cannot list
+// at all is a failure, and the caller loads its modules with the syntax
+// loader; every other problem is a warning. calls is how many runs
+// there were.
+func listPackages(ctx context.Context, r *repo.Repo, rules *scope.Rules) (out []listedPackage, warns []Warning, failed []goFailure, calls int) {
+	scrub := scrubber(r.Root)
+	planned := goCalls(r)
+	for _, call := range planned {
 		cfg := &packages.Config{
+			// Cancelling stops the go command: it must not outlive seams.
+			Context: ctx,
 			// NeedImports makes the go command list dependencies too: a
 			// dependency it cannot find is a stub package whose errors say
 			// why, and those are the warnings users need.
@@ -28,8 +41,12 @@ func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning,
 			Tests: rules.Tests,
 		}
 		pkgs, err := packages.Load(cfg, call.patterns...)
+		if ctx.Err() != nil {
+			return nil, nil, nil, len(planned)
+		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("go command failed in %s: %s", call.dir, firstLine(err))
+			failed = append(failed, goFailure{call.modules, fmt.Sprintf("go command failed in %s: %s", call.dir, scrub(firstLine(err)))})
+			continue
 		}
 		for _, p := range pkgs {
 			if p.Module == nil || !p.Module.Main {
@@ -43,15 +60,16 @@ func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning,
 			if strings.HasPrefix(rel, "/") || strings.HasPrefix(rel, "..") {
 				continue
 			}
+			base := cfg.Dir // the go command's positions are relative to it
 			for _, e := range p.Errors {
-				warns = append(warns, packageWarning(r.Root, rel, e))
+				warns = append(warns, packageWarning(r.Root, base, rel, e, scrub))
 			}
 			for _, imp := range p.Imports {
 				if imp.Module != nil && imp.Module.Main {
 					continue // reported as a package of its own
 				}
 				for _, e := range imp.Errors {
-					w := packageWarning(r.Root, rel, e)
+					w := packageWarning(r.Root, base, rel, e, scrub)
 					if w.Where == "" || !strings.Contains(w.Where, ".go") {
 						w.Where = rel
 					}
@@ -72,7 +90,7 @@ func listPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning,
 			}
 		}
 	}
-	return out, warns, nil
+	return out, warns, failed, len(planned)
 }
 
 // goCall is one run of the go command.
@@ -80,6 +98,7 @@ type goCall struct {
 	dir      string // relative to the root
 	env      []string
 	patterns []string
+	modules  []string // the module directories it lists
 }
 
 // goCalls plans the go command runs: one for the workspace's modules when
@@ -92,6 +111,7 @@ func goCalls(r *repo.Repo) []goCall {
 		for _, u := range r.Workspace {
 			inWork[u] = true
 			call.patterns = append(call.patterns, "./"+strings.TrimPrefix(u+"/...", "./"))
+			call.modules = append(call.modules, u)
 		}
 		if _, err := os.Stat(filepath.Join(r.Root, "vendor", "modules.txt")); err == nil {
 			call.env[1] = "GOFLAGS=-mod=vendor"
@@ -108,7 +128,7 @@ func goCalls(r *repo.Repo) []goCall {
 		if m.Vendored {
 			mod = "-mod=vendor"
 		}
-		calls = append(calls, goCall{dir: m.Dir, env: []string{"GOWORK=off", "GOFLAGS=" + mod}, patterns: []string{"./..."}})
+		calls = append(calls, goCall{dir: m.Dir, env: []string{"GOWORK=off", "GOFLAGS=" + mod}, patterns: []string{"./..."}, modules: []string{m.Dir}})
 	}
 	return calls
 }
@@ -131,18 +151,113 @@ func sealedEnv(extra ...string) []string {
 	return append(env, extra...)
 }
 
-func packageWarning(root, dir string, e packages.Error) Warning {
+// packageWarning turns a package error into a warning at dir, the
+// package's directory, or at the error's position when it has one; base
+// is the directory the go command ran in, which relative positions are
+// relative to.
+func packageWarning(root, base, dir string, e packages.Error, scrub func(string) string) Warning {
 	msg := e.Msg
 	// The go command's "; to add: go get ..." hints would make seams
 	// reach the network; they are not advice for a seams user.
 	if i := strings.Index(msg, "; to add:"); i >= 0 {
 		msg = msg[:i]
 	}
-	w := Warning{Message: strings.TrimSpace(msg), Where: dir}
+	w := Warning{Message: scrub(strings.TrimSpace(msg)), Where: dir}
 	if e.Pos != "" && e.Pos != "-" {
-		w.Where = relPos(root, e.Pos)
+		pos := e.Pos
+		if !filepath.IsAbs(pos) {
+			pos = filepath.Join(base, pos)
+		}
+		w.Where = relPos(root, pos)
+		if filepath.IsAbs(filepath.FromSlash(w.Where)) || strings.HasPrefix(w.Where, "/") {
+			// A place outside the repository (the module cache, GOROOT)
+			// is the importing package's problem: name it, and say the
+			// file in the message, without the machine's paths.
+			w.Message = scrub(e.Pos) + ": " + w.Message
+			w.Where = dir
+		}
 	}
 	return w
+}
+
+// scrubber returns a function that takes the machine's paths out of a
+// message of the go command: the repository root goes (paths become
+// relative to it), the module cache, GOROOT and the home directory
+// become $GOMODCACHE, $GOROOT and ~. Output then reads the same on
+// every machine and tells nobody where anything lives.
+func scrubber(root string) func(string) string {
+	type sub struct{ from, to string }
+	subs := []sub{{root, ""}}
+	if d := moduleCacheDir(); d != "" {
+		subs = append(subs, sub{d, "$GOMODCACHE"})
+	}
+	if d := build.Default.GOROOT; d != "" {
+		subs = append(subs, sub{d, "$GOROOT"})
+	}
+	if d, err := os.UserHomeDir(); err == nil && len(d) > 1 {
+		subs = append(subs, sub{d, "~"})
+	}
+	return func(s string) string {
+		for _, sb := range subs {
+			s = replacePath(s, sb.from, sb.to)
+		}
+		return s
+	}
+}
+
+// replacePath replaces the directory from in s wherever it stands as a
+// whole path or the start of one, not as a prefix of a longer name. An
+// empty to makes the paths below relative, and from itself ".".
+func replacePath(s, from, to string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, from)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		rest := s[i+len(from):]
+		switch {
+		case rest != "" && (rest[0] == '/' || rest[0] == filepath.Separator):
+			if to == "" {
+				rest = rest[1:]
+			} else {
+				b.WriteString(to)
+			}
+		case rest == "" || !isNameByte(rest[0]):
+			if to == "" {
+				b.WriteString(".")
+			} else {
+				b.WriteString(to)
+			}
+		default:
+			b.WriteString(from) // a longer name: leave it
+		}
+		s = rest
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c == '.' || c == '_' || c == '-' || c == '@' || c == '+' || c == '~' ||
+		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+}
+
+// moduleCacheDir is where the go command keeps modules, by its rules,
+// without running it.
+func moduleCacheDir() string {
+	if d := os.Getenv("GOMODCACHE"); d != "" {
+		return d
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		gopath = filepath.Join(home, "go")
+	}
+	return filepath.Join(filepath.SplitList(gopath)[0], "pkg", "mod")
 }
 
 // relPos turns "abs/file.go:3:4" into "file.go:3:4" relative to root.

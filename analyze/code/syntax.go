@@ -10,6 +10,7 @@ import (
 
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
+	"golang.org/x/mod/module"
 )
 
 // walkPackages finds the packages by walking the tree, as the go command
@@ -38,7 +39,11 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 	byDir := map[string]*listedPackage{}
 	fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
-			warns = append(warns, Warning{Message: err.Error(), Where: rel})
+			// Locate warned of links out, FIFOs and names that are not
+			// UTF-8 already.
+			if repo.SkipReason(err) == "" && fs.ValidPath(rel) {
+				warns = append(warns, Warning{Message: err.Error(), Where: rel})
+			}
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -50,17 +55,32 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 			}
 			return nil
 		}
-		if !strings.HasSuffix(rel, ".go") || !d.Type().IsRegular() {
+		if !strings.HasSuffix(rel, ".go") {
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// The go command reads a link to a file as the file; a link
+			// out of the repository, or a FIFO, Locate listed as skipped.
+			if st, err := fs.Stat(fsys, rel); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		}
 		dir := path.Dir(rel)
-		m, ok := moduleOf(moduleAt, dir)
+		m, ok := repo.ModuleOf(moduleAt, dir)
 		if !ok || m.Path == "" {
 			return nil // outside any module, or a module without a path
 		}
+		ip, err := repo.ImportPath(m, dir)
+		if err != nil && module.CheckImportPath(m.Path) == nil {
+			return nil // Locate warned of the directory's name
+		}
 		match, err := ctx.MatchFile(dir, d.Name())
 		if err != nil {
-			warns = append(warns, Warning{Message: err.Error(), Where: rel})
+			// Locate warned of links out, FIFOs and names that are not
+			// UTF-8 already.
+			if repo.SkipReason(err) == "" && fs.ValidPath(rel) {
+				warns = append(warns, Warning{Message: err.Error(), Where: rel})
+			}
 			return nil
 		}
 		if !match {
@@ -68,7 +88,7 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 		}
 		lp := byDir[dir]
 		if lp == nil {
-			lp = &listedPackage{dir: dir, importPath: importPathFor(m, dir)}
+			lp = &listedPackage{dir: dir, importPath: ip}
 			byDir[dir] = lp
 		}
 		lp.files = append(lp.files, rel)
@@ -80,17 +100,4 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
 	return out, warns
-}
-
-// moduleOf returns the innermost module holding dir.
-func moduleOf(moduleAt map[string]repo.Module, dir string) (repo.Module, bool) {
-	for {
-		if m, ok := moduleAt[dir]; ok {
-			return m, true
-		}
-		if dir == "." {
-			return repo.Module{}, false
-		}
-		dir = path.Dir(dir)
-	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -14,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/graph"
@@ -57,6 +57,10 @@ type File struct {
 	Baseline string
 	// Tolerances say how much each metric may worsen before check fails.
 	Tolerances map[schema.Metric]float64
+
+	// pathLines holds the line of each key whose value is a path, which
+	// Load checks against the disk.
+	pathLines map[string]int
 }
 
 // History holds the history: section.
@@ -124,6 +128,9 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 	"out": func(f *File, n *yaml.Node) error {
 		if n.Kind != yaml.ScalarNode || n.Value == "" {
 			return lineErr(n, "out: want a directory path, got "+describe(n))
+		}
+		if err := f.relative(n, "out"); err != nil {
+			return err
 		}
 		f.Out = n.Value
 		return nil
@@ -229,7 +236,10 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		})
 	},
 	"baseline": func(f *File, n *yaml.Node) error {
-		return scalar(n, "baseline", &f.Baseline)
+		if err := scalar(n, "baseline", &f.Baseline); err != nil {
+			return err
+		}
+		return f.relative(n, "baseline")
 	},
 	"check": func(f *File, n *yaml.Node) error {
 		return mapping(n, "check", f, map[string]func(*File, *yaml.Node) error{
@@ -269,7 +279,16 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 // historyKeys are the keys of the history: section.
 var historyKeys = map[string]func(h *History, n *yaml.Node) error{
 	"ref": func(h *History, n *yaml.Node) error {
-		return scalar(n, "history.ref", &h.Ref)
+		if err := scalar(n, "history.ref", &h.Ref); err != nil {
+			return err
+		}
+		// Git's own rules for reference names, where they keep a name
+		// from being read as a path or an option.
+		if strings.Contains(h.Ref, "..") || strings.HasPrefix(h.Ref, "/") || strings.HasPrefix(h.Ref, "-") ||
+			strings.ContainsFunc(h.Ref, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\\' || r == ' ' }) {
+			return lineErr(n, fmt.Sprintf("history.ref: want a branch, tag or commit, got %q", h.Ref))
+		}
+		return nil
 	},
 	"since": func(h *History, n *yaml.Node) error {
 		if err := scalar(n, "history.since", &h.Since); err != nil {
@@ -311,6 +330,19 @@ var historyKeys = map[string]func(h *History, n *yaml.Node) error{
 		h.MinShared = v
 		return err
 	},
+}
+
+// relative checks a path the file gives: the repository's own file
+// may only name places inside the repository (flags may point anywhere).
+func (f *File) relative(n *yaml.Node, key string) error {
+	if err := repo.CheckRelative(n.Value); err != nil {
+		return lineErr(n, key+": "+err.Error())
+	}
+	if f.pathLines == nil {
+		f.pathLines = map[string]int{}
+	}
+	f.pathLines[key] = n.Line
+	return nil
 }
 
 // checkPatterns checks package patterns: path.Match globs, "/**" for a
@@ -412,18 +444,60 @@ func ParseMonths(s string) (int, error) {
 	return v, nil
 }
 
-// Load reads FileName from dir. A missing file is not an error: it
-// returns an empty File.
+// MaxSize bounds the configuration file; real ones are a few hundred
+// bytes.
+const MaxSize = 1 << 20
+
+// Load reads FileName from dir, the repository root (absolute and free
+// of symbolic links). A missing file is not an error: it returns an
+// empty File. A file seams must not read (a link out of the repository,
+// a FIFO) is not read: Load returns an empty File and an error for which
+// Skipped holds, saying only that, so that callers can warn and go on. The paths the file gives must lie inside dir, also
+// through symbolic links.
 func Load(dir string) (*File, error) {
 	path := filepath.Join(dir, FileName)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	fsys := repo.DirFS(dir)
+	st, err := fs.Stat(fsys, FileName)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return &File{}, nil
+	case repo.SkipReason(err) != "":
+		return &File{}, &Error{File: path, Msg: repo.SkipReason(err)}
+	case err != nil:
+		return nil, err
+	case st.IsDir():
+		return nil, &Error{File: path, Msg: "want a file, found a directory"}
+	case st.Size() > MaxSize:
+		return nil, &Error{File: path, Msg: fmt.Sprintf("%d bytes, larger than %d KiB: not a configuration file", st.Size(), MaxSize>>10)}
+	}
+	data, err := fs.ReadFile(fsys, FileName)
+	if repo.SkipReason(err) != "" {
+		return &File{}, &Error{File: path, Msg: repo.SkipReason(err)}
 	}
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	f, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	for _, key := range []string{"out", "baseline"} {
+		line, ok := f.pathLines[key]
+		if !ok {
+			continue
+		}
+		v := map[string]string{"out": f.Out, "baseline": f.Baseline}[key]
+		if _, err := repo.Inside(dir, v); err != nil {
+			return nil, &Error{File: path, Line: line, Msg: key + ": " + err.Error()}
+		}
+	}
+	return f, nil
+}
+
+// Skipped reports whether err is Load's for a file it did not read.
+func Skipped(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && strings.HasPrefix(e.Msg, "skipped: ")
 }
 
 // Parse decodes a configuration file's content; path is used in errors.

@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -46,6 +48,8 @@ func TestParseErrors(t *testing.T) {
 		{"max commit files zero", "history:\n  maxCommitFiles: 0\n", `.seams.yaml:2: history.maxCommitFiles: want -1 (no limit) or a positive number, got 0`},
 		{"tolerance NaN", "check:\n  tolerances:\n    icp: .nan\n", `.seams.yaml:3: check.tolerances.icp: want a number in 0..1000, got ".nan"`},
 		{"top list", "- a\n", `.seams.yaml:1: want a mapping of keys to values at the top level, got a list`},
+		{"ref escapes", "history:\n  ref: ../../outside/credentials\n", `.seams.yaml:2: history.ref: want a branch, tag or commit, got "../../outside/credentials"`},
+		{"ref option", "history:\n  ref: --upload-pack=x\n", `.seams.yaml:2: history.ref: want a branch, tag or commit, got "--upload-pack=x"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse(".seams.yaml", []byte(tc.src))
@@ -87,7 +91,8 @@ history:
 	}
 	want := &File{Path: "x.yaml", Exclude: []string{"docs/", "**/mocks/**"}, Tests: f.Tests, Signals: []schema.Signal{"imports", "history"}, Out: "build/seams", Loader: "syntax",
 		History:  History{Ref: "main", Since: "2023-01-01", Window: "1y", MaxCommitFiles: f.History.MaxCommitFiles},
-		Contexts: f.Contexts, Shared: f.Shared, Weights: f.Weights, Seed: f.Seed, Restarts: f.Restarts, Resolution: f.Resolution}
+		Contexts: f.Contexts, Shared: f.Shared, Weights: f.Weights, Seed: f.Seed, Restarts: f.Restarts, Resolution: f.Resolution,
+		pathLines: map[string]int{"out": 7}}
 	if !reflect.DeepEqual(f, want) || f.Tests == nil || !*f.Tests || *f.History.MaxCommitFiles != 80 {
 		t.Errorf("got %+v", f)
 	}
@@ -114,5 +119,94 @@ func TestLoadMissingFile(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, FileName), []byte("tests: 3\n"), 0o644)
 	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), FileName+":1:") {
 		t.Errorf("Load = %v, want a line-numbered error", err)
+	}
+}
+
+// TestPathsStayInside checks that the repository's own file cannot send
+// seams' outputs, or make it read a baseline, outside the repository.
+func TestPathsStayInside(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs symbolic links")
+	}
+	outside := t.TempDir()
+	for _, tc := range []struct {
+		name, src string
+		want      string // "" for accepted
+	}{
+		{"relative", "out: build/seams\nbaseline: .seams/b.json\n", ""},
+		{"dot dot inside", "out: a/../b\n", ""},
+		{"absolute out", "tests: true\nout: /etc/seams\n", `.seams.yaml:2: out: "/etc/seams" is absolute: it leads out of the repository (give a path relative to the repository root)`},
+		{"escaping out", "out: ../../x\n", `.seams.yaml:1: out: "../../x" leads out of the repository`},
+		{"escaping baseline", "baseline: a/../../b.json\n", `.seams.yaml:1: baseline: "a/../../b.json" leads out of the repository`},
+		{"absolute baseline", "\nbaseline: /tmp/b.json\n", `.seams.yaml:2: baseline: "/tmp/b.json" is absolute`},
+		{"through a link", "signals: [imports]\nout: away/report\n", `.seams.yaml:2: out: "away/report" leads out of the repository through a symbolic link`},
+		{"baseline through a link", "baseline: away\n", `.seams.yaml:1: baseline: "away" leads out of the repository through a symbolic link`},
+		{"through a link inside", "out: near/report\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, _ := filepath.EvalSymlinks(t.TempDir())
+			os.Symlink(outside, filepath.Join(dir, "away"))
+			os.Mkdir(filepath.Join(dir, "real"), 0o755)
+			os.Symlink("real", filepath.Join(dir, "near"))
+			os.WriteFile(filepath.Join(dir, FileName), []byte(tc.src), 0o644)
+			_, err := Load(dir)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), dir+string(filepath.Separator)+tc.want) {
+				t.Errorf("Load error = %v\nwant %s", err, tc.want)
+			}
+			if err != nil && strings.Contains(err.Error(), outside) {
+				t.Errorf("the error names the link's target: %v", err)
+			}
+		})
+	}
+}
+
+// TestLoadRefusesSpecialFiles checks that a .seams.yaml that is a link
+// out of the repository or a FIFO is neither read nor waited on, and
+// that the error says so without what the file holds.
+func TestLoadRefusesSpecialFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs FIFOs and symbolic links")
+	}
+	secret := filepath.Join(t.TempDir(), "credentials")
+	os.WriteFile(secret, []byte("https://user:TOPSECRET@example.com\n"), 0o600)
+	for _, tc := range []struct {
+		name  string
+		plant func(p string) error
+		want  string
+	}{
+		{"link out", func(p string) error { return os.Symlink(secret, p) }, "skipped: symbolic link out of the repository"},
+		{"link to passwd", func(p string) error { return os.Symlink("/etc/passwd", p) }, "skipped: symbolic link out of the repository"},
+		{"fifo", func(p string) error { return mkfifo(p) }, "skipped: not a regular file"},
+		{"huge", func(p string) error { return os.WriteFile(p, make([]byte, MaxSize+1), 0o644) }, "larger than 1024 KiB"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, _ := filepath.EvalSymlinks(t.TempDir())
+			if err := tc.plant(filepath.Join(dir, FileName)); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { _, err := Load(dir); done <- err }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("Load hangs")
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Load error = %v, want %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "TOPSECRET") || strings.Contains(err.Error(), "root:") || strings.Contains(err.Error(), secret) {
+				t.Errorf("the error shows what lies outside: %v", err)
+			}
+			if Skipped(err) != strings.HasPrefix(tc.want, "skipped") {
+				t.Errorf("Skipped(%v) = %v", err, Skipped(err))
+			}
+		})
 	}
 }

@@ -8,10 +8,12 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/seams-tool/seams/analyze/scope"
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
 )
 
 // Repo is a located repository.
@@ -29,15 +31,39 @@ type Repo struct {
 	// FS, when set, is where the files are read from instead of the disk
 	// (a commit's tree); Root then only names the repository.
 	FS fs.FS
+	// Skipped lists the files seams would read that DirFS refuses (links
+	// out of the repository, FIFOs, devices), sorted by path.
+	Skipped []Skipped
+	// Warnings are what Locate found wrong without failing: a go.work it
+	// cannot use, directories whose names cannot be import paths.
+	Warnings []Warning
+
+	disk fs.FS // DirFS(Root), kept for its cache of checked directories
+}
+
+// Skipped is a file of the repository that seams does not read.
+type Skipped struct {
+	Path string // relative to Root, slash-separated
+	Err  error  // ErrOutside or ErrNotRegular
+}
+
+// Warning is a problem found while locating the repository.
+type Warning struct {
+	Message string
+	Where   string // a path relative to Root, or empty
 }
 
 // Files returns the file system the repository is read from: FS, or the
-// directory Root on disk.
+// directory Root on disk through DirFS, which refuses links out of the
+// repository and files that are not regular.
 func (r *Repo) Files() fs.FS {
-	if r.FS != nil {
+	switch {
+	case r.FS != nil:
 		return r.FS
+	case r.disk != nil:
+		return r.disk
 	}
-	return os.DirFS(r.Root)
+	return DirFS(r.Root)
 }
 
 // LocateFS describes the repository whose root is the root of fsys, such
@@ -47,9 +73,7 @@ func LocateFS(fsys fs.FS, name string, rules *scope.Rules) (*Repo, error) {
 	if _, err := fs.Stat(fsys, "go.work"); err == nil {
 		r.Workspace = []string{}
 	}
-	var err error
-	r.Modules, err = findModules(fsys, rules)
-	if err != nil {
+	if err := r.scan(fsys, rules, false); err != nil {
 		return nil, err
 	}
 	if len(r.Modules) == 0 {
@@ -68,6 +92,9 @@ type Module struct {
 	// Err says why go.mod could not be read; the module is still scanned
 	// for packages, with import paths guessed from Path if it is set.
 	Err error
+	// Outside, when set, says which replace directive makes the go
+	// command read a directory outside the repository.
+	Outside string
 }
 
 // ErrNoModule is returned when no Go module is at or below the root.
@@ -108,24 +135,65 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 			r.Root = abs
 		}
 	}
-	if data, err := os.ReadFile(filepath.Join(r.Root, "go.work")); err == nil {
-		if wf, err := modfile.ParseWork("go.work", data, nil); err == nil {
-			for _, u := range wf.Use {
-				r.Workspace = append(r.Workspace, path.Clean(filepath.ToSlash(u.Path)))
-			}
-			sort.Strings(r.Workspace)
-		} else {
-			r.Workspace = []string{} // present but unreadable: the go command will fail too
-		}
-	}
-	r.Modules, err = findModules(os.DirFS(r.Root), rules)
-	if err != nil {
+	r.disk = DirFS(r.Root)
+	if err := r.scan(r.disk, rules, true); err != nil {
 		return nil, err
 	}
+	r.readWorkspace()
+	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Where < r.Warnings[j].Where })
 	if len(r.Modules) == 0 {
-		return nil, fmt.Errorf("%s: %w at or below it (seams analyzes Go modules); %s", r.Root, ErrNoModule, found(os.DirFS(r.Root), rules))
+		msg := found(r.disk, rules)
+		for _, s := range r.Skipped {
+			if path.Base(s.Path) == "go.mod" || path.Base(s.Path) == "go.work" {
+				msg += fmt.Sprintf("; %s %s", s.Path, SkipReason(s.Err))
+			}
+		}
+		return nil, fmt.Errorf("%s: %w at or below it (seams analyzes Go modules); %s", r.Root, ErrNoModule, msg)
 	}
 	return r, nil
+}
+
+// readWorkspace reads go.work's use list. A go.work that does not parse,
+// or that uses a directory outside the root, is not used: each module is
+// then loaded on its own, and a warning says why.
+func (r *Repo) readWorkspace() {
+	data, err := readCapped(r.disk, "go.work")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return
+	case SkipReason(err) != "":
+		return // listed in Skipped
+	case err != nil:
+		r.Workspace = []string{}
+		r.Warnings = append(r.Warnings, Warning{Message: "go.work unreadable, not used: each module is loaded on its own: " + unwrap(err).Error(), Where: "go.work"})
+		return
+	}
+	wf, err := modfile.ParseWork("go.work", data, nil)
+	if err != nil {
+		// The go command will fail on it too.
+		r.Workspace = []string{}
+		r.Warnings = append(r.Warnings, Warning{Message: "go.work does not parse, not used: each module is loaded on its own: " + err.Error(), Where: "go.work"})
+		return
+	}
+	var use []string
+	for _, u := range wf.Use {
+		p := path.Clean(filepath.ToSlash(u.Path))
+		if filepath.IsAbs(u.Path) || path.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") {
+			r.Workspace = []string{}
+			r.Warnings = append(r.Warnings, Warning{Message: fmt.Sprintf("go.work uses %q, outside the repository: not used, each module is loaded on its own", u.Path), Where: fmt.Sprintf("go.work:%d", u.Syntax.Start.Line)})
+			return
+		}
+		use = append(use, p)
+	}
+	for _, rep := range wf.Replace {
+		if outside(r.Root, ".", rep) {
+			r.Workspace = []string{}
+			r.Warnings = append(r.Warnings, Warning{Message: fmt.Sprintf("go.work replaces %s with %q, outside the repository: not used, each module is loaded on its own", rep.Old.Path, rep.New.Path), Where: fmt.Sprintf("go.work:%d", rep.Syntax.Start.Line)})
+			return
+		}
+	}
+	sort.Strings(use)
+	r.Workspace = append([]string{}, use...)
 }
 
 // skipped reports whether the directory rel, or one above it, is one the
@@ -189,7 +257,7 @@ func found(fsys fs.FS, rules *scope.Rules) string {
 // not going above stop (when stop is set).
 func findUp(dir, name, stop string) string {
 	for {
-		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && !st.IsDir() {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
 			return dir
 		}
 		parent := filepath.Dir(dir)
@@ -215,34 +283,146 @@ func gitRoot(dir string) string {
 	}
 }
 
-func findModules(fsys fs.FS, rules *scope.Rules) ([]Module, error) {
-	var mods []Module
+// scan walks the tree once for the modules below the root and, on disk,
+// for the files seams or the go command would read but DirFS refuses,
+// and for package directories whose names cannot be import paths.
+//
+// On disk it walks every directory the go command would, excluded ones
+// and vendor trees included: a FIFO named x.go there would hang the go
+// command even though seams leaves the directory out. Modules are only
+// looked for where the scope rules allow.
+func (r *Repo) scan(fsys fs.FS, rules *scope.Rules, disk bool) error {
+	outOfScope := map[string]bool{} // directories whose modules do not count
+	goDirs := map[string]bool{}     // in-scope directories with Go files
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == "." {
+			switch {
+			case p == ".":
 				return err
+			case disk && d != nil && d.IsDir() && !outOfScope[p] && !fs.ValidPath(p):
+				// fs.FS paths are UTF-8: such a directory cannot be read.
+				r.Warnings = append(r.Warnings, Warning{Message: fmt.Sprintf("directory %s left out: its name is not valid UTF-8", strconv.QuoteToASCII(p)), Where: strings.ToValidUTF8(p, "\uFFFD")})
 			}
 			return nil // an unreadable subdirectory holds nothing we can use
 		}
 		if d.IsDir() {
-			if rules.SkipDir(p) || d.Name() == "node_modules" {
-				return fs.SkipDir
+			if p == "." {
+				return nil
+			}
+			name := d.Name()
+			out := outOfScope[path.Dir(p)] || rules.SkipDir(p) || name == "node_modules"
+			if !disk || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
+				// Where the go command never looks, out of scope is out.
+				if out {
+					return fs.SkipDir
+				}
+			}
+			if out {
+				outOfScope[p] = true
 			}
 			return nil
 		}
-		if d.Name() != "go.mod" || !d.Type().IsRegular() {
+		name := d.Name()
+		regular := d.Type().IsRegular()
+		if disk && readable(p) && !regular {
+			// A link inside the root to a regular file is read as one.
+			st, err := fs.Stat(fsys, p)
+			if SkipReason(err) != "" {
+				r.Skipped = append(r.Skipped, Skipped{Path: p, Err: errors.Unwrap(err)})
+				return nil
+			}
+			regular = err == nil && st.Mode().IsRegular()
+		}
+		if outOfScope[path.Dir(p)] || !regular {
 			return nil
 		}
-		mods = append(mods, readModule(fsys, path.Dir(p)))
+		switch {
+		case strings.HasSuffix(name, ".go"):
+			goDirs[path.Dir(p)] = true
+		case name == "go.mod":
+			root := ""
+			if disk {
+				root = r.Root
+			}
+			r.Modules = append(r.Modules, readModule(fsys, path.Dir(p), root))
+		}
 		return nil
 	})
-	sort.Slice(mods, func(i, j int) bool { return mods[i].Dir < mods[j].Dir })
-	return mods, err
+	sort.Slice(r.Modules, func(i, j int) bool { return r.Modules[i].Dir < r.Modules[j].Dir })
+	sort.Slice(r.Skipped, func(i, j int) bool { return r.Skipped[i].Path < r.Skipped[j].Path })
+	r.checkImportPaths(goDirs)
+	return err
 }
 
-func readModule(fsys fs.FS, dir string) Module {
+// readable reports whether the file p is one seams or the go command
+// reads.
+func readable(p string) bool {
+	if p == ".seams.yaml" {
+		return true
+	}
+	name := path.Base(p)
+	switch name {
+	case "go.mod", "go.sum", "go.work", "go.work.sum", "modules.txt":
+		return true
+	}
+	return strings.HasSuffix(name, ".go") || strings.HasSuffix(strings.ToLower(name), ".sql")
+}
+
+// checkImportPaths warns of package directories that cannot be imported
+// (a space, an @, invalid UTF-8 in a name): the go command leaves them
+// out, and so do the loaders, but not silently.
+func (r *Repo) checkImportPaths(goDirs map[string]bool) {
+	moduleAt := map[string]Module{}
+	for _, m := range r.Modules {
+		moduleAt[m.Dir] = m
+	}
+	var bad []string
+	for dir := range goDirs {
+		m, ok := ModuleOf(moduleAt, dir)
+		if !ok || m.Path == "" || module.CheckImportPath(m.Path) != nil {
+			continue // no module, or one whose go.mod is the problem
+		}
+		if _, err := ImportPath(m, dir); err != nil {
+			bad = append(bad, dir)
+		}
+	}
+	sort.Strings(bad)
+	for _, dir := range bad {
+		r.Warnings = append(r.Warnings, Warning{Message: fmt.Sprintf("directory %s left out: its name cannot be part of an import path", strconv.QuoteToASCII(dir)), Where: strings.ToValidUTF8(dir, "\ufffd")})
+	}
+}
+
+// ModuleOf returns the innermost module of moduleAt (by directory) that
+// holds dir.
+func ModuleOf(moduleAt map[string]Module, dir string) (Module, bool) {
+	for {
+		if m, ok := moduleAt[dir]; ok {
+			return m, true
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return Module{}, false
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// ImportPath returns the import path of the package in dir, a directory
+// of module m, and the reason it is not a valid one, if it is not.
+func ImportPath(m Module, dir string) (string, error) {
+	ip := m.Path
+	switch {
+	case dir == m.Dir:
+	case m.Dir == ".":
+		ip += "/" + dir
+	default:
+		ip += "/" + strings.TrimPrefix(dir, m.Dir+"/")
+	}
+	return ip, module.CheckImportPath(ip)
+}
+
+func readModule(fsys fs.FS, dir, root string) Module {
 	m := Module{Dir: dir}
-	data, err := fs.ReadFile(fsys, path.Join(dir, "go.mod"))
+	data, err := readCapped(fsys, path.Join(dir, "go.mod"))
 	if err != nil {
 		m.Err = err
 		return m
@@ -255,10 +435,49 @@ func readModule(fsys fs.FS, dir string) Module {
 	} else if m.Path == "" {
 		m.Err = fmt.Errorf("%s/go.mod has no module line", dir)
 	}
+	if f, err := modfile.Parse(path.Join(dir, "go.mod"), data, nil); err == nil && root != "" {
+		for _, rep := range f.Replace {
+			if outside(root, dir, rep) {
+				m.Outside = fmt.Sprintf("%s/go.mod:%d replaces %s with %q, outside the repository", dir, rep.Syntax.Start.Line, rep.Old.Path, rep.New.Path)
+				break
+			}
+		}
+	}
 	if _, err := fs.Stat(fsys, path.Join(dir, "vendor", "modules.txt")); err == nil {
 		m.Vendored = true
 	}
 	return m
+}
+
+// outside reports whether a replace directive of the go.mod or go.work
+// in dir (relative to root) replaces a module with a directory outside
+// root: the go command would read the files there.
+func outside(root, dir string, rep *modfile.Replace) bool {
+	if rep.New.Version != "" || !modfile.IsDirectoryPath(rep.New.Path) {
+		return false
+	}
+	p := filepath.FromSlash(rep.New.Path)
+	if filepath.IsAbs(p) {
+		return !Within(root, filepath.Clean(p))
+	}
+	_, err := Inside(root, filepath.Join(filepath.FromSlash(dir), p))
+	return err != nil
+}
+
+// maxModFile bounds go.mod and go.work: the largest real ones are tens
+// of kilobytes.
+const maxModFile = 16 << 20
+
+// readCapped reads a file of at most maxModFile bytes.
+func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxModFile {
+		return nil, fmt.Errorf("%s: %d bytes, larger than %d MiB", name, st.Size(), maxModFile>>20)
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 // Rel returns p relative to root, slash-separated, "." for root itself.

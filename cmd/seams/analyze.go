@@ -16,10 +16,12 @@ import (
 	"github.com/seams-tool/seams/report/schema"
 )
 
-const analyzeUsage = `Usage: seams analyze [flags] [DIR]
+const analyzeUsage = `Usage: seams analyze [flags] [DIR] [flags]
 
 Analyze the Go repository at DIR (default ".") and write seams.json to the
-output directory. Settings come from DIR's .seams.yaml, if any; flags win.
+output directory, with index.html, the DOT graphs, summary.md and
+seams.sum (their checksums) beside it. Settings come from DIR's
+.seams.yaml, if any; flags win.
 
 Exit status: 0 done, 2 usage error or nothing analyzable.
 
@@ -59,7 +61,10 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 
 	outDir := *out
 	if outDir == "" && cf.Out != "" {
-		outDir = filepath.Join(r.Root, cf.Out)
+		// config.Load checked that it stays inside the repository.
+		if outDir, err = repo.Inside(r.Root, cf.Out); err != nil {
+			return s.fail(fmt.Errorf("%s: out: %v", cf.Path, err))
+		}
 	}
 	if outDir == "" {
 		outDir, err = defaultOut(r)
@@ -67,29 +72,23 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 			return s.fail(err)
 		}
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return s.fail(err)
-	}
 	jsonPath := filepath.Join(outDir, "seams.json")
 	html, err := report.HTML(m)
 	if err != nil {
 		return s.fail(err)
 	}
-	files := []struct {
-		name string
-		data []byte
-	}{
-		{"seams.json", data},
-		{"contexts.dot", report.ContextsDOT(m, *maxEdges)},
-		{"packages.dot", report.PackagesDOT(m, *maxEdges)},
-		{"tables.dot", report.TablesDOT(m, *maxEdges)},
-		{"summary.md", report.Markdown(m)},
-		{"index.html", html},
-	}
-	for _, f := range files {
-		if err := report.WriteFile(filepath.Join(outDir, f.name), f.data); err != nil {
-			return s.fail(err)
-		}
+	// One set: a reader never finds this run's seams.json beside the
+	// last run's index.html.
+	err = report.WriteSet(outDir, []report.Output{
+		{Name: "seams.json", Data: data},
+		{Name: "contexts.dot", Data: report.ContextsDOT(m, *maxEdges)},
+		{Name: "packages.dot", Data: report.PackagesDOT(m, *maxEdges)},
+		{Name: "tables.dot", Data: report.TablesDOT(m, *maxEdges)},
+		{Name: "summary.md", Data: report.Markdown(m)},
+		{Name: "index.html", Data: html},
+	})
+	if err != nil {
+		return s.fail(err)
 	}
 	printSummary(stdout, m, jsonPath)
 	return exitOK

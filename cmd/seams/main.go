@@ -9,10 +9,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
+	"time"
 )
 
 // Exit codes, as every subcommand uses them.
@@ -37,8 +41,45 @@ var commands = []command{
 	{"version", "print the seams version", runVersion},
 }
 
+// stopping is cancelled when seams is told to stop (SIGINT, SIGTERM):
+// the child processes of a run (the go command) watch it. Tests that
+// call run leave it as it is.
+var stopping = context.Background()
+
+// stopGrace bounds how long seams waits, once told to stop, for its
+// child processes to go: go/packages interrupts the go command and kills
+// it five seconds later.
+const stopGrace = 7 * time.Second
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopping = ctx
+	done := make(chan int, 1)
+	go func() { done <- run(os.Args[1:], os.Stdout, os.Stderr) }()
+	select {
+	case code := <-done:
+		os.Exit(code)
+	case <-ctx.Done():
+	}
+	stop() // a second signal ends seams at once
+	fmt.Fprintln(os.Stderr, "seams: interrupted")
+	// The run fails soon after its go command is stopped; a run busy
+	// elsewhere has no child to wait for.
+	deadline := time.After(stopGrace)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			os.Exit(exitFailure)
+		case <-deadline:
+			os.Exit(exitFailure)
+		case <-tick.C:
+			if n, ok := children(); ok && n == 0 {
+				os.Exit(exitFailure)
+			}
+		}
+	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -56,12 +97,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-version", "--version":
 		return runVersion(nil, stdout, stderr)
 	}
-	for _, c := range commands {
+	names := make([]string, len(commands))
+	for i, c := range commands {
 		if c.name == args[0] {
 			return c.run(args[1:], stdout, stderr)
 		}
+		names[i] = c.name
 	}
-	fmt.Fprintf(stderr, "seams: unknown command %q\n\n", args[0])
+	fmt.Fprintf(stderr, "seams: unknown command %q%s\n\n", args[0], didYouMean(args[0], append(names, "help"), ""))
 	usage(stderr)
 	return exitFailure
 }

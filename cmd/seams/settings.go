@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,22 +60,68 @@ func newSettings(name, usage string, stderr io.Writer) *settings {
 	return s
 }
 
-// parse parses the flags and returns the directory argument. A nil error
-// with help true means -h was asked for.
+// parse parses the flags and returns the directory argument. Flags may
+// stand before or after the directory, as in go vet or staticcheck;
+// "--" ends them. A nil error with help true means -h was asked for.
 func (s *settings) parse(args []string) (dir string, help bool, err error) {
-	if err := s.fs.Parse(args); err != nil {
+	flags, positional, unknown := splitArgs(s.fs, args)
+	if unknown != "" {
+		var names []string
+		s.fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		fmt.Fprintf(s.stderr, "%s: flag provided but not defined: -%s%s\nRun \"%s -h\" for the flags.\n", s.name, unknown, didYouMean(unknown, names, "-"), s.name)
+		return "", false, errUsage
+	}
+	if err := s.fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return "", true, nil
 		}
 		return "", false, errUsage
 	}
-	if s.fs.NArg() > 1 {
-		return "", false, fmt.Errorf("want at most one directory, got %d", s.fs.NArg())
+	positional = append(s.fs.Args(), positional...)
+	if len(positional) > 1 {
+		return "", false, fmt.Errorf("want at most one directory, got %d: %s", len(positional), strings.Join(positional, " "))
 	}
-	if s.fs.NArg() == 1 {
-		return s.fs.Arg(0), false, nil
+	if len(positional) == 1 {
+		return positional[0], false, nil
 	}
 	return ".", false, nil
+}
+
+// splitArgs separates the flags, with their values, from the positional
+// arguments, wherever they stand. It returns the name of the first flag
+// fs does not define, if any (-h and -help are the flag package's).
+func splitArgs(fs *flag.FlagSet, args []string) (flags, positional []string, unknown string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return flags, append(positional, args[i+1:]...), unknown
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		f := fs.Lookup(name)
+		switch {
+		case f == nil && (name == "h" || name == "help"):
+		case f == nil:
+			if unknown == "" {
+				unknown = name
+			}
+		case hasValue || isBoolFlag(f):
+		case i+1 < len(args):
+			// The value, even one that starts with "-".
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, positional, unknown
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // start parses the arguments and resolves the settings. When it returns
@@ -112,8 +159,12 @@ type resolved struct {
 	file *config.File
 	cfg  analyze.Config
 	set  map[string]bool
-	// baselinePath is absolute.
+	// baselinePath is absolute. baselineRel is it relative to the root
+	// when the repository named it, and it is read through repo.DirFS;
+	// baselineErr says why the path the repository named is refused.
 	baselinePath string
+	baselineRel  string
+	baselineErr  error
 	tolerances   map[schema.Metric]float64 // nil: the defaults
 }
 
@@ -128,7 +179,12 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		return nil, err
 	}
 	cf, err := config.Load(r.Root)
-	if err != nil {
+	switch {
+	case config.Skipped(err):
+		// A link out of the repository or a FIFO is not the user's
+		// settings: say so, and go on with the defaults.
+		fmt.Fprintf(stderr, "%s: warning: %v; using the defaults\n", s.name, err)
+	case err != nil:
 		return nil, err
 	}
 	res := &resolved{repo: r, file: cf, set: set, tolerances: cf.Tolerances}
@@ -184,6 +240,7 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		cfg.SQL.Dialect = s.dialect
 	}
 	cfg.Timings = s.timings
+	cfg.Context = stopping
 	if bar := newProgress(stderr); bar != nil {
 		cfg.Progress = bar.update
 	}
@@ -191,18 +248,40 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		return nil, err
 	}
 	res.cfg = cfg
-	bp := cf.Baseline
-	if set["baseline"] || bp == "" {
-		bp = s.baseline
+	if err := res.locateBaseline(s.baseline, set["baseline"]); err != nil && s.name == "seams baseline" {
+		// The one command that writes it: never through a link out.
+		return nil, err
 	}
-	if bp == "" {
-		bp = filepath.Join(".seams", "baseline.json")
-	}
-	if !filepath.IsAbs(bp) {
-		bp = filepath.Join(r.Root, bp)
-	}
-	res.baselinePath = bp
 	return res, nil
+}
+
+// locateBaseline sets where the baseline is. A flag may name any file
+// (relative ones are relative to the repository root); the one the
+// repository names itself, in .seams.yaml or by the default
+// .seams/baseline.json, must stay inside it, links included: a
+// repository whose .seams is a link elsewhere cannot make seams read or
+// write there. Such a refusal is kept for readBaseline, and returned.
+func (r *resolved) locateBaseline(flagPath string, flagSet bool) error {
+	root := r.repo.Root
+	if flagSet && flagPath != "" {
+		r.baselinePath = flagPath
+		if !filepath.IsAbs(flagPath) {
+			r.baselinePath = filepath.Join(root, flagPath)
+		}
+		return nil
+	}
+	rel := r.file.Baseline
+	if rel == "" {
+		rel = filepath.Join(".seams", "baseline.json")
+	}
+	r.baselinePath = filepath.Join(root, rel)
+	inside, err := repo.Inside(root, rel)
+	if err != nil {
+		r.baselineErr = fmt.Errorf("baseline %s: %w", rel, err)
+		return r.baselineErr
+	}
+	r.baselineRel = repo.Rel(root, inside)
+	return nil
 }
 
 // measureLike makes cfg measure as the baseline was measured: its
@@ -221,20 +300,39 @@ func (r *resolved) measureLike(b *schema.Baseline) {
 
 // readBaseline reads the baseline, or says why it cannot.
 func (r *resolved) readBaseline() (*schema.Baseline, error) {
-	f, err := os.Open(r.baselinePath)
+	if r.baselineErr != nil {
+		return nil, r.baselineErr
+	}
+	var f fs.File
+	var err error
+	if r.baselineRel != "" {
+		f, err = repo.DirFS(r.repo.Root).Open(filepath.ToSlash(r.baselineRel))
+	} else if st, serr := os.Stat(r.baselinePath); serr == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%s: %w", r.baselinePath, repo.ErrNotRegular)
+	} else {
+		f, err = os.Open(r.baselinePath)
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("no baseline at %s: run seams baseline first", r.baselinePath)
+	}
+	if reason := repo.SkipReason(err); reason != "" {
+		return nil, fmt.Errorf("baseline %s %s", r.baselineRel, reason)
 	}
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := schema.DecodeBaseline(f)
+	// A bound, so that a hostile repository's baseline cannot take all
+	// memory; real ones are well below a megabyte per thousand packages.
+	b, err := schema.DecodeBaseline(io.LimitReader(f, maxBaseline))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", r.baselinePath, err)
 	}
 	return b, nil
 }
+
+// maxBaseline bounds the size of a baseline file seams reads.
+const maxBaseline = 256 << 20
 
 // keepIdentity renames the analysis's contexts after the baseline's,
 // when there is one, so that names stay put between runs.

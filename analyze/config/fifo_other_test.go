@@ -1,0 +1,8 @@
+//go:build !unix
+
+package config
+
+import "errors"
+
+// mkfifo cannot make FIFOs here: the tests that need one skip.
+func mkfifo(path string) error { return errors.ErrUnsupported }
