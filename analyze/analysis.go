@@ -37,6 +37,9 @@ type Analysis struct {
 	// Vocabulary is the domain vocabulary's coupling, nil when the signal
 	// is off.
 	Vocabulary *vocab.Result
+	// Symbols is what the packages use of each other's exported
+	// declarations, for the extraction plans; nil with NoContexts.
+	Symbols *Symbols
 	// Status is each signal's health.
 	Status map[schema.Signal]Status
 	// Warnings are what limited a signal, sorted.
@@ -51,6 +54,15 @@ type Analysis struct {
 	Partition *cluster.Partition
 	Contexts  []rank.Context
 	Metrics   *metrics.Figures
+}
+
+// Symbols is the part of package symbols' result the plans need.
+type Symbols struct {
+	Uses     []graph.SymbolUse   // hand-written uses, test files left out
+	Homonyms map[string][]string // exported type name -> declaring packages
+	// Calls and Unresolved count the method calls on values and those the
+	// syntax could not attribute to a type.
+	Calls, Unresolved int
 }
 
 // Status is the health of one signal.

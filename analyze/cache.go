@@ -230,6 +230,7 @@ type cached struct {
 	SQL       *tables.Result
 	History   *History
 	Vocab     *vocab.Result
+	Symbols   *Symbols
 	Status    map[schema.Signal]Status
 	Warnings  []schema.Warning
 	Partition *cluster.Partition
@@ -265,13 +266,13 @@ func loadAnalysis(dir, root, key string) *Analysis {
 	if gob.NewDecoder(bytes.NewReader(payload)).Decode(&c) != nil || c.Code == nil {
 		return nil
 	}
-	return &Analysis{Head: c.Head, Code: c.Code, SQL: c.SQL, History: c.History, Vocabulary: c.Vocab, Status: c.Status, Warnings: c.Warnings,
+	return &Analysis{Head: c.Head, Code: c.Code, SQL: c.SQL, History: c.History, Vocabulary: c.Vocab, Symbols: c.Symbols, Status: c.Status, Warnings: c.Warnings,
 		Partition: c.Partition, Contexts: c.Contexts, Metrics: c.Metrics}
 }
 
 func storeAnalysis(dir, root, key string, a *Analysis) {
 	var payload bytes.Buffer
-	c := cached{a.Head, a.Code, a.SQL, a.History, a.Vocabulary, a.Status, a.Warnings, a.Partition, a.Contexts, a.Metrics}
+	c := cached{a.Head, a.Code, a.SQL, a.History, a.Vocabulary, a.Symbols, a.Status, a.Warnings, a.Partition, a.Contexts, a.Metrics}
 	if gob.NewEncoder(&payload).Encode(&c) != nil {
 		return
 	}

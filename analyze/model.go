@@ -10,6 +10,7 @@ import (
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/metrics"
+	"github.com/seams-tool/seams/graph/plan"
 	"github.com/seams-tool/seams/graph/rank"
 	"github.com/seams-tool/seams/report/schema"
 )
@@ -41,8 +42,11 @@ func (a *Analysis) Model() *schema.Model {
 		}
 	}
 	m.Tables = tablesOf(a.SQL)
-	for _, c := range a.Contexts {
-		m.Contexts = append(m.Contexts, contextOf(c))
+	plans := plan.Build(a.Graph, a.Contexts, a.History.coChange())
+	for i, c := range a.Contexts {
+		sc := contextOf(c)
+		sc.Plan = a.planOf(plans[i])
+		m.Contexts = append(m.Contexts, sc)
 	}
 	for _, l := range rank.Links(a.Contexts) {
 		strength := map[schema.Layer]int{}
@@ -341,4 +345,41 @@ func coupling(g *graph.Graph) []schema.Coupling {
 func sig4(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
 	return v
+}
+
+// planOf writes a context's plan in the schema's form.
+func (a *Analysis) planOf(p plan.Plan) *schema.Plan {
+	sp := &schema.Plan{Commits: p.Commits, Concentration: p.Concentration}
+	if s := a.Symbols; s != nil && s.Calls > 0 {
+		sp.UnresolvedCalls = float64(int(1000*float64(s.Unresolved)/float64(s.Calls)+0.5)) / 1000
+	}
+	for _, s := range p.API {
+		sp.API = append(sp.API, schema.PlanSymbol(s))
+	}
+	for _, s := range p.Uses {
+		sp.Uses = append(sp.Uses, schema.PlanSymbol(s))
+	}
+	for _, f := range p.Publishes {
+		sp.Publishes = append(sp.Publishes, schema.PlanFlow(f))
+	}
+	for _, f := range p.Consumes {
+		sp.Consumes = append(sp.Consumes, schema.PlanFlow(f))
+	}
+	for _, w := range p.SharedWrites {
+		sw := schema.PlanSharedWrite{Table: w.Table, Verbs: w.Verbs, Contexts: w.Contexts, Owner: w.Owner}
+		for _, s := range w.Sites {
+			sw.Sites = append(sw.Sites, schema.PlanSites(s))
+		}
+		sp.SharedWrites = append(sp.SharedWrites, sw)
+	}
+	for _, o := range p.Owners {
+		sp.Owners = append(sp.Owners, schema.PlanOwner(o))
+	}
+	for _, h := range p.Homonyms {
+		sp.Homonyms = append(sp.Homonyms, schema.PlanHomonym(h))
+	}
+	for _, s := range p.Steps {
+		sp.Steps = append(sp.Steps, schema.PlanStep(s))
+	}
+	return sp
 }

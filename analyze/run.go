@@ -11,6 +11,7 @@ import (
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
+	"github.com/seams-tool/seams/analyze/symbols"
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph"
@@ -82,6 +83,10 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	// parses: parse each once, in full, and hand the tree to both.
 	var sql *tables.Collector
 	var voc *vocab.Collector
+	var sym *symbols.Collector
+	if !cfg.NoContexts {
+		sym = symbols.NewCollector()
+	}
 	if cfg.wants(schema.SignalSQL) {
 		o := cfg.SQL
 		o.Tests = cfg.Tests
@@ -90,8 +95,11 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	if cfg.wants(schema.SignalVocabulary) {
 		voc = vocab.NewCollector()
 	}
-	if sql != nil || voc != nil {
+	if sql != nil || voc != nil || sym != nil {
 		opt.Visit = func(f code.File) {
+			if sym != nil {
+				sym.Add(f.Dir, f.ImportPath, f.Path, f.Fset, f.AST)
+			}
 			if sql != nil {
 				// Generated code holds much of many monoliths' data access
 				// (stores, schemas); its statements are marked.
@@ -109,6 +117,9 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	}
 	a.Code = g
 	step("loaded %d packages with %s (%d files)", len(g.Packages), g.Loader, g.Files)
+	if sym != nil {
+		a.Symbols = symbolsOf(sym.Finish())
+	}
 	a.importsStatus()
 	if sql != nil {
 		a.SQL = sql.Finish(r.Files(), rules.SkipDir, rules.UserExcluded)
@@ -157,6 +168,9 @@ func (a *Analysis) fuse() {
 	}
 	in.Tables = tableUses(a.Code, a.SQL)
 	in.CoChange = a.History.pairs()
+	if a.Symbols != nil {
+		in.Uses, in.Homonyms = a.Symbols.Uses, a.Symbols.Homonyms
+	}
 	layers := a.layers()
 	a.Layers = layers
 	if a.Vocabulary != nil {
@@ -199,11 +213,17 @@ func tableUses(g *code.Graph, res *tables.Result) []graph.TableUse {
 		return nil
 	}
 	at := map[[3]string]string{}
+	sites := map[[3]string][]string{}
+	verbs := map[[3]string][]string{}
 	for _, st := range res.Statements {
 		for _, acc := range st.Tables {
 			k := [3]string{st.Package, acc.Table, acc.Access}
 			if _, ok := at[k]; !ok {
 				at[k] = st.Where
+			}
+			sites[k] = append(sites[k], st.Where)
+			if !slices.Contains(verbs[k], st.Kind) {
+				verbs[k] = append(verbs[k], st.Kind)
 			}
 		}
 	}
@@ -221,7 +241,8 @@ func tableUses(g *code.Graph, res *tables.Result) []graph.TableUse {
 			u := graph.TableUse{Package: p.Dir, Table: pt.Name,
 				Write: pt.Access == tables.Write, DDL: pt.Access == tables.DDL, Carried: pt.Via == tables.Carried}
 			if !u.Carried {
-				u.At = at[[3]string{p.Dir, pt.Name, pt.Access}]
+				k := [3]string{p.Dir, pt.Name, pt.Access}
+				u.At, u.Sites, u.Verbs = at[k], sites[k], slices.Sorted(slices.Values(verbs[k]))
 			}
 			uses = append(uses, u)
 		}
@@ -281,3 +302,18 @@ func (a *Analysis) layers() []tiers.Layer {
 // Measured on ten ground truths, stronger alignment split single domains
 // along the sub-layers inside them (a registry by package format).
 const alignedSimilarity = 0.3
+
+// symbolsOf keeps of the symbols' result what the plans use: uses from
+// hand-written, non-test code, and the homonyms.
+func symbolsOf(r *symbols.Result) *Symbols {
+	s := &Symbols{Homonyms: map[string][]string{}, Calls: r.Calls.OnValues, Unresolved: r.Calls.NoMember + r.Calls.Unresolved}
+	for _, u := range r.Uses {
+		if n := u.Sites - u.Test; n > 0 {
+			s.Uses = append(s.Uses, graph.SymbolUse{From: u.From, To: u.To, Symbol: u.Symbol, Kind: u.Kind, Sites: n})
+		}
+	}
+	for _, h := range r.Homonyms {
+		s.Homonyms[h.Name] = h.Pkgs
+	}
+	return s
+}

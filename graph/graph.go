@@ -70,8 +70,21 @@ type TableUse struct {
 	DDL            bool // defines the table (migrations): no runtime coupling
 	Carried        bool // through a call into another package's function
 	// At is the first statement (file:line) through which the package
-	// has this access with its own SQL; empty for carried access.
-	At string
+	// has this access with its own SQL; empty for carried access. Sites
+	// are all such statements, Verbs their kinds (insert, update, delete,
+	// select, ddl), sorted.
+	At    string
+	Sites []string
+	Verbs []string
+}
+
+// SymbolUse is how often one package uses an exported declaration of
+// another: the calls an extracted service would have to answer.
+type SymbolUse struct {
+	From, To string // package paths
+	Symbol   string // "F", "T", "T.M"
+	Kind     string // func, method, type, var, const, field
+	Sites    int
 }
 
 // Similar is two packages whose vocabularies are alike.
@@ -98,6 +111,11 @@ type Input struct {
 	// that they name no one package, but may name a context's path.
 	Terms       map[string][]Term
 	CommonTerms []string
+	// Uses are the packages' uses of each other's exported declarations,
+	// sorted by From, To, Symbol; Homonyms the exported type names several
+	// packages declare (name -> packages). Both feed the extraction plans.
+	Uses     []SymbolUse
+	Homonyms map[string][]string
 	// SameLayer, when set, reports whether two packages are different
 	// slices of one technical layer (see package graph/tiers): an import
 	// between them says little about either's domain.
@@ -406,6 +424,13 @@ func (g *Graph) Sliced(path string) bool { return g.in.Sliced[path] }
 
 // Terms are the package's heaviest domain terms, heaviest first.
 func (g *Graph) Terms(path string) []Term { return g.in.Terms[path] }
+
+// Uses are the packages' uses of each other's exported declarations.
+func (g *Graph) Uses() []SymbolUse { return g.in.Uses }
+
+// Homonyms are the exported type names several packages declare, with
+// the packages.
+func (g *Graph) Homonyms() map[string][]string { return g.in.Homonyms }
 
 // CommonTerms are the words too common in the repository to tell its
 // packages apart.

@@ -26,6 +26,8 @@ type Context struct {
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.
 	Split bool `json:"split,omitempty"`
+	// Plan is the strangler plan for extracting the context.
+	Plan *Plan `json:"plan,omitempty"`
 }
 
 // Tier is a technical layer of the repository: a directory whose child
