@@ -347,7 +347,9 @@ func homonyms(g *graph.Graph, ctxOf map[string]string, id string) []Homonym {
 // shift of ownership, the calls back, and the retirement of the old code.
 func steps(p *Plan, c rank.Context) []Step {
 	var out []Step
-	add := func(kind, format string, a ...any) { out = append(out, Step{Kind: kind, Text: fmt.Sprintf(format, a...)}) }
+	add := func(kind, format string, a ...any) {
+		out = append(out, Step{Kind: kind, Text: fmt.Sprintf(format, a...)})
+	}
 	if len(p.Publishes) > 0 {
 		var ev []string
 		for _, f := range p.Publishes[:min(3, len(p.Publishes))] {
