@@ -263,7 +263,10 @@ func tablesOf(res *tables.Result) []schema.Table {
 
 func contextOf(c rank.Context) schema.Context {
 	sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, Terms: c.Terms, LOC: c.LOC,
-		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Reason: c.Reason, Split: c.Split}
+		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Split: c.Split}
+	if c.Small != nil {
+		sc.Small = &schema.Small{Share: c.Small.Share, Partner: c.Small.Partner}
+	}
 	for _, t := range c.Tables {
 		sc.Tables = append(sc.Tables, schema.ContextTable{Name: t.Name, Access: schema.JoinAccess(t.Read, t.Write, t.DDL), Shared: t.Shared, SharedWrite: t.SharedWrite})
 	}
@@ -283,7 +286,7 @@ func contextOf(c rank.Context) schema.Context {
 }
 
 func scoreOf(s rank.Score) schema.Score {
-	out := schema.Score{Score: s.Value}
+	out := schema.Score{Score: s.Value, Low: s.Low, High: s.High}
 	for _, in := range s.Inputs {
 		out.Inputs = append(out.Inputs, schema.Input(in))
 	}

@@ -21,12 +21,33 @@ type Context struct {
 	Pressure Score
 	Risk     Score
 	// Order is the extraction order, 1 first: high pressure, low risk.
-	Order  int
-	Reason string
-	Cut    Cut
+	// Band groups the contexts whose order cannot be told apart: those
+	// whose order interval (pressure interval minus risk) overlaps the
+	// interval of the band's first context share its band, numbered
+	// from 1.
+	Order, Band int
+	Reason      string
+	// Heat is what its share of the window's commits says, decided by
+	// its interval: "hot", "quiet", "about its share", "little history"
+	// (under MinCommits commits in the window) or "no history".
+	Heat string
+	// Small is set when the context holds too little of the code to be
+	// a service of its own.
+	Small *Small
+	Cut   Cut
 	// Split marks a part of a context too large to trust, clustered
 	// again on its own.
 	Split bool
+}
+
+// Small says a context is too small to extract on its own, and which
+// context to merge it into.
+type Small struct {
+	// Share is its share of the code in contexts, below SmallShare.
+	Share float64
+	// Partner is the id of the context the fused graph couples it to
+	// most, "" when nothing couples it to another.
+	Partner string
 }
 
 // Table is a table as one context uses it.
@@ -39,10 +60,13 @@ type Table struct {
 }
 
 // Score is a 0..1 figure and how it was made: Value = sum of
-// Weight * Value over the inputs, with weights summing to 1.
+// Weight * Value over the inputs, with weights summing to 1. Low and High
+// bound it: a 90% bootstrap interval over the window's commits for
+// pressure, Value itself for figures without sampling error.
 type Score struct {
-	Value  float64
-	Inputs []Input
+	Value     float64
+	Low, High float64
+	Inputs    []Input
 }
 
 // Input is one ingredient of a Score.

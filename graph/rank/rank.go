@@ -79,24 +79,33 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		ids[i] = cs[i].ID
 	}
 	cuts := cutLists(g, part, ids, tables)
-	press := pressure(h, part)
+	press, heats := pressure(h, part)
 	risk := risks(g, h, part, cuts, tables, loc)
+	small := smallContexts(g, part, cs)
 	for i := range cs {
 		cs[i].Cut = cuts[i]
 		cs[i].Pressure = press[i]
 		cs[i].Risk = risk[i]
-		cs[i].Reason = reason(press[i], risk[i], cuts[i], tables.sharedWrites[i])
+		cs[i].Heat = heats[i].word()
+		cs[i].Small = small[i]
+		cs[i].Reason = reason(heats[i], cuts[i], risk[i], tables.sharedWrites[i])
 	}
+	orderScore := func(c Context) float64 { return c.Pressure.Value - c.Risk.Value }
 	sort.SliceStable(cs, func(a, b int) bool {
-		da := cs[a].Pressure.Value - cs[a].Risk.Value
-		db := cs[b].Pressure.Value - cs[b].Risk.Value
-		if da != db {
+		if da, db := orderScore(cs[a]), orderScore(cs[b]); da != db {
 			return da > db
 		}
 		return cs[a].ID < cs[b].ID
 	})
+	band, leaderLow := 0, math.Inf(1)
 	for i := range cs {
-		cs[i].Order = i + 1
+		c := &cs[i]
+		c.Order = i + 1
+		if c.Pressure.High-c.Risk.Value < leaderLow {
+			band++
+			leaderLow = c.Pressure.Low - c.Risk.Value
+		}
+		c.Band = band
 	}
 	return cs
 }
@@ -109,7 +118,8 @@ func score(inputs []Input) Score {
 		inputs[i].Value = num.Round(inputs[i].Value, 4)
 		s += inputs[i].Weight * inputs[i].Value
 	}
-	return Score{Value: num.Round(s, 4), Inputs: inputs}
+	v := num.Round(s, 4)
+	return Score{Value: v, Low: v, High: v, Inputs: inputs}
 }
 
 // share maps a context's share of something to 0..1 against its fair
@@ -131,90 +141,6 @@ func saturate(n, half float64) float64 {
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
-
-// pressure scores how hot each context is in the pressure window.
-func pressure(h *cochange.History, part *cluster.Partition) []Score {
-	k := len(part.Members)
-	out := make([]Score, k)
-	if h == nil || len(h.UsedCommits) == 0 {
-		for i := range out {
-			out[i] = Score{Inputs: []Input{{Name: "history", Note: "no history: pressure is unknown"}}}
-		}
-		return out
-	}
-	type fig struct {
-		win, prev, churn int
-		authors          map[string]bool
-		last             int64
-	}
-	figs := make([]fig, k)
-	for i := range figs {
-		figs[i].authors = map[string]bool{}
-	}
-	winCommits, winChurn := 0, 0
-	allAuthors := map[string]bool{}
-	for _, c := range h.UsedCommits {
-		inWin := c.When.After(h.WindowStart)
-		inPrev := !inWin && c.When.After(h.PrevWindowStart)
-		touched := map[int]bool{}
-		for _, p := range c.Packages {
-			i, ok := part.Of[p]
-			if !ok {
-				continue
-			}
-			touched[i] = true
-			if inWin {
-				figs[i].churn += c.Churn[p]
-				winChurn += c.Churn[p]
-			}
-		}
-		if inWin {
-			winCommits++
-			allAuthors[c.Author] = true
-		}
-		for i := range touched {
-			if inWin {
-				figs[i].win++
-				figs[i].authors[c.Author] = true
-			} else if inPrev {
-				figs[i].prev++
-			}
-			if t := c.When.Unix(); t > figs[i].last {
-				figs[i].last = t
-			}
-		}
-	}
-	for i, f := range figs {
-		cshare := ratio(f.win, winCommits)
-		chshare := ratio(f.churn, winChurn)
-		ashare := ratio(len(f.authors), len(allAuthors))
-		// A context whose packages no used commit touched has no last
-		// change: recency is 0, its raw figure the whole history's span,
-		// so that every input stays a finite number.
-		recency := Input{Name: "recency", Weight: 0.1}
-		if f.last == 0 {
-			recency.Raw = float64(h.WindowEnd.Unix()-h.UsedCommits[0].When.Unix()) / 86400
-			recency.Note = "no commit that counts touched it (only bulk or filtered ones did); 0"
-		} else {
-			days := float64(h.WindowEnd.Unix()-f.last) / 86400
-			recency.Raw, recency.Value = days, math.Exp(-days/90)
-			recency.Note = fmt.Sprintf("last change %.0f days before the newest commit; exp(-days/90)", days)
-		}
-		trend := float64(f.win+1) / float64(f.prev+1)
-		out[i] = score([]Input{
-			{Name: "commits", Raw: cshare, Value: share(cshare, k), Weight: 0.35,
-				Note: fmt.Sprintf("%d of %d commits in the window (%s; fair share %s)", f.win, winCommits, pct(cshare), pct(1/float64(k)))},
-			{Name: "churn", Raw: chshare, Value: share(chshare, k), Weight: 0.2,
-				Note: fmt.Sprintf("%d of %d lines added+deleted in the window", f.churn, winChurn)},
-			{Name: "authors", Raw: ashare, Value: share(ashare, k), Weight: 0.2,
-				Note: fmt.Sprintf("%d of %d authors active in the window", len(f.authors), len(allAuthors))},
-			recency,
-			{Name: "trend", Raw: trend, Value: trend / (trend + 1), Weight: 0.15,
-				Note: fmt.Sprintf("%d commits in the window vs %d in the one before; 0.5 is flat", f.win, f.prev)},
-		})
-	}
-	return out
-}
 
 func ratio(a, b int) float64 {
 	if b == 0 {
@@ -300,16 +226,14 @@ func crossCoChange(h *cochange.History, part *cluster.Partition) []float64 {
 	return out
 }
 
-func reason(p, r Score, cut Cut, sharedWrites int) string {
-	hot := "no history"
-	for _, in := range p.Inputs {
-		if in.Name == "commits" {
-			word := "quiet"
-			if in.Value >= 0.5 {
-				word = "hot"
-			}
-			hot = fmt.Sprintf("%s: %s of the window's commits", word, pct(in.Raw))
-		}
+func reason(h heat, cut Cut, r Score, sharedWrites int) string {
+	hot := h.word()
+	switch hot {
+	case "no history":
+	case "little history":
+		hot += ": " + plural(h.commits, "commit") + " in the window"
+	default:
+		hot = fmt.Sprintf("%s: %.0f–%s of the window's commits", hot, 100*h.low, pct(h.high))
 	}
 	inPk := map[string]bool{}
 	for _, e := range cut.Inbound {

@@ -218,7 +218,10 @@ func TestScoresAlwaysFinite(t *testing.T) {
 			part := cluster.FromMembers(members, make([]string, len(members)))
 			for _, c := range Contexts(g, part, h) {
 				for _, s := range []Score{c.Pressure, c.Risk} {
-					for _, in := range append(s.Inputs, Input{Name: "score", Raw: s.Value, Value: s.Value}) {
+					if s.Low > s.Value || s.Value > s.High {
+						t.Fatalf("trial %d: context %s: %v outside its interval [%v, %v]", trial, c.Name, s.Value, s.Low, s.High)
+					}
+					for _, in := range append(s.Inputs, Input{Name: "score", Raw: s.Value, Value: s.Value}, Input{Name: "interval", Raw: s.Low, Value: s.High}) {
 						if math.IsNaN(in.Raw) || math.IsInf(in.Raw, 0) || math.IsNaN(in.Value) || math.IsInf(in.Value, 0) {
 							t.Fatalf("trial %d: context %s input %s = %v, %v", trial, c.Name, in.Name, in.Raw, in.Value)
 						}

@@ -20,8 +20,19 @@ type Context struct {
 	Pressure Score `json:"pressure"`
 	Risk     Score `json:"risk"`
 	// Order is the extraction order, 1 first: high pressure, low risk.
-	Order  int    `json:"order"`
+	Order int `json:"order"`
+	// Band groups contexts whose order the history cannot tell apart:
+	// their order intervals (pressure interval minus risk) overlap that
+	// of the band's first context. Numbered from 1.
+	Band   int    `json:"band"`
 	Reason string `json:"reason"`
+	// Heat is what the context's share of the window's commits says,
+	// decided by its bootstrap interval against the fair share: one of
+	// Heats.
+	Heat string `json:"heat"`
+	// Small is present when the context holds too little of the code to
+	// be a service of its own.
+	Small *Small `json:"small,omitempty"`
 	Cut    Cut    `json:"cut"`
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.
@@ -29,6 +40,18 @@ type Context struct {
 	// Plan is the strangler plan for extracting the context.
 	Plan *Plan `json:"plan,omitempty"`
 }
+
+// Small says a context is too small to extract on its own.
+type Small struct {
+	// Share is its share of the code in contexts, under 0.02.
+	Share float64 `json:"share"`
+	// Partner is the context the signals couple it to most: the one to
+	// merge it into; absent when nothing couples it to another.
+	Partner string `json:"partner,omitempty"`
+}
+
+// Heats are the values of Context.Heat.
+var Heats = []string{"hot", "about its share", "quiet", "little history", "no history"}
 
 // Tier is a technical layer of the repository: a directory whose child
 // slices are one per domain, as app/api/controller/<domain>.
@@ -56,7 +79,12 @@ type ContextTable struct {
 // Score is a 0..1 figure and how it was made: score = sum of
 // weight * value over the inputs, with weights summing to 1.
 type Score struct {
-	Score  float64 `json:"score"`
+	Score float64 `json:"score"`
+	// Low and High bound Score: for pressure, a 90% bootstrap interval
+	// over the window's commits; for risk, which has no sampling error,
+	// Score itself.
+	Low    float64 `json:"low"`
+	High   float64 `json:"high"`
 	Inputs []Input `json:"inputs"`
 }
 

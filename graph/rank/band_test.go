@@ -1,0 +1,132 @@
+package rank
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/graph/internal/graphtest"
+)
+
+// plantedHistory builds contexts a..e of one package each, with the
+// given number of commits in the last 100 days, each commit touching
+// one context and changing 10 lines; authors rotate among three.
+func plantedHistory(commits map[string]int, loc map[string]int) (*graph.Graph, *cluster.Partition, *cochange.History) {
+	var in graph.Input
+	var members [][]string
+	var all []cochange.Commit
+	day := 0
+	for _, p := range []string{"a", "b", "c", "d", "e"} {
+		in.Nodes = append(in.Nodes, graph.Node{Path: p, LOC: loc[p]})
+		members = append(members, []string{p})
+		for n := range commits[p] {
+			all = append(all, cochange.Commit{When: graphtest.Day(400 + day%100), Author: fmt.Sprint("dev", n%3),
+				Files: []cochange.FileChange{{Path: p + "/x.go", Churn: 10}}})
+			day++
+		}
+	}
+	// One old commit of every package, so the history spans two windows.
+	old := cochange.Commit{When: graphtest.Day(0), Author: "dev0"}
+	for _, p := range []string{"a", "b", "c", "d", "e"} {
+		old.Files = append(old.Files, cochange.FileChange{Path: p + "/y.go", Churn: 1})
+	}
+	all = append(all, old)
+	h := cochange.Aggregate(all, cochange.DefaultOptions(), cochange.Files{PackageOf: func(f string) (string, bool) { return path2dir(f), true }})
+	in.Imports = []graph.Import{{From: "e", To: "d", Files: 3}, {From: "e", To: "a", Files: 1}}
+	return graph.New(in, graph.DefaultWeights()), cluster.FromMembers(members, make([]string, len(members))), h
+}
+
+func byPath(cs []Context) map[string]Context {
+	out := map[string]Context{}
+	for _, c := range cs {
+		out[c.Packages[0]] = c
+	}
+	return out
+}
+
+// TestBandsAndHeat plants a clear leader (a), two contexts the window
+// cannot tell apart (b, c), a quiet one (d) and one with too few commits
+// to judge (e).
+func TestBandsAndHeat(t *testing.T) {
+	loc := map[string]int{"a": 1000, "b": 1000, "c": 1000, "d": 1000, "e": 1000}
+	g, part, h := plantedHistory(map[string]int{"a": 120, "b": 40, "c": 38, "d": 6, "e": 2}, loc)
+	cs := Contexts(g, part, h)
+	c := byPath(cs)
+	for i, x := range cs {
+		if x.Order != i+1 {
+			t.Errorf("%s: order %d at position %d", x.Packages[0], x.Order, i)
+		}
+		if i > 0 && (x.Band < cs[i-1].Band || x.Band > cs[i-1].Band+1) {
+			t.Errorf("bands not consecutive: %d after %d", x.Band, cs[i-1].Band)
+		}
+		if x.Pressure.Low > x.Pressure.Value || x.Pressure.High < x.Pressure.Value || x.Pressure.Low == x.Pressure.High {
+			t.Errorf("%s: pressure %v with interval [%v, %v]", x.Packages[0], x.Pressure.Value, x.Pressure.Low, x.Pressure.High)
+		}
+		if x.Risk.Low != x.Risk.Value || x.Risk.High != x.Risk.Value {
+			t.Errorf("%s: risk has an interval [%v, %v] though nothing samples it", x.Packages[0], x.Risk.Low, x.Risk.High)
+		}
+	}
+	if c["a"].Order != 1 || c["a"].Band != 1 {
+		t.Errorf("a: order %d band %d, want the leader alone in band 1", c["a"].Order, c["a"].Band)
+	}
+	if c["b"].Band != c["c"].Band || c["b"].Band == c["a"].Band {
+		t.Errorf("b band %d, c band %d, a band %d: b and c (40 and 38 commits) should share a band below a", c["b"].Band, c["c"].Band, c["a"].Band)
+	}
+	for p, want := range map[string]string{"a": "hot", "d": "quiet", "e": "little history"} {
+		if c[p].Heat != want {
+			t.Errorf("%s: heat %q, want %q (reason %q)", p, c[p].Heat, want, c[p].Reason)
+		}
+		if !strings.HasPrefix(c[p].Reason, want+":") {
+			t.Errorf("%s: reason %q does not start with %q", p, c[p].Reason, want)
+		}
+	}
+	if !strings.Contains(c["e"].Reason, "2 commits in the window") {
+		t.Errorf("e: reason %q does not say how little history it has", c["e"].Reason)
+	}
+	// b's and c's share intervals straddle the fair share (20%)? Either
+	// way the word must agree with the interval, not the point figure.
+	for _, p := range []string{"b", "c"} {
+		if w := c[p].Heat; w == "hot" || w == "quiet" {
+			in := input(c[p].Pressure, "commits")
+			if w == "hot" && in.Raw <= 0.2 || w == "quiet" && in.Raw >= 0.2 {
+				t.Errorf("%s: %q with a point share of %v", p, w, in.Raw)
+			}
+		}
+	}
+	// The bootstrap has a fixed seed: the same input, the same intervals.
+	g2, part2, h2 := plantedHistory(map[string]int{"a": 120, "b": 40, "c": 38, "d": 6, "e": 2}, loc)
+	if again := Contexts(g2, part2, h2); !reflect.DeepEqual(again, cs) {
+		t.Error("a second ranking of the same input differs")
+	}
+}
+
+// TestSmallContexts flags a context under 2% of the code and proposes
+// the context it imports most as its partner; one coupled to nothing
+// gets no partner.
+func TestSmallContexts(t *testing.T) {
+	loc := map[string]int{"a": 3000, "b": 3000, "c": 3000, "d": 3000, "e": 100}
+	g, part, h := plantedHistory(map[string]int{"a": 10, "b": 10, "c": 10, "d": 10, "e": 10}, loc)
+	c := byPath(Contexts(g, part, h))
+	for _, p := range []string{"a", "b", "c", "d"} {
+		if c[p].Small != nil {
+			t.Errorf("%s (%d of 12,100 lines) flagged small: %+v", p, loc[p], *c[p].Small)
+		}
+	}
+	s := c["e"].Small
+	if s == nil {
+		t.Fatal("e (100 of 12,100 lines) not flagged small")
+	}
+	if s.Share != 0.0083 || s.Partner != c["d"].ID {
+		t.Errorf("e small %+v, want share 0.0083 and partner %s (it imports d through 3 files, a through 1)", *s, c["d"].ID)
+	}
+	loc["e"] = 100
+	g, part, h = plantedHistory(map[string]int{"a": 10, "b": 10, "c": 10, "d": 10, "e": 10}, loc)
+	g = graph.New(graph.Input{Nodes: g.Nodes()}, graph.DefaultWeights())
+	if s := byPath(Contexts(g, part, h))["e"].Small; s == nil || s.Partner != "" {
+		t.Errorf("e coupled to nothing: small %+v, want flagged with no partner", s)
+	}
+}
