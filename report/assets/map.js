@@ -10,7 +10,9 @@
 // in slices of a few milliseconds and calls done when finished: the
 // result does not depend on the slicing.
 function forceLayout(nodes, edges, opt, done) {
-  var n = nodes.length, k = opt.k || 60, iters = opt.iterations || 300, it = 0;
+  // A cut-off on the push keeps nodes that nothing pulls from drifting
+  // away: past it, only gravity acts on them.
+  var n = nodes.length, k = opt.k || 60, iters = opt.iterations || 300, it = 0, cutoff = opt.cutoff || 0;
   var dx = new Float64Array(n), dy = new Float64Array(n);
   var grid = n > 150;
   function step() {
@@ -35,6 +37,7 @@ function forceLayout(nodes, edges, opt, done) {
         if (j <= i) continue;
         var b = nodes[j], ex = a.x - b.x, ey = a.y - b.y;
         var d = Math.sqrt(ex * ex + ey * ey) || 0.01;
+        if (cutoff && d > cutoff) continue;
         var gap = Math.max(d - a.r - b.r, 0.1 * k);
         var f = k * k / gap / d;
         dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
@@ -465,7 +468,8 @@ views.drilldown = {
         M.contexts.map(function (c) { return el('option', { value: c.id }, c.order + '. ' + c.name); })),
         el('button', { onclick: function () { if (drill.svg) download('packages.svg', 'image/svg+xml', serializeSVG(drill.svg)); } }, 'SVG')));
     drill.box = el('div', { class: 'map-box drill' });
-    s.append(drill.box);
+    drill.legend = el('div', { class: 'legend' });
+    s.append(drill.box, drill.legend);
   },
   show: function (s, p) {
     var id = (p.context && D.ctxById[p.context]) ? p.context : (state.context || (M.contexts[0] && M.contexts[0].id));
@@ -494,7 +498,7 @@ function drawDrill(id) {
     else if (b === ci && a >= 0) add(e.to, a, e.files, 'in');
   });
   function add(p, ctx, files, dir) { var k = p + ' ' + ctx + ' ' + dir; out[k] = (out[k] || 0) + files; }
-  forceLayout(nodes, springs, { k: 28, iterations: 240, gravity: 0.03, pad: 3 }, function () {
+  forceLayout(nodes, springs, { k: 28, iterations: 240, gravity: 0.06, pad: 3, cutoff: 84 }, function () {
     if (drill.id !== id) return;
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     nodes.forEach(function (n) { x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y); x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y); });
@@ -539,11 +543,12 @@ function drawDrill(id) {
       g.append(dot);
     });
     var labels = svg('g', {});
-    big.slice(0, 30).forEach(function (n) { labels.append(svg('text', { x: n.x, y: n.y - n.r - 2, class: 'label halo pkg-label', 'text-anchor': 'middle' }, short(M.packages[n.p].path))); });
+    big.slice(0, 30).forEach(function (n) { labels.append(svg('text', { x: n.x, y: n.y - n.r - 2, class: 'label halo pkg-label', 'text-anchor': 'middle' }, short(M.packages[n.p].path, 3))); });
     g.append(labels);
-    drill.box.append(root, el('div', { class: 'legend' },
-      el('span', { class: 'legend-item' }, scales.heat.label + ': none', el('i', { class: 'ramp', style: 'background:linear-gradient(90deg,' + [0, 0.33, 0.66, 1].map(function (t) { return scales.heat.ramp(t) + ' ' + t * 100 + '%'; }).join(',') + ')' }), 'most'),
-      el('span', { class: 'legend-item' }, plural(c.members.length, 'package') + ', ' + plural(neighbours.length, 'neighbour') + '; the 30 largest packages labelled, hover for the rest')));
+    drill.box.append(root);
+    drill.legend.textContent = '';
+    drill.legend.append(el('span', { class: 'legend-item' }, scales.heat.label + ': none', el('i', { class: 'ramp', style: 'background:linear-gradient(90deg,' + [0, 0.33, 0.66, 1].map(function (t) { return scales.heat.ramp(t) + ' ' + t * 100 + '%'; }).join(',') + ')' }), 'most'),
+      el('span', { class: 'legend-item' }, plural(c.members.length, 'package') + ', ' + plural(neighbours.length, 'neighbouring context') + '; the 30 largest packages labelled where there is room, hover for the rest'));
     function restyleDrill() {
       var r = root.getBoundingClientRect(), vb = root.viewBox.baseVal;
       if (!r.width) return;

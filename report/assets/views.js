@@ -163,10 +163,25 @@ views.warnings = {
   title: 'Warnings',
   render: function (s) {
     sectionHead(s, 'Signals and warnings', 'What each signal could read, and what limited the analysis.');
-    var sig = M.signals;
-    s.append(table(['signal', 'status', 'detail'], V.signals.map(function (x) {
-      return row([x.label, el('span', { class: 'status ' + sig[x.name].status }, sig[x.name].status), sig[x.name].detail]);
+    var sig = M.signals, groups = warningGroups(M.warnings);
+    // A partial import graph that only misses third-party modules is
+    // complete between the repository's own packages: say so where the
+    // status shows.
+    var importsOnlyMissing = groups.some(function (g) { return g.missing; }) && groups.every(function (g) { return g.signal !== V.signals[0].name || g.missing; });
+    s.append(table(['signal', 'status', 'detail'], V.signals.map(function (x, i) {
+      var note = i === 0 && sig[x.name].status === 'partial' && importsOnlyMissing ? el('div', { class: 'note' }, 'Partial only because third-party modules are missing from the module cache (see below): the imports between the repository\'s own packages, which seams uses, are complete.') : null;
+      return row([x.label, el('span', { class: 'status ' + sig[x.name].status }, sig[x.name].status), [sig[x.name].detail, note]]);
     })), el('p', { class: 'help' }, 'ok: complete; partial: some input could not be read (the groups below say what, and what it costs); unavailable: could not be computed; off: not asked for.'));
+    s.append(el('h3', null, plural(M.warnings.length, 'warning') + (groups.length ? ' of ' + plural(groups.length, 'kind') : '')));
+    groups.forEach(function (g, i) {
+      var d = el('details', { class: 'warn-group', 'data-kind': g.kind }, el('summary', null, el('span', { class: 'tag' }, g.signal), ' ', g.headline));
+      if (i === 0 && groups.length < 4) d.open = true;
+      var list = el('div', { class: 'warn-list' });
+      g.items.slice(0, 300).forEach(function (w) { list.append(el('div', { class: 'warn' }, w.where ? el('code', null, w.where) : null, w.where ? ' ' : '', g.sameMessage ? '' : w.message)); });
+      if (g.items.length > 300) list.append(el('div', { class: 'warn' }, (g.items.length - 300) + ' more in seams.json'));
+      d.append(list);
+      s.append(d);
+    });
     var notes = [], im = sig.imports, sq = sig.sql, hi = sig.history;
     if (im.loader) notes.push('Packages listed by ' + im.loader + (im.fallbackReason ? ' (fallback: ' + im.fallbackReason + ')' : '') + '; ' + num(im.files || 0) + ' Go files analyzed, ' + num(im.generatedFiles || 0) + ' generated and ' + num(im.excludedFiles || 0) + ' excluded files left out.');
     if (sq.statements) notes.push('SQL read as ' + (sq.dialect || 'unknown dialect') + (sq.dialectReason ? ' (' + sq.dialectReason + ')' : '') + ': ' + num(sq.statements) + ' statements, ' + num(sq.notUnderstood || 0) + ' not understood.');
@@ -179,17 +194,6 @@ views.warnings = {
       ['package pairs under ' + hi.minShared + ' shared commits', f.pairsBelowMin], ['Go files excluded by patterns', im.excludedFiles], ['generated Go files left out', im.generatedFiles],
       ['SQL statements not understood', sq.notUnderstood]
     ].map(function (r) { return row([r[0], num(r[1] || 0)], [false, true]); }), [false, true]));
-    var groups = warningGroups(M.warnings);
-    s.append(el('h3', null, plural(M.warnings.length, 'warning') + (groups.length ? ' of ' + plural(groups.length, 'kind') : '')));
-    groups.forEach(function (g, i) {
-      var d = el('details', { class: 'warn-group', 'data-kind': g.kind }, el('summary', null, el('span', { class: 'tag' }, g.signal), ' ', g.headline));
-      if (i === 0 && groups.length < 4) d.open = true;
-      var list = el('div', { class: 'warn-list' });
-      g.items.slice(0, 300).forEach(function (w) { list.append(el('div', { class: 'warn' }, w.where ? el('code', null, w.where) : null, w.where ? ' ' : '', g.sameMessage ? '' : w.message)); });
-      if (g.items.length > 300) list.append(el('div', { class: 'warn' }, (g.items.length - 300) + ' more in seams.json'));
-      d.append(list);
-      s.append(d);
-    });
   }
 };
 
