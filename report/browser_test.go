@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,7 +15,9 @@ import (
 	"time"
 
 	"github.com/seams-tool/seams/analyze"
+	"github.com/seams-tool/seams/analyze/config"
 	"github.com/seams-tool/seams/analyze/gitscript"
+	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/report"
 	"github.com/seams-tool/seams/report/schema"
 )
@@ -358,6 +361,17 @@ func screens(t *testing.T, html []byte, prefix string) {
 		}
 		p.problems(t)
 	}
+	// Dark mode, as prefers-color-scheme asks for it.
+	p.b.call(p.b.session, "Emulation.setEmulatedMedia", map[string]any{"features": []map[string]string{{"name": "prefers-color-scheme", "value": "dark"}}}, nil)
+	p.b.stopTrace()
+	p.b.open(p.url)
+	p.b.startTrace()
+	for _, v := range []string{"ranking", "map", "context-dsm"} {
+		p.b.eval(`location.hash = '#view=`+v+`'`, nil)
+		p.b.waitFor(settled(v))
+		time.Sleep(60 * time.Millisecond)
+		p.shot(t, fmt.Sprintf("%s-%s-dark", prefix, v))
+	}
 }
 
 func TestBrowserFixture(t *testing.T) {
@@ -418,6 +432,75 @@ func TestBrowserFixture(t *testing.T) {
 		if n := strings.Count(lines, "\r\n"); n != len(m.Contexts)+1 {
 			t.Errorf("ranking.csv has %d lines, want %d", n, len(m.Contexts)+1)
 		}
+	})
+
+	t.Run("what-if configuration", func(t *testing.T) {
+		p.b.t = t
+		var w struct {
+			YAML     string
+			Contexts []struct {
+				Name     string
+				Packages []string
+			}
+			Kernel []string
+		}
+		p.b.eval(`window.seams.whatIf(true)`, &w)
+		f, err := config.Parse(config.FileName, []byte(w.YAML))
+		if err != nil {
+			t.Fatalf("the what-if's configuration does not load: %v\n%s", err, w.YAML)
+		}
+		// Each package must fall in its what-if context by the declared
+		// patterns, as cluster.Cluster matches them (names in order).
+		names := slices.Sorted(maps.Keys(f.Contexts))
+		for _, c := range w.Contexts {
+			for _, pk := range c.Packages {
+				got := ""
+				for _, n := range names {
+					if slices.ContainsFunc(f.Contexts[n], func(pat string) bool { return cluster.Match(pat, pk) }) {
+						got = n
+						break
+					}
+				}
+				if got != c.Name {
+					t.Errorf("package %s is declared in %q, the what-if has it in %q:\n%s", pk, got, c.Name, w.YAML)
+				}
+			}
+		}
+		if len(f.Contexts) != len(w.Contexts) {
+			t.Errorf("the configuration declares %d contexts, the what-if has %d", len(f.Contexts), len(w.Contexts))
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		p.b.t = t
+		p.show(t, "map")
+		c := m.Contexts[len(m.Contexts)-1]
+		p.b.eval(`document.querySelector('[data-view=map] g.node[data-context="`+c.ID+`"]').focus()`, nil)
+		for _, typ := range []string{"keyDown", "keyUp"} {
+			p.b.call(p.b.session, "Input.dispatchKeyEvent", map[string]any{"type": typ, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, nil)
+		}
+		var shown string
+		p.b.eval(`document.querySelector('[data-view=map] .panel').getAttribute('data-context')`, &shown)
+		if shown != c.ID {
+			t.Errorf("Enter on the focused context %s shows %q in the panel", c.ID, shown)
+		}
+	})
+
+	t.Run("print", func(t *testing.T) {
+		p.b.t = t
+		p.b.call(p.b.session, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil)
+		p.b.eval(`window.dispatchEvent(new Event('beforeprint'))`, nil)
+		var shown []string
+		p.b.eval(`Array.from(document.querySelectorAll('section[data-view]')).filter(function (s) { return getComputedStyle(s).display !== 'none'; }).map(function (s) { return s.getAttribute('data-view'); })`, &shown)
+		if !slices.Equal(shown, []string{"ranking", "map", "plan"}) {
+			t.Errorf("printed, the page shows the views %q, want ranking, map and plan", shown)
+		}
+		var pdf struct{ Data string }
+		p.b.call(p.b.session, "Page.printToPDF", map[string]any{"preferCSSPageSize": true, "paperWidth": 11.69, "paperHeight": 8.27, "landscape": true}, &pdf)
+		if len(pdf.Data) < 1000 {
+			t.Error("printing to PDF gave nothing")
+		}
+		p.b.call(p.b.session, "Emulation.setEmulatedMedia", map[string]any{"media": ""}, nil)
 	})
 
 	t.Run("permalink", func(t *testing.T) {
@@ -485,6 +568,12 @@ func TestReportSize(t *testing.T) {
 	if len(html) > 5e6 {
 		t.Errorf("index.html of %d packages is %d bytes, over 5 MB", len(m.Packages), len(html))
 	}
+	p := openHTML(t, html, 1600, 1200)
+	t.Logf("first render %.0f ms after navigation", p.ready)
+	if p.ready > 15000 {
+		t.Errorf("first render after %.0f ms, over 10 times the 1.5 s target", p.ready)
+	}
+	p.problems(t)
 }
 
 // TestBrowserPlanAndBand renders fields a later schema adds: a context's

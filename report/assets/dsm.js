@@ -376,6 +376,8 @@ views['package-dsm'] = {
       el('span', { class: 'tools' },
         el('button', { 'aria-label': 'larger cells', onclick: function () { pdsm.cell = Math.min(24, pdsm.cell * 2); drawPDSM(); } }, '+'),
         el('button', { 'aria-label': 'smaller cells', onclick: function () { pdsm.cell = Math.max(2, Math.floor(pdsm.cell / 2)); drawPDSM(); } }, '−')));
+    s.append(el('p', { class: 'help' }, 'Zoom with + and −; hover a cell for both packages, their contexts, the files importing each way and the coupling of every layer. ',
+      info('The shade is the pair\'s weight in the fused graph the clustering reads: each layer normalized to a total of 1 over the repository, then weighted (all layers), or one layer alone. Imports are drawn row to column, in files; the other layers have no direction.', '', 'coupling')));
     s.append(el('div', { class: 'switch', role: 'group', 'aria-label': 'layer' }, [['fused', 'all layers']].concat(V.layers.map(function (l) { return [l.name, l.short]; })).map(function (l) {
       return el('button', { 'data-layer': l[0], onclick: function () { pdsm.layer = l[0]; drawPDSM(); } }, l[1]);
     })));

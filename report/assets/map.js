@@ -254,7 +254,7 @@ function makeMap(box, legend) {
       var expanded = mapState.expanded[c.id];
       var g = svg('g', { class: 'node' + (expanded ? ' expanded' : ''), 'data-node': '1', 'data-context': c.id, tabindex: 0, role: 'button', 'aria-label': c.order + '. ' + c.name });
       g.append(svg('circle', { cx: p.x, cy: p.y, r: p.r, fill: expanded ? 'none' : color(c), class: 'ctx-circle' }));
-      if (!expanded) g.append(svg('text', { x: p.x, y: p.y, class: 'order', 'text-anchor': 'middle', 'dominant-baseline': 'central' }, String(c.order)));
+      if (!expanded) g.append(svg('text', { x: p.x, y: p.y, class: 'order', fill: inkOn(color(c)), 'text-anchor': 'middle', 'dominant-baseline': 'central' }, String(c.order)));
       g.addEventListener('click', function () { select(c.id, 'map'); });
       g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(c.id, 'map'); } });
       g.addEventListener('mouseenter', function (ev) { hoverContext(c, ev, true); });
@@ -393,6 +393,12 @@ function makeMap(box, legend) {
       el('span', { class: 'legend-item' }, info('Contexts are circles sized by their lines of code; the number is the extraction order. Edges are the strongest relations of each layer (one per context unless "all edges"), their width on a log scale of the layer\'s own unit: files importing, tables shared, commits shared. Only the largest contexts are labelled where there is room; hover or focus a circle for the rest. Expanded contexts show their packages coloured by commits in the pressure window.', '', 'links'))]);
   }
   return view;
+}
+
+// inkOn is the text colour that reads on a fill given as rgb(r,g,b).
+function inkOn(fill) {
+  var c = (/rgb\((\d+),(\d+),(\d+)\)/.exec(fill) || [0, 255, 255, 255]).slice(1).map(Number);
+  return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] < 140 ? '#ffffff' : '#1d2330';
 }
 
 hooks.mapSVG = function () { return mapView ? serializeSVG(mapView.svg) : ''; };

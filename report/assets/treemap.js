@@ -104,7 +104,8 @@ function drawTreemap() {
   if (tmap.zoom) tmap.crumbs.append(' › ', U.list.filter(function (u) { return u.id === tmap.zoom; })[0].name);
   tmap.legend.textContent = '';
   tmap.legend.append(el('span', { class: 'legend-item' }, heat.label + ': none', el('i', { class: 'ramp', style: 'background:linear-gradient(90deg,' + [0, 0.33, 0.66, 1].map(function (x) { return scales.heat.ramp(x) + ' ' + x * 100 + '%'; }).join(',') + ')' }), 'most (' + (tmap.color === 'density' ? max.toFixed(2) : num(max)) + ', log scale)'),
-    el('span', { class: 'legend-item' }, 'area: lines of code'));
+    el('span', { class: 'legend-item' }, 'area: lines of code'),
+    el('span', { class: 'legend-item' }, info('Each rectangle is a package, inside its context, with an area proportional to its lines of code; the colour is its change in the pressure window, on a log scale: commits touching it, lines added and deleted, or that churn per line of code. A big, dark rectangle is costly code that changes a lot.', '', 'packages')));
 }
 
 // fitText shortens text to about width px at charW px a character.

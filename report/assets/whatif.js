@@ -323,4 +323,11 @@ function copyText(text, button) {
   }
 }
 
-hooks.whatIf = function () { return { ops: wi.ops.slice(), metrics: wi.result && wi.result.metrics, yaml: wi.result ? seamsYAML(wi.yamlAll) : '' }; };
+hooks.whatIf = function (all) {
+  if (!wi.result) return null;
+  return {
+    ops: wi.ops.slice(), metrics: wi.result.metrics, yaml: seamsYAML(all),
+    contexts: wi.result.contexts.map(function (c) { return { name: c.name, packages: c.packages }; }),
+    kernel: wi.kernel.map(function (p) { return M.packages[p].path; })
+  };
+};
