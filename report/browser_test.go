@@ -329,6 +329,16 @@ func exercise(t *testing.T, p *page, m *schema.Model) {
 	if ops != 1 || !strings.Contains(yaml, "contexts:") || !strings.Contains(yaml, jsString(moved)) {
 		t.Errorf("after moving %s the what-if holds %d changes and this configuration:\n%s", moved, ops, yaml)
 	}
+	var timings []struct {
+		Name string
+		Ms   int
+	}
+	p.b.eval(`window.seams.timings()`, &timings)
+	var parts []string
+	for _, x := range timings {
+		parts = append(parts, fmt.Sprintf("%s %d ms", x.Name, x.Ms))
+	}
+	t.Logf("the page's own steps: %s", strings.Join(parts, ", "))
 }
 
 func jsString(s string) string {
@@ -613,6 +623,39 @@ func TestBrowserPlanAndBand(t *testing.T) {
 		t.Errorf("the ranking shows band %q, want A", got.Band)
 	}
 	p.problems(t)
+}
+
+// TestBrowserSparseModels opens every view of models with little in
+// them: nothing at all, no history (no view), one context alone.
+func TestBrowserSparseModels(t *testing.T) {
+	shop := decodeModel(t, "testdata/shop.json")
+	noHistory := decodeModel(t, "testdata/shop.json")
+	noHistory.View = nil
+	for i := range noHistory.Packages {
+		noHistory.Packages[i].History = nil
+	}
+	noHistory.CoChange = nil
+	one := decodeModel(t, "testdata/shop.json")
+	one.Contexts = one.Contexts[:1]
+	one.Links = nil
+	for _, tc := range []struct {
+		name string
+		m    *schema.Model
+	}{
+		{"empty", &schema.Model{Schema: schema.Version, Repo: schema.Repo{Root: "/src/empty"}}},
+		{"no history", noHistory},
+		{"one context", one},
+		{"as found", shop},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := openModel(t, tc.m, 1280, 720)
+			for _, v := range append(slices.Clone(views), "context", "drilldown") {
+				p.b.eval(`location.hash = '#view=`+v+`'`, nil)
+				p.b.waitFor(settled(v))
+			}
+			p.problems(t)
+		})
+	}
 }
 
 // TestBrowserHostileNames opens the report of a repository whose names

@@ -20,7 +20,8 @@ import (
 )
 
 // generated builds the analysis of a made-up monolith of about n
-// packages in k domains, as analyze would have it: a domain's packages
+// packages in k domains (a quarter of them in the first), as analyze
+// would have it: a domain's packages
 // import each other, some import other domains (a few against the
 // layering, for cycles), all import a platform kernel; each domain
 // writes its own tables and reads some of others' (five are written by
@@ -39,9 +40,16 @@ func generated(n, k int) *analyze.Analysis {
 	for i := range nKernel {
 		kernel = append(kernel, fmt.Sprintf("internal/platform/%s%d", subs[i%len(subs)], i/len(subs)))
 	}
+	// The first domain is a quarter of the code: real monoliths have one
+	// context much larger than the others, and the page must open it.
 	domains := make([][]string, k)
+	others := 0
 	for i := range n - nKernel {
-		d := i % k
+		d := 0
+		if i%4 != 0 {
+			d = 1 + others%(k-1)
+			others++
+		}
 		name := words[d%len(words)]
 		if d >= len(words) {
 			name += fmt.Sprint(d / len(words))

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"html/template"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/seams-tool/seams/report/schema"
@@ -139,7 +138,8 @@ func Title(m *schema.Model) string {
 			return mod.Path
 		}
 	}
-	root := strings.TrimRight(filepath.ToSlash(m.Repo.Root), "/")
+	// A model written on Windows has backslashes, whatever reads it.
+	root := strings.TrimRight(strings.ReplaceAll(m.Repo.Root, `\`, "/"), "/")
 	if base := path.Base(root); root != "" && base != "." && base != "/" {
 		return base
 	}

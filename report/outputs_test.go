@@ -2,8 +2,11 @@ package report
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
 	"flag"
 	"fmt"
+	"html"
 	"maps"
 	"os"
 	"os/exec"
@@ -333,6 +336,72 @@ func TestPageVocabulary(t *testing.T) {
 	for _, name := range []string{string(schema.LayerData), string(schema.SignalSQL)} {
 		if strings.Contains(js, "'"+name+"'") || strings.Contains(js, `"`+name+`"`) {
 			t.Errorf("the page's script names %q itself: it must come from the vocabulary", name)
+		}
+	}
+}
+
+// TestHTMLData checks the page carries the model: gzipped JSON in
+// base64 that inflates to the model (less the list of generated files),
+// the same bytes on every run, and a policy that allows its one script.
+func TestHTMLData(t *testing.T) {
+	m := loadModel(t, "testdata/shop.json")
+	page, err := HTML(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := HTML(m)
+	if !bytes.Equal(page, again) {
+		t.Error("two renderings of one model differ")
+	}
+	data := regexp.MustCompile(`id="seams-data" data-encoding="gzip\+base64">"([A-Za-z0-9+/=]+)"</script>`).FindSubmatch(page)
+	if data == nil {
+		t.Fatal("no gzip+base64 data in the page")
+	}
+	z, err := base64.StdEncoding.DecodeString(string(data[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := schema.DecodeModel(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := *m
+	want.Signals.Imports.Generated = []string{}
+	a, _ := schema.Encode(got)
+	b, _ := schema.Encode(&want)
+	if !bytes.Equal(a, b) {
+		t.Error("the page's data does not inflate to the model")
+	}
+	policy := regexp.MustCompile(`http-equiv="Content-Security-Policy" content="([^"]*)"`).FindSubmatch(page)
+	if policy == nil {
+		t.Fatal("no Content-Security-Policy")
+	}
+	if csp := regexp.MustCompile(`script-src ('sha256-[^']+');`).FindStringSubmatch(html.UnescapeString(string(policy[1]))); csp == nil || csp[1] != scriptHash(appJS) {
+		t.Errorf("the policy %s allows another script than the page's", policy[1])
+	}
+	if n := bytes.Count(page, []byte("<script>")); n != 1 {
+		t.Errorf("%d executable scripts in the page, want 1", n)
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		repo schema.Repo
+		want string
+	}{
+		{schema.Repo{Root: "/home/x/src/shop", Modules: []schema.Module{{Path: "example.com/tools", Dir: "tools"}, {Path: "example.com/shop", Dir: "."}}}, "example.com/shop"},
+		{schema.Repo{Root: "/home/x/src/mono", Modules: []schema.Module{{Path: "", Dir: "."}, {Path: "example.com/a", Dir: "a"}}}, "example.com/a"},
+		{schema.Repo{Root: "/home/x/src/mono/"}, "mono"},
+		{schema.Repo{Root: `C:\src\mono`}, "mono"},
+		{schema.Repo{}, "repository"},
+	}
+	for _, tt := range tests {
+		if got := Title(&schema.Model{Repo: tt.repo}); got != tt.want {
+			t.Errorf("Title(%+v) = %q, want %q", tt.repo, got, tt.want)
 		}
 	}
 }

@@ -65,7 +65,7 @@ function later(f) { setTimeout(f, 0); }
 var timings = [];
 function timed(name, f) {
   var t0 = performance.now();
-  try { return f(); } finally { timings.push({ name: name, ms: Math.round(performance.now() - t0) }); }
+  try { return f(); } finally { timings.push({ name: name, ms: Math.round(performance.now() - t0) }); timings.splice(0, timings.length - 100); }
 }
 
 function el(tag, attrs) {

@@ -246,7 +246,7 @@ function makeMap(box, legend) {
       });
       shown = keep;
     }
-    timed('edges', function () { shown.forEach(function (e) { gEdges.append(edgePath(e)); }); });
+    shown.forEach(function (e) { gEdges.append(edgePath(e)); });
     Object.keys(mapState.expanded).forEach(function (id) { drawExpanded(id, gEdges, gNodes); });
     M.contexts.forEach(function (c) {
       var p = view.pos[c.id];
@@ -266,8 +266,8 @@ function makeMap(box, legend) {
       var label = svg('text', { x: p.x, y: expanded ? p.y - p.r - 6 : p.y + p.r + 4, class: 'label halo', 'text-anchor': 'middle', 'dominant-baseline': expanded ? 'auto' : 'hanging', 'data-label': c.id }, c.order + '. ' + ellipsize(c.name, 28));
       gLabels.append(label);
     });
-    timed('legend', drawLegend);
-    timed('restyle', restyle);
+    drawLegend();
+    restyle();
     if (selected) view.select(selected);
   };
 
