@@ -72,6 +72,7 @@ func (a *Analysis) Model() *schema.Model {
 		f := figures(*a.Metrics)
 		m.Metrics = &f
 	}
+	a.view(m)
 	return m
 }
 

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"bufio"
@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -104,11 +105,127 @@ func startBrowser(t *testing.T, width, height int) *browser {
 		"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}, nil)
 	// A dialog would be script run from data: turn each into a console
 	// error the test sees, rather than a modal that blocks the page.
+	// Every main-thread task over 50 ms is recorded (PerformanceObserver
+	// longtask), for the tests to fail those over their budget.
 	b.call(b.session, "Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": `
 		['alert', 'confirm', 'prompt', 'print'].forEach(function (n) {
 			window[n] = function () { console.error('dialog ' + n + ' called: ' + Array.prototype.join.call(arguments, ' ')); };
-		});`}, nil)
+		});
+		window.__longTasks = [];
+		new PerformanceObserver(function (list) {
+			list.getEntries().forEach(function (e) { window.__longTasks.push({start: e.startTime, duration: e.duration}); });
+		}).observe({type: 'longtask', buffered: true});`}, nil)
 	return b
+}
+
+// startTrace records the browser's tasks from now on (Chrome's trace,
+// with each task's wall and thread time) and the page's user-timing
+// marks.
+func (b *browser) startTrace() {
+	b.t.Helper()
+	b.call("", "Tracing.start", map[string]any{"categories": "toplevel,blink.user_timing", "transferMode": "ReportEvents"}, nil)
+}
+
+// task is one task of the page's main thread, from the trace.
+type task struct {
+	Wall, CPU float64 // ms
+	At        float64 // µs, the trace's clock
+}
+
+// mark is a performance.mark the page made, on the trace's clock.
+type mark struct {
+	Name string
+	At   float64
+}
+
+// stopTrace ends the trace and returns the tasks of the page's main
+// thread (CrRendererMain) over 50 ms of wall time, and the marks.
+func (b *browser) stopTrace() ([]task, []mark) {
+	b.t.Helper()
+	b.call("", "Tracing.end", nil, nil)
+	start := time.Now()
+	for {
+		b.mu.Lock()
+		done := slices.ContainsFunc(b.events, func(e cdpEvent) bool { return e.Method == "Tracing.tracingComplete" })
+		b.mu.Unlock()
+		if done {
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			b.t.Fatal("the trace did not complete in 10 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	type event struct {
+		Name string         `json:"name"`
+		Ph   string         `json:"ph"`
+		Ts   float64        `json:"ts"`
+		Dur  float64        `json:"dur"`
+		Tdur float64        `json:"tdur"`
+		Pid  int            `json:"pid"`
+		Tid  int            `json:"tid"`
+		Args map[string]any `json:"args"`
+	}
+	var evs []event
+	b.mu.Lock()
+	for _, e := range b.events {
+		if e.Method == "Tracing.dataCollected" {
+			var d struct {
+				Value []event `json:"value"`
+			}
+			json.Unmarshal(e.Params, &d)
+			evs = append(evs, d.Value...)
+		}
+	}
+	b.events = slices.DeleteFunc(b.events, func(e cdpEvent) bool { return strings.HasPrefix(e.Method, "Tracing.") })
+	b.mu.Unlock()
+	main := map[[2]int]bool{}
+	for _, e := range evs {
+		if e.Ph == "M" && e.Name == "thread_name" && e.Args["name"] == "CrRendererMain" {
+			main[[2]int{e.Pid, e.Tid}] = true
+		}
+	}
+	var tasks []task
+	var marks []mark
+	for _, e := range evs {
+		switch {
+		case (e.Name == "ThreadControllerImpl::RunTask" || e.Name == "RunTask") && e.Ph == "X" && main[[2]int{e.Pid, e.Tid}] && e.Dur > 50000:
+			cpu := e.Tdur
+			if cpu == 0 { // no thread time recorded: count the wall time
+				cpu = e.Dur
+			}
+			tasks = append(tasks, task{Wall: e.Dur / 1000, CPU: cpu / 1000, At: e.Ts})
+		case strings.HasPrefix(e.Name, "step: ") && (e.Ph == "R" || e.Ph == "I" || e.Ph == "n" || e.Ph == "b"):
+			marks = append(marks, mark{strings.TrimPrefix(e.Name, "step: "), e.Ts})
+		}
+	}
+	slices.SortFunc(marks, func(a, b mark) int { return int(a.At - b.At) })
+	return tasks, marks
+}
+
+// viewport sets the page's size, as a window of that size would have.
+func (b *browser) viewport(width, height int) {
+	b.t.Helper()
+	b.call(b.session, "Emulation.setDeviceMetricsOverride", map[string]any{
+		"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}, nil)
+}
+
+// waitFor polls a JavaScript condition until it holds, or fails the test
+// after 10 s.
+func (b *browser) waitFor(cond string) {
+	b.t.Helper()
+	start := time.Now()
+	for {
+		var ok bool
+		b.eval("!!("+cond+")", &ok)
+		if ok {
+			return
+		}
+		if time.Since(start) > 10*time.Second {
+			b.t.Fatalf("%s did not hold within 10 s", cond)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 type lockedWriter struct{ b *browser }

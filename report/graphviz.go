@@ -4,36 +4,117 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"github.com/seams-tool/seams/report/schema"
+	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/seams-tool/seams/report/schema"
 )
 
-// The DOT graphs are for architecture workshops: printed or projected,
-// read by people arguing about where to cut. So they show contexts and
-// the strongest relations only, each labelled with what it stands for,
-// and say how much was left out.
+// The DOT graphs are for architecture workshops: printed on an A1 poster
+// or projected, read by people arguing about where to cut. So they show
+// the first contexts and the strongest relations only, each labelled
+// with what it stands for, nodes filled by extraction order, edges as
+// wide as the log of their weight; a node without a drawn edge is left
+// out and named in the footer, and the footer says how much was left
+// out. One graph per context holds its packages: one graph of every
+// package is a poster nobody can read.
 
-// ContextsDOT is the context map: contexts with size, pressure and risk;
-// edges with import count, shared tables and co-change. maxEdges keeps
-// the strongest edges (0 keeps all).
+// MaxDOTContexts is how many contexts, first in extraction order,
+// contexts.dot and tables.dot draw.
+const MaxDOTContexts = 30
+
+// graphHeader opens a digraph laid out to fit an A1 sheet (landscape,
+// 841 x 594 mm), in one font.
+func graphHeader(b *bytes.Buffer, name, rankdir string) {
+	fmt.Fprintf(b, "digraph %s {\n", name)
+	fmt.Fprintf(b, "\tgraph [rankdir=%s, size=\"33.1,23.4\", ratio=compress, fontname=\"Helvetica\", fontsize=12, nodesep=0.25, ranksep=0.6];\n", rankdir)
+	b.WriteString("\tnode [fontname=\"Helvetica\", fontsize=11];\n")
+	b.WriteString("\tedge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n")
+}
+
+// orderColor is the fill of the context of the given extraction order,
+// green first to grey last, as the HTML map draws it; and the text colour
+// that reads on it.
+func orderColor(order, n int) (fill, font string) {
+	stops := [][3]float64{{0x2e, 0x9e, 0x5e}, {0x9f, 0xd0, 0x8a}, {0xef, 0xe7, 0xb5}, {0xd5, 0xd8, 0xde}}
+	t := 0.0
+	if n > 1 {
+		t = float64(order-1) / float64(n-1)
+	}
+	t = min(max(t, 0), 1) * float64(len(stops)-1)
+	i := min(int(t), len(stops)-2)
+	f := t - float64(i)
+	var c [3]float64
+	for k := range c {
+		c[k] = stops[i][k] + (stops[i+1][k]-stops[i][k])*f
+	}
+	fill = fmt.Sprintf("#%02x%02x%02x", int(math.Round(c[0])), int(math.Round(c[1])), int(math.Round(c[2])))
+	if 0.299*c[0]+0.587*c[1]+0.114*c[2] < 140 {
+		return fill, "#ffffff"
+	}
+	return fill, "#1d2330"
+}
+
+// tint lightens a fill for a cluster's background, behind white nodes.
+func tint(fill string) string {
+	var r, g, b int
+	fmt.Sscanf(fill, "#%02x%02x%02x", &r, &g, &b)
+	mix := func(c int) int { return c + (255-c)*3/5 }
+	return fmt.Sprintf("#%02x%02x%02x", mix(r), mix(g), mix(b))
+}
+
+// penwidth maps a weight to a line width on a log scale: 0.8 for the
+// weakest, 4 for the strongest of the graph.
+func penwidth(w, most int) float64 {
+	if most <= 1 {
+		return 1.5
+	}
+	return math.Round((0.8+3.2*math.Log1p(float64(w))/math.Log1p(float64(most)))*10) / 10
+}
+
+// ContextsDOT is the context map: the first MaxDOTContexts contexts with
+// size, pressure and risk; edges with import count, shared tables and
+// co-change. maxEdges keeps the strongest edges (0 keeps all).
 func ContextsDOT(m *schema.Model, maxEdges int) []byte {
 	var b bytes.Buffer
-	b.WriteString("digraph contexts {\n\tgraph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n\tnode [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fb\", fontname=\"Helvetica\", fontsize=11];\n\tedge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n")
-	for _, c := range m.Contexts {
-		label := fmt.Sprintf("%d. %s\n%d packages, %d LOC\npressure %.2f, risk %.2f", c.Order, c.Name, len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score)
-		fmt.Fprintf(&b, "\t%s [label=%s];\n", dotID(c.ID), dotString(label))
+	graphHeader(&b, "contexts", "TB")
+	b.WriteString("\tnode [shape=box, style=\"rounded,filled\", penwidth=0.6];\n")
+	shown, leftCtx := keep(m.Contexts, MaxDOTContexts)
+	in := map[string]bool{}
+	for _, c := range shown {
+		in[c.ID] = true
 	}
 	// The model's links relate contexts: imports per direction, shared
 	// tables and co-change on the pair's first link.
-	list := slices.Clone(m.Links)
+	var list []schema.ContextLink
+	for _, l := range m.Links {
+		if in[l.From] && in[l.To] && l.From != l.To {
+			list = append(list, l)
+		}
+	}
 	strength := func(l schema.ContextLink) int { return l.Files + 10*len(l.Tables) + l.CoChange }
 	slices.SortStableFunc(list, func(a, b schema.ContextLink) int {
 		return cmp.Or(cmp.Compare(strength(b), strength(a)), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
 	})
-	list, left := keep(list, maxEdges)
+	list, left := backbone(list, func(l schema.ContextLink) [2]string { return [2]string{l.From, l.To} }, maxEdges)
+	linked := map[string]bool{}
+	most := 1
+	for _, l := range list {
+		linked[l.From], linked[l.To] = true, true
+		most = max(most, strength(l))
+	}
+	var alone []string
+	for _, c := range shown {
+		if !linked[c.ID] && len(list) > 0 {
+			alone = append(alone, fmt.Sprintf("%d. %s", c.Order, c.Name))
+			continue
+		}
+		fill, font := orderColor(c.Order, len(m.Contexts))
+		label := fmt.Sprintf("%d. %s\n%s, %s LOC\npressure %.2f · risk %.2f", c.Order, c.Name, count(len(c.Packages), "package"), thousands(c.LOC), c.Pressure.Score, c.Risk.Score)
+		fmt.Fprintf(&b, "\t%s [label=%s, fillcolor=%s, fontcolor=%s];\n", dotID(c.ID), dotString(label), dotString(fill), dotString(font))
+	}
 	for _, l := range list {
 		var parts []string
 		if l.Imports > 0 {
@@ -49,72 +130,252 @@ func ContextsDOT(m *schema.Model, maxEdges int) []byte {
 		if l.Imports == 0 {
 			style = ", style=dashed, arrowhead=none" // coupling without a dependency direction
 		}
-		fmt.Fprintf(&b, "\t%s -> %s [label=%s, penwidth=%.1f%s];\n", dotID(l.From), dotID(l.To), dotString(strings.Join(parts, "\n")), 1+min(float64(strength(l))/10, 4), style)
+		fmt.Fprintf(&b, "\t%s -> %s [label=%s, penwidth=%.1f%s];\n", dotID(l.From), dotID(l.To), dotString(strings.Join(parts, "\n")), penwidth(strength(l), most), style)
 	}
-	footer(&b, m, left)
+	var notes []string
+	if leftCtx > 0 {
+		notes = append(notes, fmt.Sprintf("%s after the first %d left out", count(leftCtx, "context"), MaxDOTContexts))
+	}
+	if len(alone) > 0 {
+		notes = append(notes, "without a drawn edge: "+nameList(alone))
+	}
+	if left > 0 {
+		notes = append(notes, fmt.Sprintf("%d weaker edges left out (--dot-max-edges)", left))
+	}
+	footer(&b, m, notes)
 	return b.Bytes()
 }
 
-// PackagesDOT groups packages into one cluster per context, with the
-// shared kernel and the unplaced packages apart; edges are imports.
+// PackagesDOT groups the packages that have one of the strongest imports
+// into one cluster per context, with the shared kernel and the unplaced
+// packages apart; edges are imports. For a large repository, PackageDOTs
+// draws one context at a time.
 func PackagesDOT(m *schema.Model, maxEdges int) []byte {
 	var b bytes.Buffer
-	b.WriteString("digraph packages {\n\tgraph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, compound=true];\n\tnode [shape=box, style=filled, fillcolor=white, fontname=\"Helvetica\", fontsize=9];\n\tedge [color=\"#888888\", arrowsize=0.6];\n")
-	byCtx := map[string][]string{}
-	var shared []string
+	graphHeader(&b, "packages", "LR")
+	b.WriteString("\tnode [shape=box, style=filled, fillcolor=white, fontsize=9];\n\tedge [color=\"#888888\", arrowsize=0.6];\n")
+	edges := slices.Clone(m.Imports)
+	slices.SortStableFunc(edges, func(x, y schema.Import) int { return cmp.Compare(y.Weight, x.Weight) })
+	edges, left := keep(edges, maxEdges)
+	slices.SortFunc(edges, func(x, y schema.Import) int { return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To)) })
+	drawn := map[string]bool{}
+	most := 1
+	for _, e := range edges {
+		drawn[e.From], drawn[e.To] = true, true
+		most = max(most, e.Weight)
+	}
+	groups := map[string][]string{}
+	var shared, unplaced []string
+	alone := 0
 	for _, p := range m.Packages {
 		switch {
+		case !drawn[p.Path]:
+			alone++
 		case p.Shared != "":
 			shared = append(shared, p.Path)
 		case p.Context != "":
-			byCtx[p.Context] = append(byCtx[p.Context], p.Path)
+			groups[p.Context] = append(groups[p.Context], p.Path)
+		default:
+			unplaced = append(unplaced, p.Path)
 		}
-	}
-	cluster := func(n int, label, color string, members []string) {
-		fmt.Fprintf(&b, "\tsubgraph cluster_%d {\n\t\tlabel=%s; style=\"rounded,filled\"; fillcolor=%s;\n", n, dotString(label), dotString(color))
-		for _, p := range members {
-			fmt.Fprintf(&b, "\t\t%s;\n", dotString(p))
-		}
-		b.WriteString("\t}\n")
 	}
 	for i, c := range m.Contexts {
-		cluster(i, fmt.Sprintf("%d. %s", c.Order, c.Name), "#eef3fb", byCtx[c.ID])
+		fill, _ := orderColor(c.Order, len(m.Contexts))
+		cluster(&b, i, fmt.Sprintf("%d. %s", c.Order, c.Name), tint(fill), groups[c.ID])
 	}
-	if len(shared) > 0 {
-		cluster(len(m.Contexts), "shared kernel (platform)", "#f2f2f2", shared)
-	}
-	if len(m.Unplaced) > 0 {
-		cluster(len(m.Contexts)+1, "unplaced", "#fff8e6", m.Unplaced)
-	}
-	edges := append([]schema.Import(nil), m.Imports...)
-	sort.SliceStable(edges, func(i, j int) bool { return edges[i].Weight > edges[j].Weight })
-	edges, left := keep(edges, maxEdges)
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].From != edges[j].From {
-			return edges[i].From < edges[j].From
-		}
-		return edges[i].To < edges[j].To
-	})
+	cluster(&b, len(m.Contexts), "shared kernel (platform)", "#e6e8ec", shared)
+	cluster(&b, len(m.Contexts)+1, "unplaced", "#fff3d6", unplaced)
 	for _, e := range edges {
-		fmt.Fprintf(&b, "\t%s -> %s [penwidth=%.1f];\n", dotString(e.From), dotString(e.To), 0.5+min(float64(e.Weight)/4, 3))
+		fmt.Fprintf(&b, "\t%s -> %s [penwidth=%.1f];\n", dotString(e.From), dotString(e.To), penwidth(e.Weight, most))
 	}
-	footer(&b, m, left)
+	var notes []string
+	if alone > 0 {
+		notes = append(notes, count(alone, "package")+" without a drawn import left out")
+	}
+	if left > 0 {
+		notes = append(notes, fmt.Sprintf("%d weaker edges left out (--dot-max-edges)", left))
+	}
+	footer(&b, m, notes)
 	return b.Bytes()
 }
 
-// TablesDOT links contexts to the tables they touch; writes are bold and
-// tables written by several contexts are red.
+// backbone keeps edges, strongest first, up to max (0: no limit), but
+// not one whose two ends both have edgesPerNode kept already: each node
+// keeps its strongest relations, and a poster shows structure, not a
+// hairball. It returns the kept edges and how many it left.
+func backbone[E any](edges []E, ends func(E) [2]string, most int) ([]E, int) {
+	const edgesPerNode = 3
+	degree := map[string]int{}
+	var out []E
+	for _, e := range edges {
+		if most > 0 && len(out) == most {
+			break
+		}
+		ab := ends(e)
+		if degree[ab[0]] >= edgesPerNode && degree[ab[1]] >= edgesPerNode {
+			continue
+		}
+		degree[ab[0]]++
+		degree[ab[1]]++
+		out = append(out, e)
+	}
+	return out, len(edges) - len(out)
+}
+
+// cluster writes a subgraph of members, if there are any.
+func cluster(b *bytes.Buffer, n int, label, fill string, members []string) {
+	if len(members) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\tsubgraph cluster_%d {\n\t\tlabel=%s; style=\"rounded,filled\"; fillcolor=%s; color=\"#9aa3b2\";\n", n, dotString(label), dotString(fill))
+	for _, p := range members {
+		fmt.Fprintf(b, "\t\t%s;\n", dotString(p))
+	}
+	b.WriteString("\t}\n")
+}
+
+// PackageDOTs draws each context's packages, one graph a context, keyed
+// by file name (packages-03-billing.dot): the imports among them and,
+// summed by package, their imports to and from the other contexts, each
+// drawn as one node. Imports of the shared kernel are left out: every
+// context has them. maxEdges keeps the strongest edges of each graph
+// (0 keeps all).
+func PackageDOTs(m *schema.Model, maxEdges int) map[string][]byte {
+	ctxOf := map[string]string{}
+	for _, p := range m.Packages {
+		if p.Context != "" && p.Shared == "" {
+			ctxOf[p.Path] = p.Context
+		}
+	}
+	byID := map[string]schema.Context{}
+	for _, c := range m.Contexts {
+		byID[c.ID] = c
+	}
+	out := map[string][]byte{}
+	for _, c := range m.Contexts {
+		out[fmt.Sprintf("packages-%02d-%s.dot", c.Order, slug(c.Name, c.ID))] = contextPackagesDOT(m, c, byID, ctxOf, maxEdges)
+	}
+	return out
+}
+
+func contextPackagesDOT(m *schema.Model, c schema.Context, byID map[string]schema.Context, ctxOf map[string]string, maxEdges int) []byte {
+	type edge struct {
+		from, to string // package paths, or context ids for the other side
+		files    int
+		cross    bool
+	}
+	var edges []edge
+	sum := map[[2]string]int{}
+	for _, e := range m.Imports {
+		a, b := ctxOf[e.From], ctxOf[e.To]
+		switch {
+		case a == c.ID && b == c.ID:
+			edges = append(edges, edge{e.From, e.To, e.Weight, false})
+		case a == c.ID && b != "":
+			sum[[2]string{e.From, "ctx:" + b}] += e.Weight
+		case b == c.ID && a != "":
+			sum[[2]string{"ctx:" + a, e.To}] += e.Weight
+		}
+	}
+	for k, files := range sum {
+		edges = append(edges, edge{k[0], k[1], files, true})
+	}
+	slices.SortFunc(edges, func(x, y edge) int {
+		return cmp.Or(cmp.Compare(y.files, x.files), cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to))
+	})
+	edges, left := keep(edges, maxEdges)
+	drawn := map[string]bool{}
+	most := 1
+	for _, e := range edges {
+		drawn[e.from], drawn[e.to] = true, true
+		most = max(most, e.files)
+	}
+	var b bytes.Buffer
+	graphHeader(&b, "packages", "LR")
+	b.WriteString("\tnode [shape=box, style=filled, fillcolor=white, fontsize=10];\n\tedge [color=\"#7a8496\", arrowsize=0.6];\n")
+	fill, _ := orderColor(c.Order, len(m.Contexts))
+	var members []string
+	for _, p := range c.Packages {
+		if drawn[p] {
+			members = append(members, p)
+		}
+	}
+	label := fmt.Sprintf("%d. %s: %s, %s LOC", c.Order, c.Name, count(len(c.Packages), "package"), thousands(c.LOC))
+	if len(members) == 0 {
+		fmt.Fprintf(&b, "\t%s [shape=box, style=\"rounded,filled\", fillcolor=%s, label=%s];\n", dotID(c.ID), dotString(fill), dotString(label))
+	}
+	cluster(&b, 0, label, tint(fill), members)
+	var others []string
+	for k := range drawn {
+		if id, ok := strings.CutPrefix(k, "ctx:"); ok {
+			others = append(others, id)
+		}
+	}
+	slices.SortFunc(others, func(x, y string) int { return cmp.Compare(byID[x].Order, byID[y].Order) })
+	for _, id := range others {
+		o := byID[id]
+		f, font := orderColor(o.Order, len(m.Contexts))
+		fmt.Fprintf(&b, "\t%s [shape=box, style=\"rounded,filled\", fillcolor=%s, fontcolor=%s, label=%s];\n", dotString("ctx:"+id), dotString(f), dotString(font), dotString(fmt.Sprintf("%d. %s", o.Order, o.Name)))
+	}
+	slices.SortFunc(edges, func(x, y edge) int { return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to)) })
+	for _, e := range edges {
+		style := ""
+		if e.cross {
+			style = fmt.Sprintf(", color=\"#2f5da8\", label=%s", dotString(count(e.files, "file")))
+		}
+		fmt.Fprintf(&b, "\t%s -> %s [penwidth=%.1f%s];\n", dotString(e.from), dotString(e.to), penwidth(e.files, most), style)
+	}
+	var notes []string
+	if n := len(c.Packages) - len(members); n > 0 && len(members) > 0 {
+		notes = append(notes, count(n, "package")+" without a drawn import left out")
+	}
+	if left > 0 {
+		notes = append(notes, fmt.Sprintf("%d weaker edges left out (--dot-max-edges)", left))
+	}
+	notes = append(notes, "imports of the shared kernel not drawn")
+	footer(&b, m, notes)
+	return b.Bytes()
+}
+
+// slug makes a context's name a file name: lower-case letters, digits
+// and dashes, at most 40; its id when nothing is left.
+func slug(name, id string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return slug(id, "context")
+	}
+	return b.String()
+}
+
+// TablesDOT links the first MaxDOTContexts contexts to the tables they
+// touch; writes are bold and tables written by several contexts are red.
 func TablesDOT(m *schema.Model, maxEdges int) []byte {
 	var b bytes.Buffer
-	b.WriteString("digraph tables {\n\tgraph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n\tnode [fontname=\"Helvetica\", fontsize=10];\n\tedge [color=\"#666666\"];\n")
+	graphHeader(&b, "tables", "LR")
 	type edge struct {
 		ctx, table string
 		access     schema.ContextAccess
 	}
 	var edges []edge
 	sharedWrite := map[string]bool{}
-	for _, c := range m.Contexts {
-		fmt.Fprintf(&b, "\t%s [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fb\", label=%s];\n", dotID(c.ID), dotString(c.Name))
+	shown, leftCtx := keep(m.Contexts, MaxDOTContexts)
+	for _, c := range shown {
 		for _, t := range c.Tables {
 			edges = append(edges, edge{c.ID, t.Name, t.Access})
 			if t.SharedWrite {
@@ -122,33 +383,48 @@ func TablesDOT(m *schema.Model, maxEdges int) []byte {
 			}
 		}
 	}
-	sort.SliceStable(edges, func(i, j int) bool {
-		wi, wj := edges[i].access.Has(schema.AccessWrite), edges[j].access.Has(schema.AccessWrite)
-		return wi && !wj
+	slices.SortStableFunc(edges, func(x, y edge) int {
+		wx, wy := x.access.Has(schema.AccessWrite), y.access.Has(schema.AccessWrite)
+		switch {
+		case wx && !wy:
+			return -1
+		case wy && !wx:
+			return 1
+		}
+		return 0
 	})
 	edges, left := keep(edges, maxEdges)
-	tables := map[string]bool{}
+	tables, linked := map[string]bool{}, map[string]bool{}
 	for _, e := range edges {
-		tables[e.table] = true
+		tables[e.table], linked[e.ctx] = true, true
 	}
-	var names []string
-	for t := range tables {
-		names = append(names, t)
+	for _, c := range shown {
+		if linked[c.ID] {
+			fill, font := orderColor(c.Order, len(m.Contexts))
+			fmt.Fprintf(&b, "\t%s [shape=box, style=\"rounded,filled\", fillcolor=%s, fontcolor=%s, label=%s];\n", dotID(c.ID), dotString(fill), dotString(font), dotString(fmt.Sprintf("%d. %s", c.Order, c.Name)))
+		}
 	}
-	sort.Strings(names)
+	names := slices.Sorted(func(yield func(string) bool) {
+		for t := range tables {
+			if !yield(t) {
+				return
+			}
+		}
+	})
 	for _, t := range names {
 		color := "#ffffff"
 		if sharedWrite[t] {
 			color = "#f8d0d0"
 		}
-		fmt.Fprintf(&b, "\t%s [shape=cylinder, style=filled, fillcolor=%s, label=%s];\n", dotString("table:"+t), dotString(color), dotString(t))
+		fmt.Fprintf(&b, "\t%s [shape=cylinder, style=filled, fillcolor=%s, fontsize=10, label=%s];\n", dotString("table:"+t), dotString(color), dotString(t))
 	}
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].ctx != edges[j].ctx {
-			return edges[i].ctx < edges[j].ctx
-		}
-		return edges[i].table < edges[j].table
-	})
+	// Many tables stand in columns of tablesPerColumn, not in one column
+	// taller than the sheet.
+	const tablesPerColumn = 24
+	for i := tablesPerColumn; i < len(names); i++ {
+		fmt.Fprintf(&b, "\t%s -> %s [style=invis];\n", dotString("table:"+names[i-tablesPerColumn]), dotString("table:"+names[i]))
+	}
+	slices.SortFunc(edges, func(x, y edge) int { return cmp.Or(cmp.Compare(x.ctx, y.ctx), cmp.Compare(x.table, y.table)) })
 	for _, e := range edges {
 		style := "style=dashed"
 		if e.access.Has(schema.AccessWrite) {
@@ -156,7 +432,14 @@ func TablesDOT(m *schema.Model, maxEdges int) []byte {
 		}
 		fmt.Fprintf(&b, "\t%s -> %s [label=%s, %s];\n", dotID(e.ctx), dotString("table:"+e.table), dotString(string(e.access)), style)
 	}
-	footer(&b, m, left)
+	var notes []string
+	if leftCtx > 0 {
+		notes = append(notes, fmt.Sprintf("%s after the first %d left out", count(leftCtx, "context"), MaxDOTContexts))
+	}
+	if left > 0 {
+		notes = append(notes, fmt.Sprintf("%d weaker edges left out (--dot-max-edges)", left))
+	}
+	footer(&b, m, notes)
 	return b.Bytes()
 }
 
@@ -168,6 +451,26 @@ func count(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
+// thousands writes n with commas: 60,858.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// nameList joins names, at most 8 of them.
+func nameList(names []string) string {
+	if len(names) > 8 {
+		return strings.Join(names[:8], ", ") + fmt.Sprintf(" and %d more", len(names)-8)
+	}
+	return strings.Join(names, ", ")
+}
+
 // keep returns the first n items (all when n <= 0) and how many it left.
 func keep[T any](s []T, n int) ([]T, int) {
 	if n <= 0 || len(s) <= n {
@@ -176,13 +479,13 @@ func keep[T any](s []T, n int) ([]T, int) {
 	return s[:n], len(s) - n
 }
 
-func footer(b *bytes.Buffer, m *schema.Model, left int) {
-	label := "seams: " + m.Repo.Root
+func footer(b *bytes.Buffer, m *schema.Model, notes []string) {
+	label := "seams: " + Title(m)
 	if m.Repo.Head != "" {
 		label += " @ " + m.Repo.Head[:min(12, len(m.Repo.Head))]
 	}
-	if left > 0 {
-		label += fmt.Sprintf("\n%d weaker edges left out (--dot-max-edges)", left)
+	for _, n := range notes {
+		label += "\n" + n
 	}
 	fmt.Fprintf(b, "\tlabel=%s;\n\tlabelloc=b;\n}\n", dotString(label))
 }

@@ -2,17 +2,24 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
-	"github.com/seams-tool/seams/report/schema"
+	"slices"
 	"strings"
+
+	"github.com/seams-tool/seams/report/schema"
 )
+
+// MaxMermaidEdges is how many imports between contexts summary.md's
+// Mermaid map draws, the strongest first.
+const MaxMermaidEdges = 30
 
 // Markdown is summary.md: a short summary fit for a CI job summary or a
 // pull-request comment: the signals' health, the key metrics, a Mermaid
 // context map and the ranked candidates.
 func Markdown(m *schema.Model) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "## seams: %s\n\n", mdText(m.Repo.Root))
+	fmt.Fprintf(&b, "## seams: %s\n\n", mdText(Title(m)))
 	if m.Repo.Head != "" {
 		fmt.Fprintf(&b, "Commit `%s`. ", mdCode(m.Repo.Head[:min(12, len(m.Repo.Head))]))
 	}
@@ -36,12 +43,13 @@ func Markdown(m *schema.Model) []byte {
 	if len(m.Contexts) == 0 {
 		return b.Bytes()
 	}
-	b.WriteString("\n```mermaid\ngraph LR\n")
-	node := map[string]string{}
-	for i, c := range m.Contexts {
-		node[c.ID] = fmt.Sprintf("c%d", i)
-		fmt.Fprintf(&b, "  c%d[\"%d. %s<br/>%s · P %.2f · R %.2f\"]\n", i, c.Order, mermaidText(c.Name), count(len(c.Packages), "pkg"), c.Pressure.Score, c.Risk.Score)
+	// The map draws the strongest imports between contexts only: Mermaid
+	// lays out a few dozen edges legibly, not hundreds.
+	type edge struct {
+		from, to string
+		files    int
 	}
+	var edges []edge
 	for _, c := range m.Contexts {
 		files := map[string]int{}
 		var order []string
@@ -52,16 +60,39 @@ func Markdown(m *schema.Model) []byte {
 			files[e.Context] += e.Files
 		}
 		for _, to := range order {
-			if node[to] != "" {
-				fmt.Fprintf(&b, "  %s -->|%s| %s\n", node[c.ID], count(files[to], "file"), node[to])
-			}
+			edges = append(edges, edge{c.ID, to, files[to]})
 		}
 	}
+	slices.SortStableFunc(edges, func(x, y edge) int { return cmp.Compare(y.files, x.files) })
+	node := map[string]string{}
+	for i, c := range m.Contexts {
+		node[c.ID] = fmt.Sprintf("c%d", i)
+	}
+	edges = slices.DeleteFunc(edges, func(e edge) bool { return node[e.to] == "" })
+	drawn, left := keep(edges, MaxMermaidEdges)
+	linked := map[string]bool{}
+	for _, e := range drawn {
+		linked[e.from], linked[e.to] = true, true
+	}
+	b.WriteString("\n```mermaid\ngraph LR\n")
+	for i, c := range m.Contexts {
+		if linked[c.ID] || len(drawn) == 0 && i < MaxMermaidEdges {
+			fmt.Fprintf(&b, "  c%d[\"%d. %s<br/>%s · P %.2f · R %.2f\"]\n", i, c.Order, mermaidText(c.Name), count(len(c.Packages), "pkg"), c.Pressure.Score, c.Risk.Score)
+		}
+	}
+	for _, e := range drawn {
+		fmt.Fprintf(&b, "  %s -->|%s| %s\n", node[e.from], count(e.files, "file"), node[e.to])
+	}
 	b.WriteString("```\n\n")
+	if left > 0 {
+		fmt.Fprintf(&b, "The map draws the %d strongest imports between contexts (files importing) and leaves out %d weaker ones; the HTML report has them all.\n\n", len(drawn), left)
+	}
+	fmt.Fprintf(&b, "<details><summary>%s in extraction order</summary>\n\n", count(len(m.Contexts), "candidate context"))
 	b.WriteString("| order | context | packages | LOC | pressure | risk | why |\n|---:|---|---:|---:|---:|---:|---|\n")
 	for _, c := range m.Contexts {
 		fmt.Fprintf(&b, "| %d | %s | %d | %d | %.2f | %.2f | %s |\n", c.Order, mdText(c.Name), len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, mdText(c.Reason))
 	}
+	b.WriteString("\n</details>\n")
 	if n := len(m.Warnings); n > 0 {
 		fmt.Fprintf(&b, "\n%d warnings: see seams.json or the HTML report.\n", n)
 	}

@@ -33,6 +33,9 @@ type Model struct {
 	Unplaced []string  `json:"unplaced"`
 	Metrics  *Figures  `json:"metrics,omitempty"`
 	Warnings []Warning `json:"warnings"`
+	// View is what the HTML report needs to recompute a partition in the
+	// page; nil without history.
+	View *View `json:"view,omitempty"`
 }
 
 // Repo identifies the analyzed repository.

@@ -1,0 +1,494 @@
+// engine.js scores a partition the way graph/rank.Contexts,
+// graph/rank.Links and graph/metrics.Measure do in Go, from the data the
+// model carries (imports, table uses, co-change pairs, lines of code and
+// view.history's grouped commits): the what-if view moves packages and
+// shows the cut lists, pressure, risk and metrics that follow. The
+// browser test runs it on moved partitions and compares with Go.
+//
+// Packages are numbers here, their index in M.packages, which is sorted
+// by path as Go sorts strings: comparing indexes is comparing paths.
+
+var GENERIC = {};
+['internal', 'pkg', 'cmd', 'app', 'apps', 'src', 'lib', 'libs', 'modules', 'services', 'service', 'server', 'core', 'domain', '.'].forEach(function (s) { GENERIC[s] = true; });
+
+function engine() {
+  if (D.engine) return D.engine;
+  var P = M.packages, N = P.length;
+  var loc = P.map(function (p) { return p.loc || 0; });
+  var path = P.map(function (p) { return p.path; });
+  var dropped = {};
+  M.tables.forEach(function (t) { if (t.dropped) dropped[t.name] = true; });
+  // The graph's table uses, as analyze builds them: a dropped table
+  // couples nobody; an ORM access is the package's own.
+  var uses = [];
+  P.forEach(function (p, i) {
+    p.tables.forEach(function (t) {
+      if (!dropped[t.name]) uses.push({ pkg: i, table: t.name, write: t.access === 'write', ddl: t.access === 'ddl', carried: t.via === 'carried' });
+    });
+  });
+  var imports = [];
+  M.imports.forEach(function (e) {
+    var a = D.pkgIndex[e.from], b = D.pkgIndex[e.to];
+    if (a !== undefined && b !== undefined) imports.push({ from: a, to: b, files: e.weight });
+  });
+  var pairs = [];
+  M.cochange.forEach(function (c) {
+    var a = D.pkgIndex[c.a], b = D.pkgIndex[c.b];
+    if (a !== undefined && b !== undefined) pairs.push({ a: a, b: b, shared: c.shared, degree: c.degree, p: c.p });
+  });
+  var H = M.view && M.view.history;
+  // A context's newest commit is its newest package's.
+  var last = P.map(function (p) { return p.history && p.history.lastCommit ? Date.parse(p.history.lastCommit) / 1000 : 0; });
+  var layers = {};
+  M.coupling.forEach(function (c) {
+    var a = D.pkgIndex[c.a], b = D.pkgIndex[c.b];
+    if (a === undefined || b === undefined) return;
+    ['fused'].concat(V.layers.map(function (l) { return l.name; })).forEach(function (l) {
+      if (c[l] > 0) (layers[l] = layers[l] || []).push([a, b, c[l]]);
+    });
+  });
+  D.engine = { score: score, links: links, normalize: normalizePartition, loc: loc, imports: imports, pairs: pairs, uses: uses };
+  return D.engine;
+
+  // normalizePartition sorts members and contexts as cluster.FromMembers
+  // does, dropping empty contexts.
+  function normalizePartition(part) {
+    var cs = [];
+    part.members.forEach(function (ms, i) {
+      if (ms.length) cs.push({ members: ms.slice().sort(function (a, b) { return a - b; }), declared: (part.declared && part.declared[i]) || '' });
+    });
+    cs.sort(function (a, b) { return a.members[0] - b.members[0]; });
+    return { members: cs.map(function (c) { return c.members; }), declared: cs.map(function (c) { return c.declared; }), kernel: part.kernel || [], unplaced: part.unplaced || [] };
+  }
+
+  // score describes every context of the partition, in the model's
+  // shape, ranked; and measures the partition.
+  function score(input) {
+    var part = normalizePartition(input);
+    var k = part.members.length;
+    var of = new Int32Array(N).fill(-1);
+    part.members.forEach(function (ms, i) { ms.forEach(function (p) { of[p] = i; }); });
+    var ids = part.members.map(contextID);
+    var tf = contextTables(part, of);
+    var names = part.members.map(function (ms, i) {
+      if (part.declared[i]) return part.declared[i];
+      var writes = tf.of[i].filter(function (t) { return t.write; }).map(function (t) { return t.name; });
+      return contextName(ms, writes, 1);
+    });
+    for (var depth = 2; depth <= 4; depth++) {
+      var seen = {};
+      names.forEach(function (n) { seen[n] = (seen[n] || 0) + 1; });
+      names.forEach(function (n, i) { if (seen[n] > 1 && !part.declared[i]) names[i] = contextName(part.members[i], null, depth); });
+    }
+    uniqueNames(names);
+    var cuts = cutLists(part, of, ids, tf);
+    var press = pressure(part, of);
+    var risk = risks(part, of, cuts, tf);
+    var cs = part.members.map(function (ms, i) {
+      var cut = cuts[i];
+      return {
+        id: ids[i], name: names[i], packages: ms.map(function (p) { return path[p]; }), loc: sum(ms, function (p) { return loc[p]; }),
+        tables: tf.of[i].map(function (t) { return { name: t.name, access: joinAccess(t.read, t.write, t.ddl), shared: t.shared, sharedWrite: t.sharedWrite }; }),
+        pressure: press[i], risk: risk[i], order: 0, reason: reason(press[i], risk[i], cut, tf.sharedWrites[i]),
+        cut: {
+          inbound: cut.inbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
+          outbound: cut.outbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
+          tables: cut.tables,
+          cochange: cut.cochange.map(function (c) { return { inside: path[c.inside], outside: path[c.outside], context: ids[c.context], shared: c.shared, degree: c.degree }; })
+        },
+        members: ms
+      };
+    });
+    cs.sort(function (a, b) {
+      var da = a.pressure.score - a.risk.score, db = b.pressure.score - b.risk.score;
+      if (da !== db) return db - da;
+      return byteLess(a.id, b.id);
+    });
+    cs.forEach(function (c, i) { c.order = i + 1; });
+    return { contexts: cs, metrics: measure(part, of), links: links(cs) };
+  }
+
+  function contextID(ms) {
+    var anchor = ms[0];
+    ms.forEach(function (m) { if (loc[m] > loc[anchor] || loc[m] === loc[anchor] && m < anchor) anchor = m; });
+    return 'c' + sha256hex(path[anchor]).slice(0, 6);
+  }
+
+  function contextName(ms, tables, depth) {
+    var weight = {}, total = 0;
+    ms.forEach(function (m) {
+      var seg = domainPrefix(path[m], depth);
+      if (seg === '') return;
+      var w = loc[m] + 1;
+      weight[seg] = (weight[seg] || 0) + w;
+      total += w;
+    });
+    var segs = Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a] || byteLess(a, b); });
+    if (!segs.length) return tables && tables.length ? tables[0] : 'root';
+    if (segs.length > 1 && 3 * weight[segs[1]] >= total) return segs[0] + '+' + segs[1];
+    return segs[0];
+  }
+
+  function contextTables(part, of) {
+    var k = part.members.length;
+    var tf = { of: [], sharedWrites: new Array(k).fill(0), sharedOther: new Array(k).fill(0), users: {} };
+    for (var i = 0; i < k; i++) tf.of.push([]);
+    uses.forEach(function (u) {
+      var i = of[u.pkg];
+      if (i < 0) return;
+      var t = tf.users[u.table];
+      if (!t) t = tf.users[u.table] = { readers: {}, writers: {}, direct: {}, ddl: {} };
+      if (u.ddl) t.ddl[i] = true;
+      else if (u.write) { t.writers[i] = (t.writers[i] || 0) + 1; if (!u.carried) t.direct[i] = (t.direct[i] || 0) + 1; }
+      else t.readers[i] = (t.readers[i] || 0) + 1;
+    });
+    tf.names = Object.keys(tf.users).sort(byteLess);
+    tf.names.forEach(function (n) {
+      var t = tf.users[n];
+      var ctxs = union(t.readers, t.writers);
+      var nDirect = Object.keys(t.direct).length;
+      ctxs.forEach(function (i) {
+        var ct = { name: n, read: (t.readers[i] || 0) > 0, write: (t.writers[i] || 0) > 0, ddl: !!t.ddl[i], shared: ctxs.length > 1 };
+        ct.sharedWrite = (t.direct[i] || 0) > 0 && nDirect > 1;
+        tf.of[i].push(ct);
+        if (ct.sharedWrite) tf.sharedWrites[i]++;
+        else if (ct.shared) tf.sharedOther[i]++;
+      });
+    });
+    return tf;
+  }
+
+  function cutLists(part, of, ids, tf) {
+    var k = part.members.length, cuts = [];
+    for (var i = 0; i < k; i++) cuts.push({ inbound: [], outbound: [], tables: [], cochange: [] });
+    imports.forEach(function (e) {
+      var a = of[e.from], b = of[e.to];
+      if (a < 0 || b < 0 || a === b) return;
+      cuts[a].outbound.push({ from: e.from, to: e.to, files: e.files, context: b });
+      cuts[b].inbound.push({ from: e.from, to: e.to, files: e.files, context: a });
+    });
+    tf.names.forEach(function (n) {
+      var t = tf.users[n];
+      var ctxs = union(t.writers, t.readers);
+      if (ctxs.length < 2) return;
+      var writers = Object.keys(t.direct).map(function (i) { return ids[+i]; }).sort(byteLess);
+      var readers = ctxs.filter(function (i) { return !t.direct[i]; }).map(function (i) { return ids[i]; }).sort(byteLess);
+      // The owner writes it most with its own SQL; ties go to the smaller id.
+      var best = -1, most = 0;
+      Object.keys(t.direct).forEach(function (s) {
+        var i = +s, c = t.direct[s];
+        if (best < 0 || c > most || c === most && ids[i] < ids[best]) { best = i; most = c; }
+      });
+      var ct = { name: n, writers: writers, readers: readers, owner: best < 0 ? '' : ids[best] };
+      ctxs.forEach(function (i) { cuts[i].tables.push(ct); });
+    });
+    pairs.forEach(function (p) {
+      var a = of[p.a], b = of[p.b];
+      if (a < 0 || b < 0 || a === b || p.p > 0.05) return;
+      cuts[a].cochange.push({ inside: p.a, outside: p.b, context: b, shared: p.shared, degree: p.degree });
+      cuts[b].cochange.push({ inside: p.b, outside: p.a, context: a, shared: p.shared, degree: p.degree });
+    });
+    cuts.forEach(function (c) {
+      c.cochange.sort(function (x, y) { return (y.degree - x.degree) || (x.inside - y.inside) || (x.outside - y.outside); });
+    });
+    return cuts;
+  }
+
+  // commits calls f(touched contexts, group) for every group of commits.
+  function eachGroup(list, of, f) {
+    list.forEach(function (g) {
+      var touched = [];
+      g.packages.forEach(function (p) { var i = of[p]; if (i >= 0 && touched.indexOf(i) < 0) touched.push(i); });
+      f(touched, g);
+    });
+  }
+
+  function pressure(part, of) {
+    var k = part.members.length, out = [];
+    if (!H || !H.used) {
+      for (var n = 0; n < k; n++) out.push({ score: 0, inputs: [{ name: 'history', raw: 0, value: 0, weight: 0, note: 'no history: pressure is unknown' }] });
+      return out;
+    }
+    var figs = part.members.map(function (ms) {
+      var l = 0;
+      ms.forEach(function (p) { if (last[p] > l) l = last[p]; });
+      return { win: 0, prev: 0, churn: 0, authors: {}, nAuthors: 0, last: l };
+    });
+    var winCommits = 0, winChurn = 0, allAuthors = {}, nAll = 0;
+    eachGroup(arr(H.window), of, function (touched, g) {
+      g.packages.forEach(function (p, j) { var i = of[p]; if (i >= 0) { figs[i].churn += g.churn[j]; winChurn += g.churn[j]; } });
+      winCommits += g.commits;
+      if (!allAuthors[g.author]) { allAuthors[g.author] = true; nAll++; }
+      touched.forEach(function (i) {
+        figs[i].win += g.commits;
+        if (!figs[i].authors[g.author]) { figs[i].authors[g.author] = true; figs[i].nAuthors++; }
+      });
+    });
+    eachGroup(arr(H.earlier), of, function (touched, g) { touched.forEach(function (i) { figs[i].prev += g.prev; }); });
+    return figs.map(function (f) {
+      var cshare = ratio(f.win, winCommits), chshare = ratio(f.churn, winChurn), ashare = ratio(f.nAuthors, nAll);
+      var days = f.last === 0 ? Infinity : (H.windowEnd - f.last) / 86400;
+      var trend = (f.win + 1) / (f.prev + 1);
+      return scoreOf([
+        { name: 'commits', raw: cshare, value: share(cshare, k), weight: 0.35, note: f.win + ' of ' + winCommits + ' commits in the window (' + pct(cshare) + '; fair share ' + pct(1 / k) + ')' },
+        { name: 'churn', raw: chshare, value: share(chshare, k), weight: 0.2, note: f.churn + ' of ' + winChurn + ' lines added+deleted in the window' },
+        { name: 'authors', raw: ashare, value: share(ashare, k), weight: 0.2, note: f.nAuthors + ' of ' + nAll + ' authors active in the window' },
+        { name: 'recency', raw: days, value: Math.exp(-days / 90), weight: 0.1, note: 'last change ' + goF0(days) + ' days before the newest commit; exp(-days/90)' },
+        { name: 'trend', raw: trend, value: trend / (trend + 1), weight: 0.15, note: f.win + ' commits in the window vs ' + f.prev + ' in the one before; 0.5 is flat' }
+      ]);
+    });
+  }
+
+  function risks(part, of, cuts, tf) {
+    var k = part.members.length;
+    var cycles = contextCycles(k, of);
+    var total = new Array(k).fill(0), cross = new Array(k).fill(0);
+    if (H) {
+      var count = function (touched, n) { touched.forEach(function (i) { total[i] += n; if (touched.length > 1) cross[i] += n; }); };
+      eachGroup(arr(H.window), of, function (touched, g) { count(touched, g.commits); });
+      eachGroup(arr(H.earlier), of, function (touched, g) { count(touched, g.prev + g.older); });
+    }
+    var totalLOC = 0;
+    part.members.forEach(function (ms) { ms.forEach(function (p) { totalLOC += loc[p]; }); });
+    return part.members.map(function (ms, i) {
+      var inPk = {}, nIn = 0, inFiles = 0, outPk = {}, nOut = 0;
+      cuts[i].inbound.forEach(function (e) { if (!inPk[e.from]) { inPk[e.from] = true; nIn++; } inFiles += e.files; });
+      cuts[i].outbound.forEach(function (e) { if (!outPk[e.to]) { outPk[e.to] = true; nOut++; } });
+      var sw = tf.sharedWrites[i], sr = tf.sharedOther[i];
+      var size = sum(ms, function (p) { return loc[p]; }), sizeShare = ratio(size, totalLOC);
+      var cc = ratio(cross[i], total[i]);
+      return scoreOf([
+        { name: 'inbound', raw: nIn, value: saturate(nIn, 3), weight: 0.25, note: nIn + ' packages in other contexts import it (' + inFiles + ' files): the API it would have to expose' },
+        { name: 'outbound', raw: nOut, value: saturate(nOut, 3), weight: 0.1, note: 'it imports ' + nOut + ' packages of other contexts: what it would have to call' },
+        { name: 'sharedWriteTables', raw: sw, value: saturate(sw, 1), weight: 0.2, note: sw + ' tables it writes that another context writes too' },
+        { name: 'sharedTables', raw: sr, value: saturate(sr, 2), weight: 0.1, note: sr + ' other tables it shares with other contexts (reads on one side)' },
+        { name: 'crossCoChange', raw: cc, value: cc, weight: 0.15, note: pct(cc) + ' of its commits also touch another context' },
+        { name: 'cycles', raw: cycles[i], value: saturate(cycles[i], 1), weight: 0.1, note: 'in an import cycle with ' + cycles[i] + ' other contexts' },
+        { name: 'size', raw: sizeShare, value: share(sizeShare, k), weight: 0.1, note: size + " lines of code, " + pct(sizeShare) + " of all contexts' code" }
+      ]);
+    });
+  }
+
+  function contextCycles(k, of) {
+    var adj = [];
+    for (var i = 0; i < k; i++) adj.push([]);
+    imports.forEach(function (e) { var a = of[e.from], b = of[e.to]; if (a >= 0 && b >= 0 && a !== b && adj[a].indexOf(b) < 0) adj[a].push(b); });
+    var out = new Array(k).fill(0);
+    components(adj).forEach(function (c) { c.forEach(function (i) { out[i] = c.length - 1; }); });
+    return out;
+  }
+
+  function reason(p, r, cut, sharedWrites) {
+    var hot = 'no history';
+    p.inputs.forEach(function (i) { if (i.name === 'commits') hot = (i.value >= 0.5 ? 'hot' : 'quiet') + ': ' + pct(i.raw) + " of the window's commits"; });
+    var inPk = {}, n = 0;
+    cut.inbound.forEach(function (e) { if (!inPk[e.from]) { inPk[e.from] = true; n++; } });
+    var parts = [goPlural(n, 'inbound package')];
+    if (sharedWrites > 0) parts.push(goPlural(sharedWrites, 'shared-write table'));
+    r.inputs.forEach(function (i) { if (i.name === 'cycles' && i.raw > 0) parts.push('in an import cycle'); });
+    return hot + '; cut: ' + parts.join(', ');
+  }
+
+  function measure(part, of) {
+    var k = part.members.length;
+    var m = { contexts: k, shared: part.kernel.length, unplaced: part.unplaced.length, modularity: {} };
+    m.modularity.fused = round4(modularity(layers.fused || [], of));
+    V.layers.forEach(function (l) { m.modularity[l.name] = round4(modularity(layers[l.name] || [], of)); });
+    var size = part.members.map(function (ms) { return ms.length; });
+    var mu = new Array(k).fill(0), eps = new Array(k).fill(0), sigma = {};
+    var crossW = 0, allW = 0, cross = 0, usedFromOutside = {}, nUsed = 0;
+    imports.forEach(function (e) {
+      var a = of[e.from], b = of[e.to];
+      if (a < 0 || b < 0) return;
+      allW += e.files;
+      if (a === b) { mu[a]++; return; }
+      cross++; crossW += e.files; eps[a]++; eps[b]++;
+      var key = Math.min(a, b) + ',' + Math.max(a, b);
+      sigma[key] = (sigma[key] || 0) + 1;
+      if (!usedFromOutside[e.to]) { usedFromOutside[e.to] = true; nUsed++; }
+    });
+    m.crossContextImports = cross;
+    m.sm = 0; m.ifn = 0; m.mq = 0; m.icp = 0; m.ned = 0;
+    if (k > 0) {
+      var inner = 0;
+      mu.forEach(function (x, i) { inner += x / (size[i] * size[i]); });
+      var sm = inner / k;
+      if (k > 1) {
+        var between = 0;
+        Object.keys(sigma).forEach(function (key) { var ab = key.split(','); between += sigma[key] / (2 * size[+ab[0]] * size[+ab[1]]); });
+        sm -= between / (k * (k - 1) / 2);
+      }
+      m.sm = round4(sm);
+      m.ifn = round4(nUsed / k);
+      var mq = 0;
+      mu.forEach(function (x, i) { if (x > 0) mq += 2 * x / (2 * x + eps[i]); });
+      m.mq = round4(mq);
+    }
+    if (allW > 0) m.icp = round4(crossW / allW);
+    var placed = 0, mid = 0;
+    size.forEach(function (s) { placed += s; if (s >= 5 && s <= 20) mid += s; });
+    if (placed > 0) m.ned = round4(1 - mid / placed);
+    var writers = {};
+    uses.forEach(function (u) {
+      var i = of[u.pkg];
+      if (i < 0 || !u.write || u.ddl || u.carried) return;
+      (writers[u.table] = writers[u.table] || {})[i] = true;
+    });
+    m.sharedWriteTables = Object.keys(writers).filter(function (t) { return Object.keys(writers[t]).length > 1; }).length;
+    return m;
+  }
+
+  // modularity is Newman's Q over the placed packages, from the model's
+  // coupling weights: they keep 4 significant digits, so this is Go's Q
+  // to about 1e-4.
+  function modularity(edges, of) {
+    var inC = {}, deg = {}, total = 0;
+    edges.forEach(function (e) {
+      var a = of[e[0]], b = of[e[1]];
+      if (a < 0 || b < 0) return;
+      total += e[2];
+      deg[a] = (deg[a] || 0) + e[2];
+      deg[b] = (deg[b] || 0) + e[2];
+      if (a === b) inC[a] = (inC[a] || 0) + 2 * e[2];
+    });
+    if (total === 0) return 0;
+    var m2 = 2 * total, q = 0;
+    Object.keys(deg).forEach(function (c) { q += ((inC[c] || 0) - deg[c] * deg[c] / m2) / m2; });
+    return q;
+  }
+}
+
+// links are rank.Links: per ordered pair of contexts the imports from one
+// into the other; on the pair from the smaller id to the larger, the
+// tables both touch and the commits that change both.
+function links(cs) {
+  var byKey = {}, out = [];
+  function get(from, to) {
+    var key = from + '\u0000' + to;
+    if (!byKey[key]) { byKey[key] = { from: from, to: to, imports: 0, files: 0, tables: {}, cochange: 0 }; out.push(byKey[key]); }
+    return byKey[key];
+  }
+  cs.forEach(function (c) {
+    c.cut.outbound.forEach(function (e) { var l = get(c.id, e.context); l.imports++; l.files += e.files; });
+    c.cut.tables.forEach(function (t) { t.writers.concat(t.readers).forEach(function (o) { if (o > c.id) get(c.id, o).tables[t.name] = true; }); });
+    c.cut.cochange.forEach(function (p) { if (p.context > c.id) get(c.id, p.context).cochange += p.shared; });
+  });
+  out.forEach(function (l) {
+    l.tables = Object.keys(l.tables).sort(byteLess);
+    l.strength = {};
+    [l.files, l.tables.length, l.cochange].forEach(function (v, i) { if (v > 0 && V.layers[i]) l.strength[V.layers[i].name] = v; });
+  });
+  out.sort(function (a, b) { return byteLess(a.from, b.from) || byteLess(a.to, b.to); });
+  return out;
+}
+
+// components are the strongly connected components of a directed graph
+// given as adjacency lists (Tarjan, iterative).
+function components(adj) {
+  var n = adj.length, index = new Array(n).fill(-1), low = new Array(n).fill(0), on = new Array(n).fill(false);
+  var stack = [], out = [], next = 0;
+  for (var s = 0; s < n; s++) {
+    if (index[s] >= 0) continue;
+    var work = [[s, 0]];
+    index[s] = low[s] = next++; stack.push(s); on[s] = true;
+    while (work.length) {
+      var top = work[work.length - 1], v = top[0];
+      if (top[1] < adj[v].length) {
+        var w = adj[v][top[1]++];
+        if (index[w] < 0) { index[w] = low[w] = next++; stack.push(w); on[w] = true; work.push([w, 0]); }
+        else if (on[w]) low[v] = Math.min(low[v], index[w]);
+        continue;
+      }
+      work.pop();
+      if (work.length) { var u = work[work.length - 1][0]; low[u] = Math.min(low[u], low[v]); }
+      if (low[v] === index[v]) {
+        var c = [], x;
+        do { x = stack.pop(); on[x] = false; c.push(x); } while (x !== v);
+        out.push(c.sort(function (a, b) { return a - b; }));
+      }
+    }
+  }
+  return out;
+}
+
+function union(a, b) {
+  var seen = {}, out = [];
+  Object.keys(a).concat(Object.keys(b)).forEach(function (s) { if (!seen[s]) { seen[s] = true; out.push(+s); } });
+  return out;
+}
+function ratio(a, b) { return b === 0 ? 0 : a / b; }
+function share(x, k) { var fair = 1 / Math.max(k, 1); return x <= 0 ? 0 : x / (x + fair); }
+function saturate(n, half) { return n <= 0 ? 0 : 1 - Math.exp(-n * Math.LN2 / half); }
+function round4(x) { return Math.round(x * 10000) / 10000; }
+function scoreOf(inputs) {
+  var s = 0;
+  inputs.forEach(function (i) { i.raw = round4(i.raw); i.value = round4(i.value); s += i.weight * i.value; });
+  return { score: round4(s), inputs: inputs };
+}
+function joinAccess(read, write, ddl) { return [read && 'read', write && 'write', ddl && 'ddl'].filter(Boolean).join('+'); }
+function domainPrefix(p, depth) {
+  var segs = p.split('/');
+  for (var i = 0; i < segs.length; i++) if (!GENERIC[segs[i]]) return segs.slice(i, Math.min(segs.length, i + depth)).join('/');
+  return '';
+}
+function uniqueNames(names) {
+  var seen = {};
+  names.forEach(function (n, i) { seen[n] = (seen[n] || 0) + 1; if (seen[n] > 1) names[i] = n + '-' + seen[n]; });
+}
+// goF0 formats as Go's %.0f: to nearest, exact halves to even.
+function goF0(x) {
+  if (x === Infinity) return '+Inf';
+  if (x === -Infinity) return '-Inf';
+  if (x !== x) return 'NaN';
+  var r = Math.abs(x - Math.trunc(x)) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x);
+  return r === 0 && (x < 0 || Object.is(x, -0)) ? '-0' : String(r);
+}
+function pct(x) { return goF0(100 * x) + '%'; }
+function goPlural(n, what) { return n === 1 ? '1 ' + what : n + ' ' + what + 's'; }
+
+// sha256hex is SHA-256 of a string's UTF-8 bytes, in hex: context ids
+// are derived from their anchor package's path with it.
+function sha256hex(s) {
+  var K = [0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2];
+  var bytes = new TextEncoder().encode(s), n = bytes.length;
+  var len = ((n + 9 + 63) >> 6) << 6, msg = new Uint8Array(len);
+  msg.set(bytes); msg[n] = 0x80;
+  var bits = n * 8;
+  for (var i = 0; i < 4; i++) msg[len - 1 - i] = (bits >>> (8 * i)) & 0xff;
+  msg[len - 5] = Math.floor(n / 0x20000000) & 0xff;
+  var h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19], w = new Int32Array(64);
+  function rotr(x, r) { return (x >>> r) | (x << (32 - r)); }
+  for (var o = 0; o < len; o += 64) {
+    for (var t = 0; t < 16; t++) w[t] = (msg[o + 4 * t] << 24) | (msg[o + 4 * t + 1] << 16) | (msg[o + 4 * t + 2] << 8) | msg[o + 4 * t + 3];
+    for (t = 16; t < 64; t++) {
+      var s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3), s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+    }
+    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (t = 0; t < 64; t++) {
+      var t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t]) | 0;
+      var t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+    }
+    h = [(h[0] + a) | 0, (h[1] + b) | 0, (h[2] + c) | 0, (h[3] + d) | 0, (h[4] + e) | 0, (h[5] + f) | 0, (h[6] + g) | 0, (h[7] + hh) | 0];
+  }
+  return h.map(function (x) { return ('00000000' + (x >>> 0).toString(16)).slice(-8); }).join('');
+}
+
+// modelPartition is the model's own partition, for the what-if to start
+// from and for the check that the engine reproduces the model.
+function modelPartition() {
+  var declared = M.settings.declared || {};
+  return {
+    members: M.contexts.map(function (c) { return c.members.slice(); }),
+    declared: M.contexts.map(function (c) { return Object.prototype.hasOwnProperty.call(declared, c.name) ? c.name : ''; }),
+    kernel: D.kernel.slice(), unplaced: D.unplaced.slice()
+  };
+}
+
+hooks.score = function (part) { return engine().score(part); };
+hooks.partition = function () { return modelPartition(); };
+hooks.packageIndex = function (p) { return D.pkgIndex[p]; };

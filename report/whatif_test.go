@@ -1,0 +1,276 @@
+package report_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seams-tool/seams/analyze"
+	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/metrics"
+	"github.com/seams-tool/seams/graph/rank"
+	"github.com/seams-tool/seams/report/schema"
+)
+
+// partition is a what-if: the contexts' packages and the packages pinned
+// to the shared kernel.
+type partition struct {
+	name    string
+	members [][]string
+	kernel  []string
+}
+
+// whatIfs are the changes a workshop tries, made on a's partition: the
+// partition as found, a package moved, two contexts merged, one split,
+// a package pinned to the kernel, a table writer moved, a package on its
+// own.
+func whatIfs(m *schema.Model) []partition {
+	base := make([][]string, len(m.Contexts))
+	for i, c := range m.Contexts {
+		base[i] = slices.Clone(c.Packages)
+	}
+	var kernel []string
+	for _, p := range m.Packages {
+		if p.Shared != "" {
+			kernel = append(kernel, p.Path)
+		}
+	}
+	clone := func() [][]string {
+		out := make([][]string, len(base))
+		for i := range base {
+			out[i] = slices.Clone(base[i])
+		}
+		return out
+	}
+	largest := 0
+	for i := range base {
+		if len(base[i]) > len(base[largest]) {
+			largest = i
+		}
+	}
+	other := (largest + 1) % len(base)
+	var out []partition
+	out = append(out, partition{"as found", clone(), kernel})
+
+	ms := clone()
+	p := ms[largest][len(ms[largest])-1]
+	ms[largest] = ms[largest][:len(ms[largest])-1]
+	ms[other] = append(ms[other], p)
+	out = append(out, partition{"move " + p, ms, kernel})
+
+	ms = clone()
+	ms[0] = append(ms[0], ms[1]...)
+	ms = append(ms[:1], ms[2:]...)
+	out = append(out, partition{"merge the first two", ms, kernel})
+
+	ms = clone()
+	var keep, split []string
+	for i, p := range ms[largest] {
+		if i%2 == 1 {
+			split = append(split, p)
+		} else {
+			keep = append(keep, p)
+		}
+	}
+	ms[largest] = keep
+	ms = append(ms, split)
+	out = append(out, partition{"split the largest", ms, kernel})
+
+	ms = clone()
+	pin := ms[0][0]
+	ms[0] = ms[0][1:]
+	out = append(out, partition{"pin " + pin, ms, append(slices.Clone(kernel), pin)})
+
+	for _, pk := range m.Packages {
+		if pk.Context == "" || !slices.ContainsFunc(pk.Tables, func(t schema.PackageTable) bool { return t.Access == schema.AccessWrite }) {
+			continue
+		}
+		ms = clone()
+		for i := range ms {
+			if j := slices.Index(ms[i], pk.Path); j >= 0 && len(ms[i]) > 1 {
+				ms[i] = slices.Delete(ms[i], j, j+1)
+				ms[(i+1)%len(ms)] = append(ms[(i+1)%len(ms)], pk.Path)
+				out = append(out, partition{"move table writer " + pk.Path, ms, kernel})
+				ms = clone()
+				ms[i] = slices.DeleteFunc(ms[i], func(x string) bool { return x == pk.Path })
+				ms = append(ms, []string{pk.Path})
+				out = append(out, partition{"alone: " + pk.Path, ms, kernel})
+				break
+			}
+		}
+		break
+	}
+	return out
+}
+
+// goScore is what Go makes of a partition, in the page's shape.
+type goScore struct {
+	Contexts []schema.Context     `json:"contexts"`
+	Metrics  schema.Figures       `json:"metrics"`
+	Links    []schema.ContextLink `json:"links"`
+}
+
+func scoreInGo(a *analyze.Analysis, p partition) goScore {
+	part := cluster.FromMembers(p.members, make([]string, len(p.members)))
+	for _, k := range p.kernel {
+		part.Shared[k] = "pinned"
+	}
+	cs := rank.Contexts(a.Graph, part, a.History.CoChange)
+	f := metrics.Measure(a.Graph, part)
+	var out goScore
+	for _, c := range cs {
+		sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC, Order: c.Order, Reason: c.Reason,
+			Pressure: score(c.Pressure), Risk: score(c.Risk)}
+		for _, t := range c.Tables {
+			sc.Tables = append(sc.Tables, schema.ContextTable{Name: t.Name, Access: schema.JoinAccess(t.Read, t.Write, t.DDL), Shared: t.Shared, SharedWrite: t.SharedWrite})
+		}
+		for _, e := range c.Cut.Inbound {
+			sc.Cut.Inbound = append(sc.Cut.Inbound, schema.CutImport(e))
+		}
+		for _, e := range c.Cut.Outbound {
+			sc.Cut.Outbound = append(sc.Cut.Outbound, schema.CutImport(e))
+		}
+		for _, t := range c.Cut.Tables {
+			sc.Cut.Tables = append(sc.Cut.Tables, schema.CutTable(t))
+		}
+		for _, q := range c.Cut.CoChange {
+			sc.Cut.CoChange = append(sc.Cut.CoChange, schema.CutPair(q))
+		}
+		out.Contexts = append(out.Contexts, sc)
+	}
+	out.Metrics = schema.Figures{Contexts: f.Contexts, Shared: f.Shared, Unplaced: f.Unplaced, SM: f.SM, ICP: f.ICP, IFN: f.IFN, NED: f.NED, MQ: f.MQ,
+		CrossContextImports: f.CrossContextImports, SharedWriteTables: f.SharedWriteTables}
+	out.Metrics.Modularity.Fused = f.Modularity
+	for l, q := range f.LayerModularity {
+		out.Metrics.Modularity.Set(schema.Layers[l], q)
+	}
+	for _, l := range rank.Links(cs) {
+		out.Links = append(out.Links, schema.ContextLink{From: l.From, To: l.To, Imports: l.Imports, Files: l.Files, Tables: l.Tables, CoChange: l.CoChange})
+	}
+	return out
+}
+
+func score(s rank.Score) schema.Score {
+	out := schema.Score{Score: s.Value}
+	for _, in := range s.Inputs {
+		out.Inputs = append(out.Inputs, schema.Input(in))
+	}
+	return out
+}
+
+// TestWhatIfAgreesWithGo runs the page's engine on what-ifs of the
+// fixture and of a generated monolith, in Chromium, and compares every
+// context (id, name, packages, tables, pressure and risk with every
+// input and note, order, reason, cut lists), the links and the metrics
+// with what graph/rank and graph/metrics compute on the same partition.
+// Modularity may differ by 2e-3: the model keeps 4 digits of each weight.
+func TestWhatIfAgreesWithGo(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		analysis func(t *testing.T) *analyze.Analysis
+	}{
+		{"shop", shopAnalysis},
+		{"generated", func(*testing.T) *analyze.Analysis { return generated(600, 12) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.analysis(t)
+			m := a.Model()
+			p := openModel(t, m, 1280, 720)
+			index := map[string]int{}
+			for i, pk := range m.Packages {
+				index[pk.Path] = i
+			}
+			for _, w := range whatIfs(m) {
+				t.Run(w.name, func(t *testing.T) {
+					p.b.t = t
+					in := map[string]any{"members": ids(w.members, index), "kernel": ids([][]string{w.kernel}, index)[0], "unplaced": []int{}}
+					arg, _ := json.Marshal(in)
+					var text string
+					p.b.eval(`JSON.stringify(window.seams.score(`+string(arg)+`))`, &text)
+					var js, goes any
+					json.Unmarshal([]byte(text), &js)
+					data, _ := json.Marshal(scoreInGo(a, w))
+					json.Unmarshal(data, &goes)
+					for _, d := range differences("", goes, js, 10) {
+						t.Error(d)
+					}
+				})
+			}
+			p.b.t = t
+			var reproduces string
+			p.show(t, "whatif")
+			p.b.eval(`document.querySelector('[data-view=whatif] .note').getAttribute('data-reproduces')`, &reproduces)
+			if reproduces != "true" {
+				t.Error("the what-if view says the page does not reproduce the model's ranking")
+			}
+			p.problems(t)
+		})
+	}
+}
+
+func ids(lists [][]string, index map[string]int) [][]int {
+	out := make([][]int, len(lists))
+	for i, l := range lists {
+		out[i] = []int{}
+		for _, p := range l {
+			out[i] = append(out[i], index[p])
+		}
+	}
+	return out
+}
+
+// differences lists where got differs from want, which is Go's: every
+// field of want must be in got (got may hold more); numbers within 1e-9,
+// modularity within 2e-3; a missing list is an empty one.
+func differences(at string, want, got any, most int) []string {
+	var out []string
+	add := func(format string, args ...any) {
+		if len(out) < most {
+			out = append(out, at+": "+fmt.Sprintf(format, args...))
+		}
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			add("got %v, want an object", got)
+			return out
+		}
+		for k, v := range w {
+			if k == "strength" { // the page writes what the model writes, Go's Link has none
+				continue
+			}
+			out = append(out, differences(at+"."+k, v, g[k], most-len(out))...)
+		}
+	case []any:
+		g, _ := got.([]any)
+		if len(g) != len(w) {
+			add("got %d items, want %d: %.300v", len(g), len(w), got)
+			return out
+		}
+		for i := range w {
+			out = append(out, differences(fmt.Sprintf("%s[%d]", at, i), w[i], g[i], most-len(out))...)
+		}
+	case nil:
+		if g, ok := got.([]any); got != nil && !(ok && len(g) == 0) {
+			add("got %v, want nothing", got)
+		}
+	case float64:
+		g, ok := got.(float64)
+		tol := 1e-9
+		if strings.Contains(at, ".modularity") {
+			tol = 2e-3
+		}
+		if !ok || math.Abs(g-w) > tol {
+			add("got %v, want %v", got, w)
+		}
+	default:
+		if got != want {
+			add("got %v, want %v", got, want)
+		}
+	}
+	return out
+}
