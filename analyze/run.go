@@ -178,7 +178,9 @@ func (a *Analysis) fuse() {
 		in.Terms = map[string][]graph.Term{}
 		for _, p := range a.Vocabulary.Packages {
 			for _, t := range p.Top {
-				in.Terms[p.Dir] = append(in.Terms[p.Dir], graph.Term{Word: t.Word, Weight: t.Weight})
+				// Four significant digits: what the report's page gets
+				// to name a what-if's contexts exactly as Go does.
+				in.Terms[p.Dir] = append(in.Terms[p.Dir], graph.Term{Word: t.Word, Weight: sig4(t.Weight)})
 			}
 		}
 	}

@@ -15,6 +15,9 @@ import (
 // index in m.Packages. It reads the same commits graph/rank reads, so the
 // page's pressure and risk of any partition are Go's.
 func (a *Analysis) view(m *schema.Model) {
+	if weights := a.termWeights(m); weights != nil {
+		m.View = &schema.View{TermWeights: weights, CommonTerms: a.Graph.CommonTerms()}
+	}
 	h := a.History.coChange()
 	if h == nil {
 		return
@@ -83,7 +86,38 @@ func (a *Analysis) view(m *schema.Model) {
 	}) {
 		vh.Earlier = append(vh.Earlier, *earlier[k])
 	}
-	m.View = &schema.View{History: vh}
+	if m.View == nil {
+		m.View = &schema.View{}
+	}
+	m.View.History = vh
+}
+
+// termWeights is the weights of every package's terms, in the order of
+// packages[].terms, as the graph holds them; nil without terms.
+func (a *Analysis) termWeights(m *schema.Model) [][]float64 {
+	if a.Graph == nil || a.Vocabulary == nil {
+		return nil
+	}
+	out := make([][]float64, len(m.Packages))
+	some := false
+	for i, p := range m.Packages {
+		for _, t := range a.Graph.Terms(p.Path) {
+			out[i] = append(out[i], t.Weight)
+			some = true
+		}
+		if len(out[i]) != len(p.Terms) {
+			panic("analyze: package terms and graph terms disagree for " + p.Path)
+		}
+	}
+	if !some {
+		return nil
+	}
+	for i := range out {
+		if out[i] == nil {
+			out[i] = []float64{}
+		}
+	}
+	return out
 }
 
 // intsKey is a map key for a list of ints.

@@ -154,6 +154,9 @@ func openModel(t *testing.T, m *schema.Model, width, height int) *page {
 	return openHTML(t, html, width, height)
 }
 
+// printing is the step that prints the page to PDF.
+const printing = "printing to PDF"
+
 // problems fails the test for every console message, exception and
 // request, and for every main-thread task since the first render over
 // taskBudget, as the page's longtask observer sees them; it returns the
@@ -209,6 +212,12 @@ func (p *page) problems(t *testing.T) (longest float64) {
 			continue
 		}
 		cpu := cpuOf(o.Start, o.Duration)
+		if step := during(o.Start); strings.HasSuffix(step, " "+printing) {
+			// Printing lays the page out for paper in the browser's own
+			// main-thread task: no reader waits on it in a workshop.
+			t.Logf("a task of %.0f ms (%.0f ms of CPU) while printing to PDF", o.Duration, cpu)
+			continue
+		}
 		if cpu > taskBudget || o.Duration > 5*taskBudget {
 			t.Errorf("a main-thread task of %.0f ms (%.0f ms of it on the CPU) during %s: over the %d ms budget", o.Duration, cpu, during(o.Start), taskBudget)
 		} else {
@@ -506,6 +515,7 @@ func TestBrowserFixture(t *testing.T) {
 			t.Errorf("printed, the page shows the views %q, want ranking, map and plan", shown)
 		}
 		var pdf struct{ Data string }
+		p.did(printing)
 		p.b.call(p.b.session, "Page.printToPDF", map[string]any{"preferCSSPageSize": true, "paperWidth": 11.69, "paperHeight": 8.27, "landscape": true}, &pdf)
 		if len(pdf.Data) < 1000 {
 			t.Error("printing to PDF gave nothing")

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seams-tool/seams/report"
 	"github.com/seams-tool/seams/report/schema"
 )
 
@@ -34,16 +35,16 @@ func hostileTrend() *schema.Trend {
 
 func TestBrowserTrend(t *testing.T) {
 	tr := hostileTrend()
-	page, err := TrendHTML(tr)
+	html, err := report.TrendHTML(tr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(page), "<img") {
+	if strings.Contains(string(html), "<img") {
 		t.Fatal("a subject's markup reached the page unescaped")
 	}
 	b := startBrowser(t, 900, 1400)
 	path := filepath.Join(t.TempDir(), "trend.html")
-	if err := os.WriteFile(path, page, 0o644); err != nil {
+	if err := os.WriteFile(path, html, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	url := "file://" + path
@@ -71,7 +72,7 @@ func TestBrowserTrend(t *testing.T) {
 			lows++
 		}
 	}
-	if got.Charts != len(trendMetrics) || got.Lines != len(trendMetrics) || got.Shaded != lows || got.Skips != 1 {
+	if got.Charts != report.TrendMetrics || got.Lines != report.TrendMetrics || got.Shaded != lows || got.Skips != 1 {
 		t.Errorf("charts %d, lines %d, shaded %d (want %d), skipped marks %d", got.Charts, got.Lines, got.Shaded, lows, got.Skips)
 	}
 	if got.Imgs != 0 || got.Pwned || got.Rows != 1+len(tr.Points)+len(tr.Skipped) || got.LowRows != lows {
@@ -107,14 +108,14 @@ func TestBrowserTrend(t *testing.T) {
 	if tip.Hidden || tip.Commit != p.Commit || tip.Subject != p.Subject || tip.Tags != "tags: "+strings.Join(p.Tags, ", ") || !strings.HasPrefix(tip.Coverage, "coverage 58%") {
 		t.Errorf("hover shows %+v, want point %s %q", tip, p.Commit[:8], p.Subject)
 	}
-	shot(t, b, "trend")
+	(&page{b: b, url: url}).shot(t, "trend")
 	if probs := b.problems(url); len(probs) > 0 {
 		t.Errorf("the page had problems:\n%s", strings.Join(probs, "\n"))
 	}
 }
 
 func TestTrendMarkdown(t *testing.T) {
-	md := string(TrendMarkdown(hostileTrend()))
+	md := string(report.TrendMarkdown(hostileTrend()))
 	for _, want := range []string{
 		"6 samples from 2024-01-01 to 2024-06-01, the baseline's partition.",
 		"- ICP 0.400 -> 0.300 over 6 samples (▼ -0.100 better)",

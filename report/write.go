@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -59,7 +60,15 @@ const SumFile = "seams.sum"
 // ownNames are the files seams writes into an output directory. A
 // directory holding nothing else is seams' own, and WriteSet replaces it
 // as a whole.
-var ownNames = []string{"seams.json", "index.html", "contexts.dot", "packages.dot", "tables.dot", "summary.md", "trend.json", "trend.csv", SumFile}
+var ownNames = []string{"seams.json", "index.html", "contexts.dot", "packages.dot", "tables.dot", "summary.md", "trend.json", "trend.csv", "trend.html", "trend.md", SumFile}
+
+// perContext matches the per-context package graphs, packages-03-billing.dot:
+// seams' own too, but never carried over, since they belong to the set
+// of contexts that wrote them.
+var perContext = regexp.MustCompile(`^packages-[0-9]+-[A-Za-z0-9._-]*\.dot$`)
+
+// own reports whether seams writes files of this name.
+func own(name string) bool { return slices.Contains(ownNames, name) || perContext.MatchString(name) }
 
 // writeHook, when set by a test, runs after each file of a set is
 // staged; an error stops WriteSet there, as a crash or a full disk would.
@@ -184,10 +193,10 @@ func replaceDir(dir, stage string, files []Output) (bool, error) {
 	}
 	var carry []string
 	for _, e := range ents {
-		if !e.Type().IsRegular() || !slices.Contains(ownNames, e.Name()) {
+		if !e.Type().IsRegular() || !own(e.Name()) {
 			return false, nil // not ours alone: never move it
 		}
-		if e.Name() != SumFile && !slices.ContainsFunc(files, func(f Output) bool { return f.Name == e.Name() }) {
+		if e.Name() != SumFile && !perContext.MatchString(e.Name()) && !slices.ContainsFunc(files, func(f Output) bool { return f.Name == e.Name() }) {
 			carry = append(carry, e.Name())
 		}
 	}

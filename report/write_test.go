@@ -94,6 +94,31 @@ func TestWriteSetReplaces(t *testing.T) {
 	noDebris(t, parent, dir)
 }
 
+// TestWriteSetPerContextGraphs writes a set with per-context graphs,
+// then one whose contexts differ: the old contexts' graphs go, and the
+// directory stays seams' own (replaced whole, not file by file).
+func TestWriteSetPerContextGraphs(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "report")
+	first := append(set("one"), Output{Name: "packages-01-billing.dot", Data: []byte("digraph a {}\n")}, Output{Name: "packages-02-orders.dot", Data: []byte("digraph b {}\n")})
+	if err := WriteSet(dir, first); err != nil {
+		t.Fatal(err)
+	}
+	checkSums(t, dir, first)
+	second := append(set("two"), Output{Name: "packages-01-orders.dot", Data: []byte("digraph c {}\n")})
+	if err := WriteSet(dir, second); err != nil {
+		t.Fatal(err)
+	}
+	checkSums(t, dir, second)
+	got := listing(t, dir)
+	for _, stale := range []string{"packages-01-billing.dot", "packages-02-orders.dot"} {
+		if _, ok := got[stale]; ok {
+			t.Errorf("%s of the previous set is still there", stale)
+		}
+	}
+	noDebris(t, parent, dir)
+}
+
 // TestWriteSetFailureKeepsOld makes the write fail after some files of
 // the new set are written: the old set must be there, whole.
 func TestWriteSetFailureKeepsOld(t *testing.T) {

@@ -5,8 +5,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -79,18 +82,23 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	}
 	// One set: a reader never finds this run's seams.json beside the
 	// last run's index.html.
-	err = report.WriteSet(outDir, []report.Output{
+	files := []report.Output{
 		{Name: "seams.json", Data: data},
 		{Name: "contexts.dot", Data: report.ContextsDOT(m, *maxEdges)},
 		{Name: "packages.dot", Data: report.PackagesDOT(m, *maxEdges)},
 		{Name: "tables.dot", Data: report.TablesDOT(m, *maxEdges)},
 		{Name: "summary.md", Data: report.Markdown(m)},
 		{Name: "index.html", Data: html},
-	})
+	}
+	per := report.PackageDOTs(m, *maxEdges)
+	for _, name := range slices.Sorted(maps.Keys(per)) {
+		files = append(files, report.Output{Name: name, Data: per[name]})
+	}
+	err = report.WriteSet(outDir, files)
 	if err != nil {
 		return s.fail(err)
 	}
-	printSummary(stdout, m, jsonPath)
+	printSummary(stdout, m, jsonPath, len(per))
 	return exitOK
 }
 
@@ -124,7 +132,7 @@ func defaultOut(r *repo.Repo) (string, error) {
 	return filepath.Join(cache, "seams", "reports", filepath.Base(r.Root)+"-"+hex.EncodeToString(sum[:4])), nil
 }
 
-func printSummary(w io.Writer, m *schema.Model, jsonPath string) {
+func printSummary(w io.Writer, m *schema.Model, jsonPath string, perContext int) {
 	mod := ""
 	if len(m.Repo.Modules) > 0 {
 		mod = " (module " + m.Repo.Modules[0].Path
@@ -149,7 +157,8 @@ func printSummary(w io.Writer, m *schema.Model, jsonPath string) {
 		printContexts(w, m.Contexts)
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "wrote %s (and index.html, contexts.dot, packages.dot, tables.dot, summary.md beside it)\n", jsonPath)
+	fmt.Fprintf(w, "wrote %s (and index.html, contexts.dot, packages.dot, %d packages-NN-<context>.dot, tables.dot, summary.md beside it)\n", jsonPath, perContext)
+	fmt.Fprintf(w, "report: %s\n", fileURL(filepath.Join(filepath.Dir(jsonPath), "index.html")))
 }
 
 // printContexts prints the ranked candidates as an aligned table.
@@ -160,4 +169,17 @@ func printContexts(w io.Writer, cs []schema.Context) {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%s\n", c.Order, c.Name, c.ID, len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, c.Reason)
 	}
 	tw.Flush()
+}
+
+// fileURL is the file: URL of a path, made absolute, for a terminal to
+// open: the report's last line.
+func fileURL(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/report: file:///C:/report
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }

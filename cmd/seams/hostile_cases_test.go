@@ -465,6 +465,31 @@ func injectionCases() []hostileCase {
 			wantWarning(t, res, "ordering/q<img src=x onerror=alert(3)>.go", "")
 			wantStatus(t, res, schema.SignalHistory, schema.StatusOK, "3 commits read")
 		}},
+		{name: "inject/terminal", build: func(h *harness) string {
+			// A declared context, a table and a statement that try to
+			// steer the terminal seams prints to: recolour, retitle,
+			// rewrite the line, reorder what is read.
+			h.shopAt(h.repo, object.Signature{Name: "dev", Email: "dev@x.test"}, "init", "")
+			h.write(".seams.yaml", "contexts:\n  \""+`\x1b[31mred\x1b]0;title\a\rover\u202eevil\u009bx`+"\": [catalog/**]\n")
+			h.write("ordering/evil.go", "package ordering\n\nimport \"database/sql\"\n\n// Evil writes a table the parser cannot read.\nfunc Evil(db *sql.DB) { db.Exec(\"UPDATE \x1b[2J SET \u202e = 2 WHERE\") }\n")
+			return ""
+		}, code: exitOK, check: func(t *testing.T, h *harness, res *result) {
+			for _, out := range []struct{ name, text string }{{"stdout", res.stdout}, {"stderr", res.stderr}} {
+				if i := strings.IndexAny(out.text, "\x1b\r\x07\u202e\u009b"); i >= 0 {
+					t.Errorf("%s holds a raw control character: %q", out.name, out.text[max(0, i-40):min(len(out.text), i+40)])
+				}
+			}
+			if !strings.Contains(res.stdout, `\x1b[31mred`) {
+				t.Errorf("the declared context's name is not shown escaped:\n%s", res.stdout)
+			}
+			var names []string
+			for _, c := range res.model.Contexts {
+				names = append(names, c.Name)
+			}
+			if !slices.Contains(names, "\x1b[31mred\x1b]0;title\x07\rover\u202eevil\u009bx") {
+				t.Errorf("the model does not keep the declared name as written: %q", names)
+			}
+		}},
 	}
 }
 

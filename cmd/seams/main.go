@@ -82,7 +82,16 @@ func main() {
 	}
 }
 
+// run runs the command args names; everything it prints goes through a
+// safeWriter.
 func run(args []string, stdout, stderr io.Writer) int {
+	so, se := safe(stdout), safe(stderr)
+	defer so.flush()
+	defer se.flush()
+	return dispatch(args, so, se)
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitFailure

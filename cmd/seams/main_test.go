@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -127,6 +128,18 @@ func TestAnalyzeIsSafe(t *testing.T) {
 		if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
+	}
+	// One package graph per context, numbered by extraction order.
+	for _, c := range m.Contexts {
+		matches, _ := filepath.Glob(filepath.Join(out, fmt.Sprintf("packages-%02d-*.dot", c.Order)))
+		if len(matches) != 1 {
+			t.Errorf("context %d (%s): %d package graphs %q, want 1", c.Order, c.Name, len(matches), matches)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	abs, _ := filepath.Abs(filepath.Join(out, "index.html"))
+	if last := lines[len(lines)-1]; last != "report: file://"+filepath.ToSlash(abs) {
+		t.Errorf("the summary's last line is %q, want the report's file URL", last)
 	}
 }
 

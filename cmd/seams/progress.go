@@ -22,6 +22,9 @@ type progressBar struct {
 
 // newProgress returns nil unless w is a terminal.
 func newProgress(w io.Writer) *progressBar {
+	if s, ok := w.(*safeWriter); ok {
+		w = s.w // its carriage returns are its own
+	}
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil

@@ -173,7 +173,7 @@ func (h heat) word() string {
 // pressure scores how hot each context is in the pressure window, with a
 // 90% bootstrap interval: the window's commits (and, for the trend, the
 // previous window's) resampled with replacement Resamples times under a
-// fixed seed.
+// fixed seed; recency is not resampled.
 func pressure(h *cochange.History, part *cluster.Partition) ([]Score, []heat) {
 	k := len(part.Members)
 	out := make([]Score, k)
@@ -213,13 +213,10 @@ func pressure(h *cochange.History, part *cluster.Partition) ([]Score, []heat) {
 				weight[set[rng.IntN(len(set))]]++
 			}
 		}
-		// Commits outside both windows count only for recency.
-		for j, f := range facts {
-			if !f.win && !f.prev {
-				weight[j] = 1
-			}
-		}
+		// Recency stays the observed one: a bootstrap of a maximum
+		// mostly measures whether the newest commit was drawn.
 		rt := count(facts, weight, k, authors, seen, int32(b+2))
+		rt.last = t.last
 		for i := range k {
 			values[i] = append(values[i], score(rt.inputs(i, k, end, span, false)).Value)
 			shares[i] = append(shares[i], ratio(rt.win[i], rt.winCommits))

@@ -11,6 +11,17 @@
 var GENERIC = {};
 ['internal', 'pkg', 'cmd', 'app', 'apps', 'src', 'lib', 'libs', 'modules', 'services', 'service', 'server', 'core', 'domain', '.'].forEach(function (s) { GENERIC[s] = true; });
 
+// NOISE and VERSION are graph/rank's noise segments: they say what code
+// is for (tests, fixtures, mocks) or an API's generation, never what it
+// is about.
+var NOISE = {};
+['test', 'tests', 'testing', 'testdata', 'testutil', 'testutils', 'testhelper', 'testhelpers', 'fixture', 'fixtures', 'mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'e2e'].forEach(function (s) { NOISE[s] = true; });
+var VERSION = /^v[0-9]+([.][0-9]+)*([a-z]+[0-9]*)?$/;
+function noise(seg) { return NOISE[seg] === true || VERSION.test(seg); }
+function noisy(p) { return p.split('/').some(noise); }
+// NAME_TERMS is graph/rank's nameTerms.
+var NAME_TERMS = 8;
+
 function engine() {
   if (D.engine) return D.engine;
   var P = M.packages, N = P.length;
@@ -37,6 +48,10 @@ function engine() {
     if (a !== undefined && b !== undefined) pairs.push({ a: a, b: b, shared: c.shared, degree: c.degree, p: c.p });
   });
   var H = M.view && M.view.history;
+  // Each package's domain terms with their weights, as graph/rank reads them.
+  var TW = (M.view && M.view.termWeights) || [];
+  var terms = P.map(function (p, i) { return (p.terms || []).map(function (w, j) { return { word: w, weight: (TW[i] || [])[j] || 0 }; }); });
+  var common = (M.view && M.view.commonTerms) || [];
   // A context's newest commit is its newest package's.
   var last = P.map(function (p) { return p.history && p.history.lastCommit ? Date.parse(p.history.lastCommit) / 1000 : 0; });
   var layers = {};
@@ -70,15 +85,21 @@ function engine() {
     part.members.forEach(function (ms, i) { ms.forEach(function (p) { of[p] = i; }); });
     var ids = part.members.map(contextID);
     var tf = contextTables(part, of);
+    var cterms = part.members.map(contextTerms);
     var names = part.members.map(function (ms, i) {
       if (part.declared[i]) return part.declared[i];
       var writes = tf.of[i].filter(function (t) { return t.write; }).map(function (t) { return t.name; });
-      return contextName(ms, writes, 1);
+      return contextName(ms, writes, cterms[i]);
     });
+    // As in Go: duplicates are told apart by their terms, then by deeper paths.
     for (var depth = 2; depth <= 4; depth++) {
       var seen = {};
       names.forEach(function (n) { seen[n] = (seen[n] || 0) + 1; });
-      names.forEach(function (n, i) { if (seen[n] > 1 && !part.declared[i]) names[i] = contextName(part.members[i], null, depth); });
+      names.forEach(function (n, i) {
+        if (seen[n] <= 1 || part.declared[i]) return;
+        var t = termName(cterms[i]);
+        names[i] = depth === 2 && t !== '' ? t : contextNameAt(part.members[i], null, depth);
+      });
     }
     uniqueNames(names);
     var cuts = cutLists(part, of, ids, tf);
@@ -104,20 +125,53 @@ function engine() {
       if (da !== db) return db - da;
       return byteLess(a.id, b.id);
     });
-    cs.forEach(function (c, i) { c.order = i + 1; });
+    var band = 0, leaderLow = Infinity;
+    cs.forEach(function (c, i) {
+      c.order = i + 1;
+      if (c.pressure.high - c.risk.score < leaderLow) { band++; leaderLow = c.pressure.low - c.risk.score; }
+      c.band = band;
+      c.heat = c.pressure.heat.word;
+      delete c.pressure.heat;
+    });
     return { contexts: cs, metrics: measure(part, of), links: links(cs) };
   }
 
   function contextID(ms) {
     var anchor = ms[0];
-    ms.forEach(function (m) { if (loc[m] > loc[anchor] || loc[m] === loc[anchor] && m < anchor) anchor = m; });
+    ms.forEach(function (m) {
+      var better = noisy(path[m]) !== noisy(path[anchor]) ? !noisy(path[m]) : loc[m] > loc[anchor] || loc[m] === loc[anchor] && m < anchor;
+      if (better) anchor = m;
+    });
     return 'c' + sha256hex(path[anchor]).slice(0, 6);
   }
 
-  function contextName(ms, tables, depth) {
+  // contextTerms sums the terms of a context's packages, each weighed by
+  // its code, heaviest first (ties in byte order), as graph/rank does.
+  function contextTerms(ms) {
+    var sum = {};
+    ms.forEach(function (m) {
+      if (noisy(path[m])) return;
+      var w = 1 + loc[m];
+      terms[m].forEach(function (t) { sum[t.word] = (sum[t.word] || 0) + t.weight * w; });
+    });
+    var words = Object.keys(sum).sort(byteLess);
+    // A stable sort by weight: Array.prototype.sort is stable.
+    return words.map(function (w) { return { word: w, weight: sum[w] }; }).sort(function (a, b) { return b.weight - a.weight; });
+  }
+
+  function contextName(ms, tables, ts) {
+    var name = contextNameAt(ms, tables, 1);
+    if (!ts.length) return name;
+    var words = common.concat(ts.slice(0, NAME_TERMS).map(function (t) { return t.word; }));
+    var parts = name.split(/[+\/]/).filter(Boolean);
+    if (parts.some(function (part) { return words.some(function (w) { return sameWord(part, w); }); })) return name;
+    return termName(ts);
+  }
+
+  function contextNameAt(ms, tables, depth) {
     var weight = {}, total = 0;
     ms.forEach(function (m) {
-      var seg = domainPrefix(path[m], depth);
+      var seg = nameArea(path[m], depth);
       if (seg === '') return;
       var w = loc[m] + 1;
       weight[seg] = (weight[seg] || 0) + w;
@@ -196,47 +250,127 @@ function engine() {
 
   // commits calls f(touched contexts, group) for every group of commits.
   function eachGroup(list, of, f) {
-    list.forEach(function (g) {
+    list.forEach(function (g, n) {
       var touched = [];
       g.packages.forEach(function (p) { var i = of[p]; if (i >= 0 && touched.indexOf(i) < 0) touched.push(i); });
-      f(touched, g);
+      f(touched, g, n);
     });
   }
 
+  // groups reduces the grouped commits to the contexts of a partition:
+  // per window group its contexts and their churn, per earlier group its
+  // contexts, so that each bootstrap resample is a pass over small arrays.
+  function groups(of) {
+    var out = { win: [], earlier: [], authors: 0 };
+    eachGroup(arr(H.window), of, function (touched, g) {
+      var churn = new Float64Array(touched.length);
+      g.packages.forEach(function (p, j) { var i = of[p]; if (i >= 0) churn[touched.indexOf(i)] += g.churn[j]; });
+      out.win.push({ ctx: touched, churn: churn, author: g.author, commits: g.commits });
+      out.authors = Math.max(out.authors, g.author + 1);
+    });
+    eachGroup(arr(H.earlier), of, function (touched) { out.earlier.push(touched); });
+    return out;
+  }
+
+  // tally counts each context's evidence with window group g counted
+  // win[g] times and earlier group g prev[g] times (a group's churn
+  // spread evenly over its commits). seen is scratch space for author
+  // stamps, stamp a number no earlier call used.
+  function tally(k, gs, win, prev, seen, stamp) {
+    var A = gs.authors;
+    var t = { win: new Float64Array(k), prev: new Float64Array(k), churn: new Float64Array(k), nAuthors: new Float64Array(k), winCommits: 0, winChurn: 0, nAll: 0 };
+    for (var n = 0; n < gs.win.length; n++) {
+      var w = win[n];
+      if (!w) continue;
+      var g = gs.win[n];
+      t.winCommits += w;
+      if (seen[k * A + g.author] !== stamp) { seen[k * A + g.author] = stamp; t.nAll++; }
+      for (var j = 0; j < g.ctx.length; j++) {
+        var i = g.ctx[j], c = g.churn[j] * w / g.commits;
+        t.churn[i] += c;
+        t.winChurn += c;
+        t.win[i] += w;
+        if (seen[i * A + g.author] !== stamp) { seen[i * A + g.author] = stamp; t.nAuthors[i]++; }
+      }
+    }
+    for (var e = 0; e < gs.earlier.length; e++) {
+      var p = prev[e];
+      if (p) gs.earlier[e].forEach(function (i) { t.prev[i] += p; });
+    }
+    return t;
+  }
+
+  function pressureInputs(t, i, k, last, notes) {
+    var cshare = ratio(t.win[i], t.winCommits), chshare = ratio(t.churn[i], t.winChurn), ashare = ratio(t.nAuthors[i], t.nAll);
+    var days = last === 0 ? Infinity : (H.windowEnd - last) / 86400;
+    var trend = (t.win[i] + 1) / (t.prev[i] + 1);
+    var churn = Math.round(t.churn[i]), winChurn = Math.round(t.winChurn);
+    return [
+      { name: 'commits', raw: cshare, value: share(cshare, k), weight: 0.35, note: notes ? t.win[i] + ' of ' + t.winCommits + ' commits in the window (' + pct(cshare) + '; fair share ' + pct(1 / k) + ')' : '' },
+      { name: 'churn', raw: chshare, value: share(chshare, k), weight: 0.2, note: notes ? churn + ' of ' + winChurn + ' lines added+deleted in the window' : '' },
+      { name: 'authors', raw: ashare, value: share(ashare, k), weight: 0.2, note: notes ? t.nAuthors[i] + ' of ' + t.nAll + ' authors active in the window' : '' },
+      { name: 'recency', raw: days, value: Math.exp(-days / 90), weight: 0.1, note: notes ? 'last change ' + goF0(days) + ' days before the newest commit; exp(-days/90)' : '' },
+      { name: 'trend', raw: trend, value: trend / (trend + 1), weight: 0.15, note: notes ? t.win[i] + ' commits in the window vs ' + t.prev[i] + ' in the one before; 0.5 is flat' : '' }
+    ];
+  }
+
+  // pressureValue is scoreOf(pressureInputs(...)).score without the
+  // objects, for the resamples.
+  function pressureValue(t, i, k, last) {
+    var cshare = ratio(t.win[i], t.winCommits), chshare = ratio(t.churn[i], t.winChurn), ashare = ratio(t.nAuthors[i], t.nAll);
+    var days = last === 0 ? Infinity : (H.windowEnd - last) / 86400;
+    var trend = (t.win[i] + 1) / (t.prev[i] + 1);
+    return round4(0.35 * round4(share(cshare, k)) + 0.2 * round4(share(chshare, k)) + 0.2 * round4(share(ashare, k)) +
+      0.1 * round4(Math.exp(-days / 90)) + 0.15 * round4(trend / (trend + 1)));
+  }
+
+  // pressure scores every context, with a 90% bootstrap interval over
+  // the window's commits and the word its commit share earns, by the
+  // rules of graph/rank. The page resamples the grouped commits the
+  // model carries, under its own seed, so a what-if's intervals come
+  // close to what seams would compute but need not equal them.
   function pressure(part, of) {
     var k = part.members.length, out = [];
     if (!H || !H.used) {
-      for (var n = 0; n < k; n++) out.push({ score: 0, inputs: [{ name: 'history', raw: 0, value: 0, weight: 0, note: 'no history: pressure is unknown' }] });
+      for (var n = 0; n < k; n++) {
+        var p = { score: 0, low: 0, high: 0, inputs: [{ name: 'history', raw: 0, value: 0, weight: 0, note: 'no history: pressure is unknown' }] };
+        p.heat = { word: 'no history' };
+        out.push(p);
+      }
       return out;
     }
-    var figs = part.members.map(function (ms) {
+    var lasts = part.members.map(function (ms) {
       var l = 0;
       ms.forEach(function (p) { if (last[p] > l) l = last[p]; });
-      return { win: 0, prev: 0, churn: 0, authors: {}, nAuthors: 0, last: l };
+      return l;
     });
-    var winCommits = 0, winChurn = 0, allAuthors = {}, nAll = 0;
-    eachGroup(arr(H.window), of, function (touched, g) {
-      g.packages.forEach(function (p, j) { var i = of[p]; if (i >= 0) { figs[i].churn += g.churn[j]; winChurn += g.churn[j]; } });
-      winCommits += g.commits;
-      if (!allAuthors[g.author]) { allAuthors[g.author] = true; nAll++; }
-      touched.forEach(function (i) {
-        figs[i].win += g.commits;
-        if (!figs[i].authors[g.author]) { figs[i].authors[g.author] = true; figs[i].nAuthors++; }
-      });
+    var win = arr(H.window).map(function (g) { return g.commits; }), prev = arr(H.earlier).map(function (g) { return g.prev; });
+    var gs = groups(of), seen = new Int32Array((k + 1) * Math.max(gs.authors, 1));
+    var t = tally(k, gs, win, prev, seen, 1);
+    out = lasts.map(function (l, i) { return scoreOf(pressureInputs(t, i, k, l, true)); });
+    var units = function (counts) { var u = []; counts.forEach(function (c, g) { for (var j = 0; j < c; j++) u.push(g); }); return u; };
+    var wu = units(win), pu = units(prev), rnd = mulberry32(1);
+    var values = out.map(function () { return new Float64Array(RESAMPLES); }), shares = out.map(function () { return new Float64Array(RESAMPLES); });
+    var rw = new Float64Array(win.length), rp = new Float64Array(prev.length);
+    for (var b = 0; b < RESAMPLES; b++) {
+      rw.fill(0);
+      rp.fill(0);
+      for (var x = 0; x < wu.length; x++) rw[wu[Math.floor(rnd() * wu.length)]]++;
+      for (var y = 0; y < pu.length; y++) rp[pu[Math.floor(rnd() * pu.length)]]++;
+      var rt = tally(k, gs, rw, rp, seen, b + 2);
+      for (var i = 0; i < k; i++) {
+        values[i][b] = pressureValue(rt, i, k, lasts[i]);
+        shares[i][b] = ratio(rt.win[i], rt.winCommits);
+      }
+    }
+    out.forEach(function (p, i) {
+      var v = interval(values[i]), s = interval(shares[i]);
+      p.low = Math.min(v[0], p.score);
+      p.high = Math.max(v[1], p.score);
+      p.heat = { commits: t.win[i], low: s[0], high: s[1], fair: 1 / k };
+      p.heat.word = heatWord(p.heat);
     });
-    eachGroup(arr(H.earlier), of, function (touched, g) { touched.forEach(function (i) { figs[i].prev += g.prev; }); });
-    return figs.map(function (f) {
-      var cshare = ratio(f.win, winCommits), chshare = ratio(f.churn, winChurn), ashare = ratio(f.nAuthors, nAll);
-      var days = f.last === 0 ? Infinity : (H.windowEnd - f.last) / 86400;
-      var trend = (f.win + 1) / (f.prev + 1);
-      return scoreOf([
-        { name: 'commits', raw: cshare, value: share(cshare, k), weight: 0.35, note: f.win + ' of ' + winCommits + ' commits in the window (' + pct(cshare) + '; fair share ' + pct(1 / k) + ')' },
-        { name: 'churn', raw: chshare, value: share(chshare, k), weight: 0.2, note: f.churn + ' of ' + winChurn + ' lines added+deleted in the window' },
-        { name: 'authors', raw: ashare, value: share(ashare, k), weight: 0.2, note: f.nAuthors + ' of ' + nAll + ' authors active in the window' },
-        { name: 'recency', raw: days, value: Math.exp(-days / 90), weight: 0.1, note: 'last change ' + goF0(days) + ' days before the newest commit; exp(-days/90)' },
-        { name: 'trend', raw: trend, value: trend / (trend + 1), weight: 0.15, note: f.win + ' commits in the window vs ' + f.prev + ' in the one before; 0.5 is flat' }
-      ]);
-    });
+    return out;
   }
 
   function risks(part, of, cuts, tf) {
@@ -279,8 +413,9 @@ function engine() {
   }
 
   function reason(p, r, cut, sharedWrites) {
-    var hot = 'no history';
-    p.inputs.forEach(function (i) { if (i.name === 'commits') hot = (i.value >= 0.5 ? 'hot' : 'quiet') + ': ' + pct(i.raw) + " of the window's commits"; });
+    var h = p.heat, hot = h.word;
+    if (hot === 'little history') hot += ': ' + goPlural(h.commits, 'commit') + ' in the window';
+    else if (hot !== 'no history') hot += ': ' + goF0(100 * h.low) + '–' + pct(h.high) + " of the window's commits";
     var inPk = {}, n = 0;
     cut.inbound.forEach(function (e) { if (!inPk[e.from]) { inPk[e.from] = true; n++; } });
     var parts = [goPlural(n, 'inbound package')];
@@ -291,7 +426,10 @@ function engine() {
 
   function measure(part, of) {
     var k = part.members.length;
-    var m = { contexts: k, shared: part.kernel.length, unplaced: part.unplaced.length, modularity: {} };
+    var placed = {};
+    part.members.concat([part.kernel, part.unplaced]).forEach(function (ms) { ms.forEach(function (p) { placed[p] = true; }); });
+    var tooling = P.filter(function (p, i) { return p.tooling && !placed[i]; }).length;
+    var m = { contexts: k, shared: part.kernel.length, tooling: tooling, unplaced: part.unplaced.length, modularity: {} };
     m.modularity.fused = round4(modularity(layers.fused || [], of));
     V.layers.forEach(function (l) { m.modularity[l.name] = round4(modularity(layers[l.name] || [], of)); });
     var size = part.members.map(function (ms) { return ms.length; });
@@ -423,9 +561,50 @@ function round4(x) { return Math.round(x * 10000) / 10000; }
 function scoreOf(inputs) {
   var s = 0;
   inputs.forEach(function (i) { i.raw = round4(i.raw); i.value = round4(i.value); s += i.weight * i.value; });
-  return { score: round4(s), inputs: inputs };
+  s = round4(s);
+  return { score: s, low: s, high: s, inputs: inputs };
+}
+// RESAMPLES and MIN_COMMITS are graph/rank's Resamples and MinCommits.
+var RESAMPLES = 200, MIN_COMMITS = 5;
+function heatWord(h) {
+  if (h.commits < MIN_COMMITS) return 'little history';
+  if (h.low > h.fair) return 'hot';
+  if (h.high < h.fair) return 'quiet';
+  return 'about its share';
+}
+// interval is the 5th and 95th percentiles, as graph/rank takes them.
+function interval(xs) {
+  if (!xs.length) return [0, 0];
+  var s = Float64Array.from(xs).sort();
+  var at = function (q) { return round4(s[Math.floor(q * (s.length - 1) + 0.5)]); };
+  return [at(0.05), at(0.95)];
+}
+function mulberry32(a) {
+  return function () {
+    a |= 0; a = a + 0x6D2B79F5 | 0;
+    var t = Math.imul(a ^ a >>> 15, 1 | a);
+    t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
 }
 function joinAccess(read, write, ddl) { return [read && 'read', write && 'write', ddl && 'ddl'].filter(Boolean).join('+'); }
+function termName(ts) {
+  if (!ts.length) return '';
+  var first = ts[0].word;
+  if (ts.length > 1 && 2 * ts[1].weight > ts[0].weight) {
+    var second = ts[1].word;
+    if (first.indexOf(second) < 0 && second.indexOf(first) < 0) return first + '+' + second;
+  }
+  return first;
+}
+function sameWord(seg, term) {
+  var norm = function (s) { return s.toLowerCase().replace(/[_.-]/g, ''); };
+  var a = norm(seg), b = norm(term);
+  if (a.length > b.length) { var t = a; a = b; b = t; }
+  return a !== '' && b.indexOf(a) === 0 && b.length - a.length <= 3;
+}
+// nameArea is graph/rank's: domainPrefix without noise segments.
+function nameArea(p, depth) { return domainPrefix(p.split('/').filter(function (s) { return !noise(s); }).join('/'), depth); }
 function domainPrefix(p, depth) {
   var segs = p.split('/');
   for (var i = 0; i < segs.length; i++) if (!GENERIC[segs[i]]) return segs.slice(i, Math.min(segs.length, i + depth)).join('/');

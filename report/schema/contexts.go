@@ -33,7 +33,7 @@ type Context struct {
 	// Small is present when the context holds too little of the code to
 	// be a service of its own.
 	Small *Small `json:"small,omitempty"`
-	Cut    Cut    `json:"cut"`
+	Cut   Cut    `json:"cut"`
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.
 	Split bool `json:"split,omitempty"`

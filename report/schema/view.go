@@ -14,6 +14,15 @@ package schema
 type View struct {
 	// History is the history as the ranking reads it; nil without one.
 	History *ViewHistory `json:"history,omitempty"`
+	// TermWeights holds, per package (by index in Model.Packages), the
+	// weights of its Terms, in the same order: the names the page gives
+	// the contexts of a what-if come from them. Absent without a
+	// vocabulary.
+	TermWeights [][]float64 `json:"termWeights,omitempty"`
+	// CommonTerms are all the terms too widespread to name a domain
+	// (health.vocabulary.common lists the first 50): a path segment that
+	// is one of them still names its context.
+	CommonTerms []string `json:"commonTerms,omitempty"`
 }
 
 // ViewHistory is the commits that counted (after the history filters),
