@@ -600,37 +600,57 @@ func TestReportSize(t *testing.T) {
 // plan and rank band.
 func TestBrowserPlanAndBand(t *testing.T) {
 	m := decodeModel(t, "testdata/shop.json")
-	data, err := schema.Encode(m)
-	if err != nil {
-		t.Fatal(err)
+	c0 := m.Contexts[0]
+	if c0.Plan == nil || len(c0.Plan.Steps) == 0 || len(c0.Plan.API) == 0 {
+		t.Fatal("the fixture's first context has no plan to show")
 	}
-	var raw map[string]any
-	json.Unmarshal(data, &raw)
-	c0 := raw["contexts"].([]any)[0].(map[string]any)
-	c0["band"] = "A"
-	c0["plan"] = map[string]any{
-		"api":   []any{map[string]any{"package": "billing", "symbol": "Charge"}},
-		"steps": []any{"give invoices an owner", "move billing behind its API"},
-	}
-	data, _ = json.Marshal(raw)
-	html, err := report.HTMLFromJSON("plan", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := openHTML(t, html, 1280, 720)
+	p := openModel(t, m, 1280, 720)
 	p.show(t, "plan")
 	var got struct {
-		Steps []string
-		Band  string
+		Steps    []string
+		API      int
+		Open     []string
+		Band     string
+		Articles int
 	}
-	p.b.eval(`({steps: Array.from(document.querySelectorAll('[data-view=plan] ol li')).map(function (e) { return e.textContent; })})`, &got)
-	if !slices.Equal(got.Steps, []string{"give invoices an owner", "move billing behind its API"}) {
-		t.Errorf("the plan's steps show as %q", got.Steps)
+	p.b.eval(`(function () {
+		var first = document.querySelector('[data-view=plan] article.plan');
+		return {
+			steps: Array.from(first.querySelectorAll('ol.plan-steps li')).map(function (e) { return e.textContent; }),
+			api: first.querySelector('table').tBodies[0].rows.length,
+			open: Array.from(document.querySelectorAll('[data-view=plan] article.plan details[open]')).map(function (d) { return d.closest('article').getAttribute('data-context'); }),
+			articles: document.querySelectorAll('[data-view=plan] article.plan').length,
+		};
+	})()`, &got)
+	var want []string
+	for _, st := range c0.Plan.Steps {
+		want = append(want, st.Kind+" "+st.Text)
 	}
+	if !slices.Equal(got.Steps, want) {
+		t.Errorf("the first plan's steps show as %q, want %q", got.Steps, want)
+	}
+	if got.API != min(len(c0.Plan.API), 25) {
+		t.Errorf("the API table has %d rows, want %d", got.API, min(len(c0.Plan.API), 25))
+	}
+	planned := 0
+	for _, c := range m.Contexts {
+		if c.Plan != nil {
+			planned++
+		}
+	}
+	if got.Articles != planned || !slices.Equal(got.Open, []string{c0.ID}) {
+		t.Errorf("%d plans shown (want %d), open: %q (want only the first, %s)", got.Articles, planned, got.Open, c0.ID)
+	}
+	// The address opens another context's plan.
+	last := m.Contexts[len(m.Contexts)-1]
+	p.b.eval(`location.hash = '#context=`+last.ID+`&view=plan'`, nil)
+	p.b.waitFor(`document.querySelector('[data-view=plan] article.plan[data-context="` + last.ID + `"] details[open]')`)
+	p.b.eval(`window.scrollTo(0, 0)`, nil)
+	p.shot(t, "shop-plan")
 	p.show(t, "ranking")
 	p.b.eval(`document.querySelector('[data-view=ranking] td.col-band').textContent`, &got.Band)
-	if got.Band != "A" {
-		t.Errorf("the ranking shows band %q, want A", got.Band)
+	if got.Band != fmt.Sprint(c0.Band) {
+		t.Errorf("the ranking shows band %q, want %d", got.Band, c0.Band)
 	}
 	p.problems(t)
 }

@@ -88,15 +88,63 @@ func Markdown(m *schema.Model) []byte {
 		fmt.Fprintf(&b, "The map draws the %d strongest imports between contexts (files importing) and leaves out %d weaker ones; the HTML report has them all.\n\n", len(drawn), left)
 	}
 	fmt.Fprintf(&b, "<details><summary>%s in extraction order</summary>\n\n", count(len(m.Contexts), "candidate context"))
-	b.WriteString("| order | context | packages | LOC | pressure | risk | why |\n|---:|---|---:|---:|---:|---:|---|\n")
+	b.WriteString("| order | band | context | packages | LOC | pressure | risk | why |\n|---:|---:|---|---:|---:|---:|---:|---|\n")
 	for _, c := range m.Contexts {
-		fmt.Fprintf(&b, "| %d | %s | %d | %d | %.2f | %.2f | %s |\n", c.Order, mdText(c.Name), len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, mdText(c.Reason))
+		why := c.Reason
+		if c.Small != nil {
+			why += "; small: " + Percent(c.Small.Share) + " of the code"
+		}
+		press := fmt.Sprintf("%.2f", c.Pressure.Score)
+		if c.Pressure.Low < c.Pressure.High {
+			press += fmt.Sprintf(" (%.2f–%.2f)", c.Pressure.Low, c.Pressure.High)
+		}
+		fmt.Fprintf(&b, "| %d | %d | %s | %d | %d | %s | %.2f | %s |\n", c.Order, c.Band, mdText(c.Name), len(c.Packages), c.LOC, press, c.Risk.Score, mdText(why))
 	}
 	b.WriteString("\n</details>\n")
+	writeFirstPlan(&b, m)
 	if n := len(m.Warnings); n > 0 {
-		fmt.Fprintf(&b, "\n%d warnings: see seams.json or the HTML report.\n", n)
+		fmt.Fprintf(&b, "\n%s: see seams.json or the HTML report.\n", count(n, "warning"))
 	}
 	return b.Bytes()
+}
+
+// writeFirstPlan writes the top candidate's strangler plan: the steps,
+// then the busiest API entries and the owners behind them.
+func writeFirstPlan(b *bytes.Buffer, m *schema.Model) {
+	c := m.Contexts[0]
+	fmt.Fprintf(b, "\n### First candidate: %s\n\n", mdText(c.Name))
+	tied := 0
+	for _, o := range m.Contexts[1:] {
+		if o.Band == c.Band {
+			tied++
+		}
+	}
+	if tied > 0 {
+		fmt.Fprintf(b, "The history cannot tell it from the next %s (band %d): choose among them in the room.\n\n", count(tied, "candidate"), c.Band)
+	}
+	if c.Plan == nil {
+		b.WriteString("No plan: the analysis had no symbol uses or history to build one from.\n")
+		return
+	}
+	for i, st := range c.Plan.Steps {
+		fmt.Fprintf(b, "%d. %s\n", i+1, mdText(st.Text))
+	}
+	if api := c.Plan.API; len(api) > 0 {
+		b.WriteString("\n| API entry | kind | used by | sites |\n|---|---|---|---:|\n")
+		for _, e := range api[:min(len(api), 10)] {
+			fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdText(e.Package+"."+e.Symbol), mdText(e.Kind), mdText(strings.Join(e.UsedBy, ", ")), e.Sites)
+		}
+		if len(api) > 10 {
+			fmt.Fprintf(b, "\nAnd %d more in seams.json.\n", len(api)-10)
+		}
+	}
+	if len(c.Plan.Owners) > 0 {
+		var owners []string
+		for _, o := range c.Plan.Owners[:min(len(c.Plan.Owners), 3)] {
+			owners = append(owners, fmt.Sprintf("%s %s", mdText(o.Author), Percent(o.Share)))
+		}
+		fmt.Fprintf(b, "\nOwners over the window: %s (%s).\n", strings.Join(owners, ", "), count(c.Plan.Commits, "commit"))
+	}
 }
 
 // mermaidText escapes a label for a quoted Mermaid node: quotes and

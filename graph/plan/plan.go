@@ -114,6 +114,10 @@ func Build(g *graph.Graph, contexts []rank.Context, h *cochange.History) []Plan 
 			ctxOf[p] = c.ID
 		}
 	}
+	names := map[string]string{}
+	for _, c := range contexts {
+		names[c.ID] = c.Name
+	}
 	plans := make([]Plan, len(contexts))
 	tables := tableAccess(g, ctxOf)
 	for i, c := range contexts {
@@ -123,7 +127,7 @@ func Build(g *graph.Graph, contexts []rank.Context, h *cochange.History) []Plan 
 		p.Publishes, p.Consumes, p.SharedWrites = flows(tables, c.ID)
 		p.Owners, p.Commits, p.Concentration = owners(h, c)
 		p.Homonyms = homonyms(g, ctxOf, c.ID)
-		p.Steps = steps(p, c)
+		p.Steps = steps(p, c, names)
 	}
 	return plans
 }
@@ -345,8 +349,16 @@ func homonyms(g *graph.Graph, ctxOf map[string]string, id string) []Homonym {
 // steps writes the plan in words, in the strangler-fig migration's order:
 // events first, then the read model, the facade, the dual writes and the
 // shift of ownership, the calls back, and the retirement of the old code.
-func steps(p *Plan, c rank.Context) []Step {
+// Contexts are named in the text, by names, an id -> name map.
+func steps(p *Plan, c rank.Context, names map[string]string) []Step {
 	var out []Step
+	name := func(ids ...string) string {
+		var ns []string
+		for _, id := range ids {
+			ns = append(ns, cmp.Or(names[id], id))
+		}
+		return strings.Join(ns, ", ")
+	}
 	add := func(kind, format string, a ...any) {
 		out = append(out, Step{Kind: kind, Text: fmt.Sprintf(format, a...)})
 	}
@@ -355,7 +367,13 @@ func steps(p *Plan, c rank.Context) []Step {
 		for _, f := range p.Publishes[:min(3, len(p.Publishes))] {
 			ev = append(ev, fmt.Sprintf("%s %s", f.Table, orAll(f.Verbs)))
 		}
-		add("events", "Capture the events others need: publish %s%s; %d tables in all, read by other contexts.", strings.Join(ev, "; "), more(len(p.Publishes), 3), len(p.Publishes))
+		readers := map[string]bool{}
+		for _, f := range p.Publishes {
+			for _, r := range f.Contexts {
+				readers[r] = true
+			}
+		}
+		add("events", "Capture the events others need: publish %s%s (%s, read by %s).", strings.Join(ev, "; "), more(len(p.Publishes), 3), plural(len(p.Publishes), "table"), name(slices.Sorted(maps.Keys(readers))...))
 	}
 	if len(p.Consumes) > 0 {
 		var ts []string
@@ -376,14 +394,14 @@ func steps(p *Plan, c rank.Context) []Step {
 		for _, s := range p.API[:min(5, len(p.API))] {
 			top = append(top, s.Package+"."+s.Symbol)
 		}
-		add("facade", "Put the %d symbols other contexts use (%d use sites in %d packages) behind an anti-corruption facade, starting with %s.", len(p.API), sites, len(users), strings.Join(top, ", "))
+		add("facade", "Put the %s other contexts use (%s in %s) behind an anti-corruption facade, starting with %s.", plural(len(p.API), "symbol"), plural(sites, "use site"), plural(len(users), "package"), strings.Join(top, ", "))
 	}
 	for _, sw := range p.SharedWrites {
-		add("dual-write", "Dual-write %s with %s during the move, and reconcile the copies with a periodic job.", sw.Table, strings.Join(sw.Contexts, ", "))
+		add("dual-write", "Dual-write %s with %s during the move, and reconcile the copies with a periodic job.", sw.Table, name(sw.Contexts...))
 		if sw.Owner == p.Context {
 			add("ownership", "Shift write ownership of %s to this context: it writes it most; the others then call it.", sw.Table)
 		} else {
-			add("ownership", "Shift write ownership of %s to context %s, which writes it most; this context then calls it.", sw.Table, sw.Owner)
+			add("ownership", "Shift write ownership of %s to %s, which writes it most; this context then calls it.", sw.Table, name(sw.Owner))
 		}
 	}
 	if len(p.Uses) > 0 {
@@ -393,10 +411,17 @@ func steps(p *Plan, c rank.Context) []Step {
 				ctxs[c] = true
 			}
 		}
-		add("callbacks", "Call back into the monolith for the %d symbols it uses of %d other contexts, until those move too.", len(p.Uses), len(ctxs))
+		add("callbacks", "Call back into the monolith for the %s it uses of %s (%s), until those move too.", plural(len(p.Uses), "symbol"), plural(len(ctxs), "other context"), name(slices.Sorted(maps.Keys(ctxs))...))
 	}
-	add("retire", "Retire its %d packages (%d lines) from the monolith once their traffic has moved: %s%s.", len(c.Packages), c.LOC, strings.Join(c.Packages[:min(3, len(c.Packages))], ", "), more(len(c.Packages), 3))
+	add("retire", "Retire its %s (%d lines) from the monolith once their traffic has moved: %s%s.", plural(len(c.Packages), "package"), c.LOC, strings.Join(c.Packages[:min(3, len(c.Packages))], ", "), more(len(c.Packages), 3))
 	return out
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func orAll(verbs []string) string {

@@ -76,44 +76,97 @@ function showDetail(id) {
   if (!c.cut.inbound.length && !c.cut.outbound.length && !c.cut.tables.length && !c.cut.cochange.length) box.append(el('p', null, 'Nothing crosses its boundary.'));
 }
 
-// ---- the plan (contexts[].plan, when the model has one)
-
-var PLAN_KEYS = [['api', 'API to expose'], ['uses', 'uses'], ['publishes', 'publishes'], ['consumes', 'consumes'], ['sharedWrites', 'shared writes to resolve'], ['owners', 'owners'], ['homonyms', 'homonyms'], ['steps', 'steps']];
+// ---- the plan (contexts[].plan): what extracting each context takes,
+// in the strangler-fig migration's order
 
 views.plan = {
   title: 'Plan',
   render: function (s) {
-    sectionHead(s, 'Extraction plan', 'For each context with a plan: the API it would expose, what it uses, publishes and consumes, the shared writes to resolve, the owners, the homonyms (one name, two meanings) and the steps, in extraction order.');
+    sectionHead(s, 'Extraction plan', 'For each candidate, in extraction order: the steps of a strangler-fig extraction, then the evidence behind them: the API its anti-corruption layer must offer (exported names other contexts use), what it calls back into, the tables it publishes as events and consumes as a read model, the tables to dual-write, its owners over the window, and the type names other contexts give another meaning.');
     var planned = M.contexts.filter(function (c) { return c.plan && typeof c.plan === 'object'; });
-    if (!planned.length) { s.append(el('p', { class: 'help' }, 'This model has no extraction plan (contexts[].plan): a later seams writes one.')); return; }
+    if (!planned.length) { s.append(el('p', { class: 'help' }, 'This model has no extraction plan (contexts[].plan): seams writes one when it has the imports signal.')); return; }
     planned.forEach(function (c) {
-      var box = el('article', { class: 'plan', 'data-context': c.id }, el('h3', null, ctxLink(c.id)));
-      PLAN_KEYS.forEach(function (k) {
-        var v = c.plan[k[0]];
-        if (v === undefined || v === null || Array.isArray(v) && !v.length) return;
-        box.append(el('h4', null, k[1]), planValue(v, k[0] === 'steps'));
-      });
-      Object.keys(c.plan).forEach(function (k) {
-        if (PLAN_KEYS.some(function (x) { return x[0] === k; })) return;
-        box.append(el('h4', null, k), planValue(c.plan[k]));
-      });
+      var box = el('article', { class: 'plan', 'data-context': c.id });
+      var head = el('h3', null, ctxLink(c.id));
+      if (c.band) head.append(el('span', { class: 'muted' }, ' · band ' + c.band));
+      if (c.heat) head.append(el('span', { class: 'muted' }, ' · ' + c.heat));
+      if (c.small) head.append(el('span', { class: 'muted' }, ' · small: ' + pct(c.small.share) + ' of the code' + (c.small.partner ? ', merge into ' + ctxName(c.small.partner) : '')));
+      box.append(head);
+      renderPlan(box, c.plan);
+      // The first candidate's plan is open; the others wait for a
+      // click (or the address), so forty plans are one screen.
+      var details = el('details', c === planned[0] ? { open: '' } : null, el('summary', null, planSummary(c.plan)), Array.from(box.childNodes).slice(1));
+      box.append(details);
       s.append(box);
     });
+  },
+  // show opens the plan of the context the address names.
+  show: function (s, p) {
+    if (!p.context) return;
+    var box = s.querySelector('article.plan[data-context="' + CSS.escape(p.context) + '"]');
+    if (!box) return;
+    box.querySelector('details').open = true;
+    box.scrollIntoView({ block: 'start' });
   }
 };
 
-// planValue shows any JSON value as text: lists as lists, objects as
-// name: value pairs.
-function planValue(v, ordered) {
-  if (Array.isArray(v)) return el(ordered ? 'ol' : 'ul', { class: 'plan-list' }, v.slice(0, 500).map(function (x) { return el('li', null, planValue(x)); }));
-  if (v && typeof v === 'object') {
-    var keys = Object.keys(v);
-    return el('span', { class: 'plan-obj' }, keys.map(function (k, i) {
-      var x = v[k];
-      return [i ? ' · ' : '', el('span', { class: 'k' }, k + ': '), x && typeof x === 'object' ? planValue(x) : String(x)];
-    }));
+function planSummary(p) {
+  var parts = [];
+  if (arr(p.api).length) parts.push(arr(p.api).length + ' API entries');
+  if (arr(p.publishes).length) parts.push(arr(p.publishes).length + ' published');
+  if (arr(p.consumes).length) parts.push(arr(p.consumes).length + ' consumed');
+  if (arr(p.sharedWrites).length) parts.push(arr(p.sharedWrites).length + ' shared writes');
+  if (arr(p.owners).length) parts.push(arr(p.owners).length + ' owners');
+  return parts.length ? parts.join(' · ') : 'steps';
+}
+
+// renderPlan appends a plan's steps and the tables behind them.
+function renderPlan(box, p) {
+  var steps = arr(p.steps);
+  if (steps.length) {
+    box.append(el('ol', { class: 'plan-steps' }, steps.map(function (st) {
+      return typeof st === 'string' ? el('li', null, st) : el('li', { 'data-kind': st.kind }, el('span', { class: 'tag' }, st.kind), ' ', st.text);
+    })));
   }
-  return String(v);
+  var symbols = function (title, list, help) {
+    list = arr(list);
+    if (!list.length) return;
+    box.append(el('h4', null, title + ' (' + num(list.length) + ')'), el('p', { class: 'help' }, help));
+    var t = table(['symbol', 'kind', 'used by', 'contexts', 'sites'], [], [false, false, false, false, true]);
+    rowsUpTo(t.tBodies[0], list, 25, function (e) {
+      return row([el('code', null, e.package + '.' + e.symbol), e.kind, arr(e.usedBy).join(', '), arr(e.contexts).map(ctxName).join(', '), e.sites], [false, false, false, false, true]);
+    });
+    box.append(t);
+  };
+  symbols('API to expose', p.api, 'Exported names of this context that code in other contexts uses, most used first: the surface of the new service\'s anti-corruption facade.');
+  symbols('Calls back into the monolith', p.uses, 'What this context uses of the others: what the service must call back for, until those move too.');
+  if (p.unresolvedCalls > 0) box.append(el('p', { class: 'help' }, pct(p.unresolvedCalls) + ' of the repository\'s method calls have a receiver whose type the syntax cannot tell; uses through them are not in these lists.'));
+  var flows = function (title, list, side, help) {
+    list = arr(list);
+    if (!list.length) return;
+    box.append(el('h4', null, title), el('p', { class: 'help' }, help));
+    box.append(table(['table', 'events', side], list.map(function (f) { return row([el('code', null, f.table), arr(f.verbs).join(', ') || 'changes', arr(f.contexts).map(ctxName).join(', ')]); })));
+  };
+  flows('Publishes', p.publishes, 'read by', 'Tables it writes that other contexts read: candidate domain events.');
+  flows('Consumes', p.consumes, 'written by', 'Tables it reads that others write: its read model, built from their events.');
+  var sw = arr(p.sharedWrites);
+  if (sw.length) {
+    box.append(el('h4', null, 'Shared writes to resolve'), el('p', { class: 'help' }, 'Tables it writes together with other contexts: dual-write with reconciliation during the move, then one owner (who writes most).'));
+    box.append(table(['table', 'verbs', 'other writers', 'owner', 'write sites'], sw.map(function (w) {
+      return row([el('code', null, w.table), arr(w.verbs).join(', '), arr(w.contexts).map(ctxName).join(', '), ctxName(w.owner),
+        el('span', null, arr(w.sites).map(function (x) { return el('div', null, ctxName(x.context) + ': ', el('code', null, arr(x.sites).slice(0, 5).join(' ')), arr(x.sites).length > 5 ? ' and ' + (arr(x.sites).length - 5) + ' more' : ''); }))]);
+    })));
+  }
+  var owners = arr(p.owners);
+  if (owners.length) {
+    box.append(el('h4', null, 'Owners'), el('p', { class: 'help' }, num(p.commits) + ' commits in the window; concentration ' + fmt(p.concentration, 2) + ' (the sum of squared shares: 1 when one person makes every change).'));
+    box.append(table(['author', 'commits', 'share'], owners.map(function (o) { return row([o.author, o.commits, el('span', null, bar(o.share, 'var(--accent)'), ' ' + pct(o.share))], [false, true, false]); })));
+  }
+  var hs = arr(p.homonyms);
+  if (hs.length) {
+    box.append(el('h4', null, 'Homonyms'), el('p', { class: 'help' }, 'Type names it declares that other contexts declare too: where its anti-corruption layer translates.'));
+    box.append(table(['type', 'here', 'elsewhere', 'contexts'], hs.map(function (h) { return row([el('code', null, h.type), arr(h.packages).join(', '), arr(h.elsewhere).join(', '), arr(h.contexts).map(ctxName).join(', ')]); })));
+  }
 }
 
 // ---- table access
