@@ -74,10 +74,47 @@ func penwidth(w, most int) float64 {
 	return math.Round((0.8+3.2*math.Log1p(float64(w))/math.Log1p(float64(most)))*10) / 10
 }
 
+// EdgeLabel says what the context map writes on an import edge.
+type EdgeLabel string
+
+// The edge labels: the package imports behind an edge (and the files
+// that make them), or the size of the API the edge crosses: the entries
+// of the imported context's plan that the importing context uses.
+const (
+	LabelImports EdgeLabel = "imports"
+	LabelAPI     EdgeLabel = "api"
+)
+
 // ContextsDOT is the context map: the first MaxDOTContexts contexts with
 // size, pressure and risk; edges with import count, shared tables and
 // co-change. maxEdges keeps the strongest edges (0 keeps all).
 func ContextsDOT(m *schema.Model, maxEdges int) []byte {
+	return ContextsDOTLabelled(m, maxEdges, LabelImports)
+}
+
+// apiSize counts, per (user, declarer) pair of context ids, the API
+// entries of the declarer's plan that the user uses.
+func apiSize(m *schema.Model) map[[2]string]int {
+	out := map[[2]string]int{}
+	for _, c := range m.Contexts {
+		if c.Plan == nil {
+			continue
+		}
+		for _, e := range c.Plan.API {
+			for _, u := range e.Contexts {
+				out[[2]string{u, c.ID}]++
+			}
+		}
+	}
+	return out
+}
+
+// ContextsDOTLabelled is ContextsDOT with the given label on import edges.
+func ContextsDOTLabelled(m *schema.Model, maxEdges int, label EdgeLabel) []byte {
+	var api map[[2]string]int
+	if label == LabelAPI {
+		api = apiSize(m)
+	}
 	var b bytes.Buffer
 	graphHeader(&b, "contexts", "TB")
 	b.WriteString("\tnode [shape=box, style=\"rounded,filled\", penwidth=0.6];\n")
@@ -117,7 +154,10 @@ func ContextsDOT(m *schema.Model, maxEdges int) []byte {
 	}
 	for _, l := range list {
 		var parts []string
-		if l.Imports > 0 {
+		switch {
+		case l.Imports > 0 && api != nil:
+			parts = append(parts, "API: "+count(api[[2]string{l.From, l.To}], "symbol"))
+		case l.Imports > 0:
 			parts = append(parts, fmt.Sprintf("%s (%s)", count(l.Imports, "import"), count(l.Files, "file")))
 		}
 		if len(l.Tables) > 0 {

@@ -405,3 +405,33 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestContextMapAPILabels labels the context map's import edges with the
+// API they cross: for every drawn edge, the number of the imported
+// context's plan entries the importing context uses, counted here from
+// the plans.
+func TestContextMapAPILabels(t *testing.T) {
+	m := loadModel(t, "testdata/shop.json")
+	want := map[[2]string]int{}
+	for _, c := range m.Contexts {
+		for _, e := range c.Plan.API {
+			for _, u := range e.Contexts {
+				want[[2]string{u, c.ID}]++
+			}
+		}
+	}
+	edge := regexp.MustCompile(`"(c[0-9a-f]+)" -> "(c[0-9a-f]+)" \[label="API: ([0-9]+) symbols?`)
+	dot := string(ContextsDOTLabelled(m, 0, LabelAPI))
+	found := edge.FindAllStringSubmatch(dot, -1)
+	if len(found) == 0 {
+		t.Fatalf("no API-labelled edge in:\n%s", dot)
+	}
+	for _, f := range found {
+		if n, _ := strconv.Atoi(f[3]); n != want[[2]string{f[1], f[2]}] {
+			t.Errorf("%s -> %s: API %d symbols, the plans say %d", f[1], f[2], n, want[[2]string{f[1], f[2]}])
+		}
+	}
+	if strings.Contains(dot, " import") {
+		t.Error("the API-labelled map still labels imports")
+	}
+}

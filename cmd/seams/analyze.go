@@ -42,9 +42,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	out := s.fs.String("out", "", "write the report to `DIR` (default ./seams-report, or a cache directory when that would lie inside the analyzed repository)")
 	asJSON := s.fs.Bool("json", false, "write the JSON model to stdout instead of files")
 	maxEdges := s.fs.Int("dot-max-edges", 80, "keep the `N` strongest edges in each DOT graph (0 keeps all); the graph says how many it left out")
+	edgeLabel := s.fs.String("dot-edge-label", "imports", "label the context map's import edges with their `imports` and files, or with the size of the api they cross (the plan's symbols used across them)")
 	rs, code, ok := s.start(args)
 	if !ok {
 		return code
+	}
+	if l := report.EdgeLabel(*edgeLabel); l != report.LabelImports && l != report.LabelAPI {
+		return s.fail(fmt.Errorf("-dot-edge-label: want imports or api, got %q", *edgeLabel))
 	}
 	r, cf := rs.repo, rs.file
 	a, err := analyze.Run(rs.cfg)
@@ -84,7 +88,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	// last run's index.html.
 	files := []report.Output{
 		{Name: "seams.json", Data: data},
-		{Name: "contexts.dot", Data: report.ContextsDOT(m, *maxEdges)},
+		{Name: "contexts.dot", Data: report.ContextsDOTLabelled(m, *maxEdges, report.EdgeLabel(*edgeLabel))},
 		{Name: "packages.dot", Data: report.PackagesDOT(m, *maxEdges)},
 		{Name: "tables.dot", Data: report.TablesDOT(m, *maxEdges)},
 		{Name: "summary.md", Data: report.Markdown(m)},
