@@ -16,6 +16,7 @@ import (
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
 	"github.com/seams-tool/seams/analyze/tables"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/cochange"
@@ -49,6 +50,14 @@ type File struct {
 	// Resolution is Louvain's resolution; higher finds smaller contexts.
 	Resolution *float64
 
+	// Tooling and Libraries replace cluster.DefaultTooling and
+	// cluster.DefaultLibraries: directory names that mark tooling, and
+	// shared libraries the kernel rule may take.
+	Tooling, Libraries []string
+	// Vocabulary holds the vocabulary: section; a zero field keeps the
+	// default.
+	Vocabulary vocab.Options
+
 	// SQL holds the sql: section: dialect and tables to ignore.
 	SQLDialect string
 	SQLIgnore  []string
@@ -70,6 +79,12 @@ type History struct {
 	Window         string // window: the pressure window, e.g. 12m or 1y
 	MaxCommitFiles *int   // maxCommitFiles: bulk-commit filter
 	MinShared      *int   // minShared: co-change pair minimum
+	// Bots are more author identities (substrings, case aside) whose
+	// commits count for nothing, added to cochange.DefaultBots.
+	Bots []string
+	// CodeFiles replaces cochange.DefaultCodeFiles: the file name endings
+	// whose changes count as their package's.
+	CodeFiles []string
 }
 
 // Error is a problem at a line of a configuration file.
@@ -267,6 +282,19 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 	"history": func(f *File, n *yaml.Node) error {
 		return mapping(n, "history", &f.History, historyKeys)
 	},
+	"tooling": func(f *File, n *yaml.Node) error {
+		list, err := dirNames(n, "tooling")
+		f.Tooling = list
+		return err
+	},
+	"libraries": func(f *File, n *yaml.Node) error {
+		list, err := dirNames(n, "libraries")
+		f.Libraries = list
+		return err
+	},
+	"vocabulary": func(f *File, n *yaml.Node) error {
+		return mapping(n, "vocabulary", &f.Vocabulary, vocabularyKeys)
+	},
 	"loader": func(f *File, n *yaml.Node) error {
 		if n.Kind != yaml.ScalarNode || !oneOf(n.Value, "auto", "syntax") {
 			return lineErr(n, "loader: want auto or syntax, got "+describe(n))
@@ -330,6 +358,77 @@ var historyKeys = map[string]func(h *History, n *yaml.Node) error{
 		h.MinShared = v
 		return err
 	},
+	"bots": func(h *History, n *yaml.Node) error {
+		list, err := stringList(n)
+		for i, b := range list {
+			if strings.TrimSpace(b) == "" {
+				return lineErr(n.Content[i], "history.bots: want author names or e-mail fragments, got an empty one")
+			}
+		}
+		h.Bots = list
+		return err
+	},
+	"codeFiles": func(h *History, n *yaml.Node) error {
+		list, err := stringList(n)
+		if err == nil && len(list) == 0 {
+			return lineErr(n, "history.codeFiles: want at least one file name ending, such as .go")
+		}
+		for i, e := range list {
+			if e == "" || strings.ContainsAny(e, `/\`) {
+				return lineErr(n.Content[i], fmt.Sprintf("history.codeFiles: want file name endings such as .go or .sql, got %q", e))
+			}
+		}
+		h.CodeFiles = list
+		return err
+	},
+}
+
+// vocabularyKeys are the keys of the vocabulary: section.
+var vocabularyKeys = map[string]func(o *vocab.Options, n *yaml.Node) error{
+	"topTerms": func(o *vocab.Options, n *yaml.Node) error {
+		v, err := integer(n, "vocabulary.topTerms", 1, vocab.MaxTopTerms)
+		if err == nil {
+			o.TopTerms = *v
+		}
+		return err
+	},
+	"neighbours": func(o *vocab.Options, n *yaml.Node) error {
+		v, err := integer(n, "vocabulary.neighbours", 1, vocab.MaxNeighbours)
+		if err == nil {
+			o.Neighbours = *v
+		}
+		return err
+	},
+	"minSimilarity": func(o *vocab.Options, n *yaml.Node) error {
+		v, ok := number(n)
+		if !ok || v <= 0 || v > 1 {
+			return lineErr(n, "vocabulary.minSimilarity: want a number above 0 and at most 1, got "+describe(n))
+		}
+		o.MinSimilarity = v
+		return nil
+	},
+	"maxShare": func(o *vocab.Options, n *yaml.Node) error {
+		v, ok := number(n)
+		if !ok || v <= 0 || v > 1 {
+			return lineErr(n, "vocabulary.maxShare: want a number above 0 and at most 1, got "+describe(n))
+		}
+		o.MaxShare = v
+		return nil
+	},
+}
+
+// dirNames reads a list of directory names: one path segment each.
+func dirNames(n *yaml.Node, key string) ([]string, error) {
+	list, err := stringList(n)
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range list {
+		if d == "" || d == "." || d == ".." || strings.ContainsAny(d, `/\*?[`) {
+			return nil, lineErr(n.Content[i], fmt.Sprintf("%s: want directory names (one path segment, no patterns), got %q", key, d))
+		}
+	}
+	return list, nil
 }
 
 // relative checks a path the file gives: the repository's own file

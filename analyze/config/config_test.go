@@ -1,7 +1,6 @@
 package config
 
 import (
-	"github.com/seams-tool/seams/report/schema"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/seams-tool/seams/analyze/vocab"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -16,7 +18,7 @@ func TestParseErrors(t *testing.T) {
 		name, src string
 		want      string // the whole error, with file:line
 	}{
-		{"unknown key", "tests: true\nexlude: [a]\n", `.seams.yaml:2: unknown key "exlude" (known keys: baseline, check, contexts, exclude, history, loader, out, resolution, restarts, seed, shared, signals, sql, tests, weights)`},
+		{"unknown key", "tests: true\nexlude: [a]\n", `.seams.yaml:2: unknown key "exlude" (known keys: baseline, check, contexts, exclude, history, libraries, loader, out, resolution, restarts, seed, shared, signals, sql, tests, tooling, vocabulary, weights)`},
 		{"bad bool", "tests: maybe\n", `.seams.yaml:1: tests: want true or false, got "maybe"`},
 		{"bad signal", "signals:\n  - imports\n  - gitlog\n", `.seams.yaml:3: signals: unknown signal "gitlog" (known: imports, sql, history, vocabulary)`},
 		{"bad pattern", "exclude:\n  - docs/\n  - \"[z-a\"\n", `.seams.yaml:3: bad exclude pattern "[z-a": syntax error in pattern`},
@@ -25,7 +27,16 @@ func TestParseErrors(t *testing.T) {
 		{"bad loader", "loader: fast\n", `.seams.yaml:1: loader: want auto or syntax, got "fast"`},
 		{"duplicate", "tests: true\ntests: false\n", `.seams.yaml:2: key "tests" given twice (first at line 1)`},
 		{"yaml syntax", "tests: true\n\tout: x\n", `.seams.yaml:2: found a tab character that violates indentation`},
-		{"history unknown", "history:\n  ref: main\n  windw: 6m\n", `.seams.yaml:3: unknown key "windw" in history (known keys: maxCommitFiles, minShared, ref, since, until, window)`},
+		{"history unknown", "history:\n  ref: main\n  windw: 6m\n", `.seams.yaml:3: unknown key "windw" in history (known keys: bots, codeFiles, maxCommitFiles, minShared, ref, since, until, window)`},
+		{"history bots empty", "history:\n  bots: [\"\", ci-bot]\n", `.seams.yaml:2: history.bots: want author names or e-mail fragments, got an empty one`},
+		{"history codeFiles none", "history:\n  codeFiles: []\n", `.seams.yaml:2: history.codeFiles: want at least one file name ending, such as .go`},
+		{"history codeFiles path", "history:\n  codeFiles:\n    - .go\n    - db/x.sql\n", `.seams.yaml:4: history.codeFiles: want file name endings such as .go or .sql, got "db/x.sql"`},
+		{"tooling pattern", "tooling:\n  - tools\n  - build/**\n", `.seams.yaml:3: tooling: want directory names (one path segment, no patterns), got "build/**"`},
+		{"libraries dotdot", "libraries: [\"..\"]\n", `.seams.yaml:1: libraries: want directory names (one path segment, no patterns), got ".."`},
+		{"vocabulary unknown", "vocabulary:\n  terms: 3\n", `.seams.yaml:2: unknown key "terms" in vocabulary (known keys: maxShare, minSimilarity, neighbours, topTerms)`},
+		{"vocabulary topTerms", "vocabulary:\n  topTerms: 0\n", `.seams.yaml:2: vocabulary.topTerms: want 1..100, got 0`},
+		{"vocabulary similarity", "vocabulary:\n  minSimilarity: 1.5\n", `.seams.yaml:2: vocabulary.minSimilarity: want a number above 0 and at most 1, got "1.5"`},
+		{"vocabulary share NaN", "vocabulary:\n  maxShare: .nan\n", `.seams.yaml:2: vocabulary.maxShare: want a number above 0 and at most 1, got ".nan"`},
 		{"history bad window", "history:\n  window: soon\n", `.seams.yaml:2: history.window: want a number of months (12, 12m) or years (1y), got "soon"`},
 		{"history bad date", "history:\n  since: 2024-13-01\n", `.seams.yaml:2: history.since: want a date as YYYY-MM-DD or RFC 3339, got "2024-13-01"`},
 		{"history bad int", "history:\n  maxCommitFiles: many\n", `.seams.yaml:2: history.maxCommitFiles: want a whole number, got "many"`},
@@ -84,14 +95,26 @@ history:
   since: 2023-01-01
   window: 1y
   maxCommitFiles: 80
+  bots: [ci-robot, release@corp.test]
+  codeFiles: [.go, .sql, .proto]
+tooling: [tools, scripts]
+libraries: [pkg, lib, common]
+vocabulary:
+  topTerms: 12
+  neighbours: 7
+  minSimilarity: 0.2
+  maxShare: 0.3
 `
 	f, err := Parse("x.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := &File{Path: "x.yaml", Exclude: []string{"docs/", "**/mocks/**"}, Tests: f.Tests, Signals: []schema.Signal{"imports", "history"}, Out: "build/seams", Loader: "syntax",
-		History:  History{Ref: "main", Since: "2023-01-01", Window: "1y", MaxCommitFiles: f.History.MaxCommitFiles},
-		Contexts: f.Contexts, Shared: f.Shared, Weights: f.Weights, Seed: f.Seed, Restarts: f.Restarts, Resolution: f.Resolution,
+		History: History{Ref: "main", Since: "2023-01-01", Window: "1y", MaxCommitFiles: f.History.MaxCommitFiles,
+			Bots: []string{"ci-robot", "release@corp.test"}, CodeFiles: []string{".go", ".sql", ".proto"}},
+		Tooling: []string{"tools", "scripts"}, Libraries: []string{"pkg", "lib", "common"},
+		Vocabulary: vocab.Options{TopTerms: 12, Neighbours: 7, MinSimilarity: 0.2, MaxShare: 0.3},
+		Contexts:   f.Contexts, Shared: f.Shared, Weights: f.Weights, Seed: f.Seed, Restarts: f.Restarts, Resolution: f.Resolution,
 		pathLines: map[string]int{"out": 7}}
 	if !reflect.DeepEqual(f, want) || f.Tests == nil || !*f.Tests || *f.History.MaxCommitFiles != 80 {
 		t.Errorf("got %+v", f)

@@ -72,6 +72,12 @@ func (c *clusterFlags) merge(cf *config.File, set map[string]bool, cfg *analyze.
 			}
 		}
 	}
+	if cf.Tooling != nil {
+		o.Tooling = cf.Tooling
+	}
+	if cf.Libraries != nil {
+		o.Libraries = cf.Libraries
+	}
 	o.Shared = append(append([]string(nil), cf.Shared...), c.shared...)
 	o.Declared = cf.Contexts
 	if err := o.Validate(); err != nil {

@@ -70,6 +70,10 @@ func (h *historyFlags) merge(cf config.History, set map[string]bool, hc *analyze
 	if set["min-shared"] {
 		co.MinShared = h.minShared
 	}
+	co.Bots = append(co.Bots, cf.Bots...)
+	if cf.CodeFiles != nil {
+		co.CodeFiles = cf.CodeFiles
+	}
 	if err := co.Validate(); err != nil {
 		return fmt.Errorf("history: %v", err)
 	}

@@ -5,11 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/seams-tool/seams/analyze"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -253,4 +256,45 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(filepath.Dir(shopDir))
 	}
 	os.Exit(code)
+}
+
+// TestConfigKeysReachTheAnalysis writes every key of the cluster, history
+// and vocabulary sections into a .seams.yaml and checks that each lands in
+// the analysis configuration; bots are added to the defaults, the lists
+// of directory names and code files replace theirs.
+func TestConfigKeysReachTheAnalysis(t *testing.T) {
+	dir := copyTree(t, "../../testdata/shop")
+	os.WriteFile(filepath.Join(dir, ".seams.yaml"), []byte(`tooling: [scripts]
+libraries: [common]
+history:
+  bots: [release-robot]
+  codeFiles: [.go, .proto]
+vocabulary:
+  topTerms: 12
+  minSimilarity: 0.2
+`), 0o644)
+	var stderr strings.Builder
+	s := newSettings("seams analyze", "", &stderr)
+	rs, code, ok := s.start([]string{dir})
+	if !ok {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	cfg, def := rs.cfg, analyze.DefaultConfig()
+	co := cfg.History.CoChange
+	for _, tc := range []struct {
+		key       string
+		got, want any
+	}{
+		{"tooling", cfg.Cluster.Tooling, []string{"scripts"}},
+		{"libraries", cfg.Cluster.Libraries, []string{"common"}},
+		{"history.bots", co.Bots, append(slices.Clone(def.History.CoChange.Bots), "release-robot")},
+		{"history.codeFiles", co.CodeFiles, []string{".go", ".proto"}},
+		{"vocabulary.topTerms", cfg.Vocabulary.TopTerms, 12},
+		{"vocabulary.minSimilarity", cfg.Vocabulary.MinSimilarity, 0.2},
+		{"vocabulary.neighbours (unset)", cfg.Vocabulary.Neighbours, def.Vocabulary.Neighbours},
+	} {
+		if !reflect.DeepEqual(tc.got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.key, tc.got, tc.want)
+		}
+	}
 }

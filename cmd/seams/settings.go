@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/seams-tool/seams/analyze/vocab"
 	"io"
 	"io/fs"
 	"os"
@@ -236,6 +238,13 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		cfg.Cache = filepath.Join(filepath.Dir(cfg.History.CacheDir), "models")
 	}
 	cfg.SQL.Dialect, cfg.SQL.Ignore = cf.SQLDialect, cf.SQLIgnore
+	if v := cf.Vocabulary; v != (vocab.Options{}) {
+		o := &cfg.Vocabulary
+		o.TopTerms = cmp.Or(v.TopTerms, o.TopTerms)
+		o.Neighbours = cmp.Or(v.Neighbours, o.Neighbours)
+		o.MinSimilarity = cmp.Or(v.MinSimilarity, o.MinSimilarity)
+		o.MaxShare = cmp.Or(v.MaxShare, o.MaxShare)
+	}
 	if set["dialect"] {
 		cfg.SQL.Dialect = s.dialect
 	}
