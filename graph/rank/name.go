@@ -99,9 +99,21 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 	return termName(terms)
 }
 
+// unnaming are words that may couple packages (their code shares them)
+// but name no context: the outcomes and switches of every error and
+// flag, ErrAlreadyExist, ErrNotFound, Errorf, EnableX.
+var unnaming = map[string]bool{
+	"already": true, "exist": true, "found": true, "missing": true, "empty": true, "fail": true,
+	"failed": true, "failure": true, "success": true, "errorf": true, "warnf": true, "infof": true,
+	"debugf": true, "printf": true, "sprintf": true, "enable": true, "enabled": true, "disable": true,
+	"disabled": true, "toggle": true, "mode": true,
+}
+
 // termName names a context by its heaviest term, and the next when it
 // weighs over half as much and is another word; "" without terms.
+// Words in unnaming are passed over.
 func termName(terms []graph.Term) string {
+	terms = slices.DeleteFunc(slices.Clone(terms), func(t graph.Term) bool { return unnaming[t.Word] })
 	if len(terms) == 0 {
 		return ""
 	}

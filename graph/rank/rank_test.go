@@ -133,6 +133,8 @@ func TestNames(t *testing.T) {
 		// ...the terms when the path says something else.
 		{[]string{"central/graphql"}, nil, []graph.Term{{Word: "vulnerability", Weight: 5}, {Word: "image", Weight: 3}, {Word: "node", Weight: 1}}, "vulnerability+image"},
 		{[]string{"central/graphql"}, nil, []graph.Term{{Word: "vulnerability", Weight: 5}, {Word: "image", Weight: 2}}, "vulnerability"},
+		// Words of errors and flags couple code but name nothing.
+		{[]string{"internal/database"}, nil, []graph.Term{{Word: "already", Weight: 9}, {Word: "attachment", Weight: 5}, {Word: "exist", Weight: 5}, {Word: "label", Weight: 4}}, "attachment+label"},
 	} {
 		loc := tc.loc
 		if loc == nil {

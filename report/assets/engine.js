@@ -588,7 +588,12 @@ function mulberry32(a) {
   };
 }
 function joinAccess(read, write, ddl) { return [read && 'read', write && 'write', ddl && 'ddl'].filter(Boolean).join('+'); }
+// UNNAMING is graph/rank's unnaming: words that name no context.
+var UNNAMING = {};
+['already', 'exist', 'found', 'missing', 'empty', 'fail', 'failed', 'failure', 'success', 'errorf', 'warnf', 'infof',
+  'debugf', 'printf', 'sprintf', 'enable', 'enabled', 'disable', 'disabled', 'toggle', 'mode'].forEach(function (w) { UNNAMING[w] = true; });
 function termName(ts) {
+  ts = ts.filter(function (t) { return !UNNAMING[t.word]; });
   if (!ts.length) return '';
   var first = ts[0].word;
   if (ts.length > 1 && 2 * ts[1].weight > ts[0].weight) {
