@@ -57,7 +57,9 @@ type Config struct {
 	// Log receives a line per finished stage; nil discards them.
 	Log io.Writer `json:"-"`
 	// Progress, if set, is told how far a long stage is: it is called with
-	// the stage's name, work done and work in all.
+	// the stage's name, work done and work in all. A total of 0 means not
+	// known yet (a stage that has begun, or the history walk while it
+	// finds commits, done then counting them); the stage "" ends the run.
 	Progress func(stage string, done, total int) `json:"-"`
 	// Context, when set, stops the child processes a run starts (the go
 	// command) once it is done: seams cancels it on SIGINT and SIGTERM.
@@ -140,6 +142,13 @@ func (c Config) stepper() func(format string, a ...any) {
 		now := time.Now()
 		fmt.Fprintf(c.Log, "seams: "+format+" (%.2fs)\n", append(a, now.Sub(last).Seconds())...)
 		last = now
+	}
+}
+
+// phase tells Config.Progress that a stage has begun.
+func (c Config) phase(stage string) {
+	if c.Progress != nil {
+		c.Progress(stage, 0, 0)
 	}
 }
 

@@ -45,6 +45,9 @@ func Run(cfg Config) (*Analysis, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	if cfg.Progress != nil {
+		defer cfg.Progress("", 0, 0) // the run is over
+	}
 	r, rules, err := locate(cfg)
 	if err != nil {
 		return nil, err
@@ -110,7 +113,8 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 			}
 		}
 	}
-	step := cfg.stepper()
+	step, phase := cfg.stepper(), cfg.phase
+	phase("load")
 	g, err := code.Load(r, opt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
@@ -122,6 +126,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	}
 	a.importsStatus()
 	if sql != nil {
+		phase("sql")
 		a.SQL = sql.Finish(r.Files(), rules.SkipDir, rules.UserExcluded)
 		a.sqlStatus()
 		step("read %d SQL statements touching %d tables", a.SQL.Found, len(a.SQL.Tables))
@@ -131,6 +136,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 		step("mined history: %s", a.Status[schema.SignalHistory].Detail)
 	}
 	if voc != nil {
+		phase("vocabulary")
 		a.vocabulary(voc)
 		step("compared vocabularies: %s", a.Status[schema.SignalVocabulary].Detail)
 	}
@@ -139,6 +145,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 			a.Status[s] = Status{schema.StatusOff, "not requested (--signals)"}
 		}
 	}
+	phase("cluster")
 	a.fuse()
 	if !cfg.NoContexts {
 		a.findContexts()

@@ -35,11 +35,34 @@ func (a *Analysis) importsStatus() {
 		s.Detail += "; the go command could not run, so files were matched to build constraints by go/build"
 		a.warn(schema.SignalImports, "the go command could not run, used the syntax loader: "+g.FallbackReason, "")
 	}
-	if len(g.Warnings) > 0 {
+	deps := 0
+	for _, w := range g.Warnings {
+		if missingModule(w.Message) {
+			deps++
+		}
+	}
+	if deps > 0 {
+		// The repository's own packages are all there: only the types
+		// of third-party modules are, which the graph does not need.
+		s.Detail += fmt.Sprintf("; %d imports of third-party modules not in the module cache (go mod download resolves them; the graph between the repository's packages is complete)", deps)
+	}
+	if other := len(g.Warnings) - deps; other > 0 {
 		s.Status = schema.StatusPartial
-		s.Detail += fmt.Sprintf("; %d warnings (missing dependencies or unparsable files; the internal graph is still complete where files parsed)", len(g.Warnings))
+		s.Detail += fmt.Sprintf("; %d warnings (unparsable files or packages the go command could not list; the internal graph is complete where files parsed)", other)
 	}
 	a.Status[schema.SignalImports] = s
+}
+
+// missingModule reports whether a loader message says that a
+// third-party module is missing from the module cache (seams runs the go
+// command with GOPROXY=off and never downloads).
+func missingModule(msg string) bool {
+	for _, m := range []string{"module lookup disabled", "no required module provides", "missing go.sum entry", "cannot find module providing"} {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // sqlStatus says how the SQL pass came out.

@@ -398,15 +398,23 @@ func TestHugeCommitAndProgress(t *testing.T) {
 	}
 	r.snapshot(files, c1)
 	var calls, lastDone, lastTotal int
+	totals := map[int]bool{}
 	l := mine(t, r.dir, Options{ChurnSince: t0, Progress: func(done, total int) {
 		calls++
 		lastDone, lastTotal = done, total
+		totals[total] = true
 	}})
 	if len(l.Commits[0].Changes) != 3000 || len(l.Commits[1].Changes) != 300 {
 		t.Errorf("changes: %d and %d, want 3000 and 300", len(l.Commits[0].Changes), len(l.Commits[1].Changes))
 	}
 	if calls == 0 || lastDone != 2 || lastTotal != 2 {
 		t.Errorf("progress: %d calls, last %d/%d", calls, lastDone, lastTotal)
+	}
+	// A total is either not known yet (0) or the final one: never one
+	// that the walk is still growing.
+	delete(totals, 0)
+	if len(totals) != 1 || !totals[2] {
+		t.Errorf("progress totals %v, want only 0 (walking) and 2", totals)
 	}
 }
 

@@ -57,6 +57,7 @@ type scheduler struct {
 	active int
 
 	done, total atomic.Int64
+	walked      atomic.Bool // the walk has found every commit: total is final
 	stop        func()
 }
 
@@ -66,7 +67,7 @@ func newScheduler(loc location, opt Options, c *cache, ps *packSet, workers int)
 	// The object cache mostly serves delta bases; split one budget among
 	// the workers so that memory does not grow with the core count.
 	s.objCache = max(int64(16<<20), int64(64<<20)/int64(s.workers))
-	s.stop = startProgress(opt.Progress, &s.done, &s.total)
+	s.stop = startProgress(opt.Progress, &s.done, &s.total, &s.walked)
 	return s
 }
 
@@ -119,6 +120,7 @@ func (s *scheduler) send() {
 
 // finish waits for the last diffs and returns the commits to report.
 func (s *scheduler) finish() []*node {
+	s.walked.Store(true)
 	s.send()
 	close(s.queue)
 	s.wg.Wait()
@@ -153,8 +155,11 @@ func needsChurn(n *node, opt Options) bool {
 }
 
 // startProgress reports from one goroutine, at most ten times a second
-// plus a final report when stop is called.
-func startProgress(fn func(done, total int), done, total *atomic.Int64) (stop func()) {
+// plus a final report when stop is called. Until the walk is over it
+// reports the commits found so far as done, with a total of 0 (not known
+// yet): a total that grows as the walk goes says nothing of how far the
+// work is.
+func startProgress(fn func(done, total int), done, total *atomic.Int64, walked *atomic.Bool) (stop func()) {
 	if fn == nil {
 		return func() {}
 	}
@@ -167,6 +172,10 @@ func startProgress(fn func(done, total int), done, total *atomic.Int64) (stop fu
 		for {
 			select {
 			case <-t.C:
+				if !walked.Load() {
+					fn(int(total.Load()), 0)
+					continue
+				}
 				fn(int(done.Load()), int(total.Load()))
 			case <-quit:
 				fn(int(done.Load()), int(total.Load()))

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"golang.org/x/term"
 	"io"
 	"maps"
 	"net/url"
@@ -12,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/seams-tool/seams/analyze"
 	"github.com/seams-tool/seams/analyze/repo"
@@ -28,7 +31,11 @@ seams.sum (their checksums) beside it. Settings come from DIR's
 
 Exit status: 0 done, 2 usage error or nothing analyzable.
 
-Flags:
+Examples:
+  seams analyze                          the repository around the current directory
+  seams analyze ~/src/shop --out /tmp/r  another one, the report in /tmp/r
+  seams analyze . --signals imports,sql  without history or vocabulary
+  seams analyze . --window 6m --json     six months of pressure, the model to stdout
 `
 
 // listFlag is a repeatable string flag.
@@ -167,12 +174,44 @@ func printSummary(w io.Writer, m *schema.Model, jsonPath string, perContext int)
 
 // printContexts prints the ranked candidates as an aligned table.
 func printContexts(w io.Writer, cs []schema.Context) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "order\tcontext\tid\tpackages\tloc\tpressure\trisk\twhy")
+	var b bytes.Buffer
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "order\tband\tcontext\tid\tpackages\tloc\tpressure\trisk\twhy")
 	for _, c := range cs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%s\n", c.Order, c.Name, c.ID, len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, c.Reason)
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%d\t%d\t%.2f\t%.2f\t%s\n", c.Order, c.Band, c.Name, c.ID, len(c.Packages), c.LOC, c.Pressure.Score, c.Risk.Score, c.Reason)
 	}
 	tw.Flush()
+	width, ok := terminalWidth(w)
+	for _, line := range strings.SplitAfter(b.String(), "\n") {
+		if ok {
+			line = fitLine(line, width)
+		}
+		io.WriteString(w, line)
+	}
+}
+
+// terminalWidth is the width of the terminal w writes to, if it is one.
+func terminalWidth(w io.Writer) (int, bool) {
+	if s, ok := w.(*safeWriter); ok {
+		w = s.w
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return 0, false
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	return width, err == nil && width > 20
+}
+
+// fitLine cuts a line to width runes, ending it with an ellipsis: the
+// table's last column, the reason, gives way first.
+func fitLine(line string, width int) string {
+	body := strings.TrimSuffix(line, "\n")
+	if utf8.RuneCountInString(body) <= width {
+		return line
+	}
+	r := []rune(body)
+	return string(r[:width-1]) + "…" + line[len(body):]
 }
 
 // fileURL is the file: URL of a path, made absolute, for a terminal to

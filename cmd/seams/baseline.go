@@ -18,7 +18,9 @@ commit the file. When a baseline exists, contexts keep their ids and names.
 
 Exit status: 0 written, 2 usage error or nothing analyzable.
 
-Flags:
+Examples:
+  seams baseline                         freeze today's state; commit .seams/baseline.json
+  seams baseline --baseline ci/seams.json
 `
 
 func runBaseline(args []string, stdout, stderr io.Writer) int {

@@ -32,7 +32,11 @@ report). Paths are relative to the git work tree.
 Exit status: 0 no regressions, 1 regressions found (or --update refused),
 2 usage error or a missing or unreadable baseline.
 
-Flags:
+Examples:
+  seams check                            against .seams/baseline.json
+  seams check --format github            annotations in a GitHub Actions job
+  seams check --format sarif > seams.sarif
+  seams check --update                   freeze the improvements
 `
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

@@ -35,3 +35,20 @@ func TestSafeWriter(t *testing.T) {
 		})
 	}
 }
+
+func TestFitLine(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		width int
+		want  string
+	}{
+		{"short\n", 40, "short\n"},
+		{"1  billing  hot: 36–53% of the window's commits\n", 24, "1  billing  hot: 36–53%…\n"},
+		{"日本語のコンテキスト\n", 5, "日本語の…\n"},
+		{"no newline at all", 5, "no n…"},
+	} {
+		if got := fitLine(tc.line, tc.width); got != tc.want {
+			t.Errorf("fitLine(%q, %d) = %q, want %q", tc.line, tc.width, got, tc.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/seams-tool/seams/analyze"
@@ -57,7 +58,7 @@ func newSettings(name, usage string, stderr io.Writer) *settings {
 	s.clus.register(fs, def)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
+		printFlags(fs.Output(), fs)
 	}
 	return s
 }
@@ -361,4 +362,56 @@ func writeBaseline(path string, b *schema.Baseline) error {
 		return err
 	}
 	return report.WriteFile(path, data)
+}
+
+// flagGroups sorts the flags in help by what they are about; a flag of no
+// group is the command's own, listed first.
+var flagGroups = []struct {
+	title string
+	flags []string
+}{
+	{"Output", []string{"out", "json", "dot-max-edges", "dot-edge-label", "timings", "v"}},
+	{"What to read", []string{"tests", "exclude", "signals", "loader", "dialect", "baseline"}},
+	{"History", []string{"ref", "since", "until", "window", "max-commit-files", "min-shared", "cache", "no-cache"}},
+	{"Clustering", []string{"weights", "seed", "restarts", "resolution", "shared"}},
+}
+
+// printFlags writes the flags of fs in groups, each as flag.PrintDefaults
+// writes one.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	grouped := map[string]bool{}
+	for _, g := range flagGroups {
+		for _, f := range g.flags {
+			grouped[f] = true
+		}
+	}
+	section := func(title string, keep func(string) bool) {
+		var b strings.Builder
+		fs.VisitAll(func(f *flag.Flag) {
+			if !keep(f.Name) {
+				return
+			}
+			name, usage := flag.UnquoteUsage(f)
+			fmt.Fprintf(&b, "  -%s", f.Name)
+			if name != "" {
+				fmt.Fprintf(&b, " %s", name)
+			}
+			fmt.Fprintf(&b, "\n    \t%s", strings.ReplaceAll(usage, "\n", "\n    \t"))
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				if fmt.Sprintf("%T", f.Value) == "*flag.stringValue" {
+					fmt.Fprintf(&b, " (default %q)", f.DefValue)
+				} else {
+					fmt.Fprintf(&b, " (default %s)", f.DefValue)
+				}
+			}
+			b.WriteString("\n")
+		})
+		if b.Len() > 0 {
+			fmt.Fprintf(w, "\n%s:\n%s", title, b.String())
+		}
+	}
+	section("Flags", func(n string) bool { return !grouped[n] })
+	for _, g := range flagGroups {
+		section(g.title+" flags", func(n string) bool { return slices.Contains(g.flags, n) })
+	}
 }

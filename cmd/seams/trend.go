@@ -32,7 +32,9 @@ to the output directory and prints the CSV.
 Exit status: 0 done, 2 usage error, no baseline (without --recluster) or no
 history.
 
-Flags:
+Examples:
+  seams trend                            the baseline's partition at 12 commits
+  seams trend --recluster --commits 24   contexts found afresh at 24 commits
 `
 
 func runTrend(args []string, stdout, stderr io.Writer) int {
