@@ -5,7 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // understand reads one statement: the parser first for data statements
@@ -97,25 +98,19 @@ func startsWithWith(sql string, toks []sqlTok) bool {
 // understandAll reads every pending statement, spread over the CPUs;
 // each result goes to its own slot, so the order stays deterministic.
 func understandAll(stmts []*stmt, mysql bool) {
-	var wg sync.WaitGroup
-	next := make(chan *stmt)
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for s := range next {
-				s.reading = read(s.SQL, mysql)
-				s.Kind, s.Tables, s.How = s.reading.kind, s.reading.acc, s.reading.how
-			}
-		}()
-	}
+	var eg errgroup.Group
+	eg.SetLimit(max(1, runtime.GOMAXPROCS(0)))
 	for _, s := range stmts {
-		if s.How == "" {
-			next <- s
+		if s.How != "" {
+			continue
 		}
+		eg.Go(func() error {
+			s.reading = read(s.SQL, mysql)
+			s.Kind, s.Tables, s.How = s.reading.kind, s.reading.acc, s.reading.how
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	eg.Wait()
 }
 
 // looksSQL decides whether a Go string is a SQL statement. loose is for
