@@ -151,7 +151,7 @@ func metricOf(m schema.Metric) metrics.Metric {
 
 // baselineFile writes a baseline in the schema's form.
 func baselineFile(b *baseline.Baseline) *schema.Baseline {
-	sb := &schema.Baseline{Schema: schema.BaselineVersion, Head: b.Head, Shared: b.Shared, Unplaced: b.Unplaced, Cycles: b.Cycles, Metrics: figures(b.Metrics)}
+	sb := &schema.Baseline{Schema: schema.BaselineVersion, Head: b.Head, Shared: b.Shared, Unplaced: b.Unplaced, Tooling: b.Tooling, Cycles: b.Cycles, Metrics: figures(b.Metrics)}
 	for _, c := range b.Contexts {
 		sb.Contexts = append(sb.Contexts, schema.BaselineContext{ID: c.ID, Name: c.Name, Packages: c.Packages})
 	}
@@ -166,7 +166,7 @@ func baselineFile(b *baseline.Baseline) *schema.Baseline {
 
 // baselineOf reads a baseline file into the in-memory baseline.
 func baselineOf(sb *schema.Baseline) *baseline.Baseline {
-	b := &baseline.Baseline{Head: sb.Head, Shared: sb.Shared, Unplaced: sb.Unplaced, Cycles: sb.Cycles, Metrics: figuresOf(sb.Metrics)}
+	b := &baseline.Baseline{Head: sb.Head, Shared: sb.Shared, Unplaced: sb.Unplaced, Tooling: sb.Tooling, Cycles: sb.Cycles, Metrics: figuresOf(sb.Metrics)}
 	for _, c := range sb.Contexts {
 		b.Contexts = append(b.Contexts, baseline.Context{ID: c.ID, Name: c.Name, Packages: c.Packages})
 	}

@@ -18,8 +18,9 @@ type Baseline struct {
 	Head     string    // the commit it was taken at, if any
 	Contexts []Context // sorted by ID
 	// Shared lists the shared-kernel packages, Unplaced the packages with
-	// no coupling at all: both are known, not new.
-	Shared, Unplaced []string
+	// no coupling at all, Tooling the tooling set apart: all are known,
+	// not new, and in no context.
+	Shared, Unplaced, Tooling []string
 	// CrossImports are the package imports between contexts, sorted.
 	CrossImports []Import
 	// SharedWrites are the tables written by more than one context,
@@ -58,6 +59,7 @@ func Freeze(g *graph.Graph, part *cluster.Partition, contexts []rank.Context, he
 	}
 	slices.SortFunc(b.Contexts, func(x, y Context) int { return cmp.Compare(x.ID, y.ID) })
 	b.Shared = slices.Sorted(maps.Keys(part.Shared))
+	b.Tooling = slices.Sorted(maps.Keys(part.Tooling))
 	st := stateOf(g, assignmentOf(b))
 	b.CrossImports, b.SharedWrites, b.Cycles = st.cross, st.sharedWrites, st.cycles
 	b.Metrics = Check(b, g, Tolerances{}).Metrics
@@ -139,6 +141,9 @@ func assignmentOf(b *Baseline) assignment {
 		a[p] = ""
 	}
 	for _, p := range b.Unplaced {
+		a[p] = ""
+	}
+	for _, p := range b.Tooling {
 		a[p] = ""
 	}
 	return a

@@ -165,7 +165,19 @@ func partitionOf(b *Baseline, g *graph.Graph, a assignment) *cluster.Partition {
 			ds = append(ds, declared[i])
 		}
 	}
-	return cluster.FromMembers(ms, ds)
+	// The kernel, the tooling and the unplaced packages are set apart as
+	// the analysis sets them, so that the baseline's figures are the
+	// analysis's when nothing changed.
+	part := cluster.FromMembers(ms, ds)
+	for _, p := range b.Shared {
+		part.Shared[p] = "baseline"
+	}
+	part.Tooling = map[string]string{}
+	for _, p := range b.Tooling {
+		part.Tooling[p] = "baseline"
+	}
+	part.Unplaced = slices.Clone(b.Unplaced)
+	return part
 }
 
 // regressions lists what the state has that the baseline did not freeze.

@@ -30,6 +30,10 @@ type Baseline struct {
 	// no coupling at all: both are known, not new.
 	Shared   []string `json:"shared"`
 	Unplaced []string `json:"unplaced"`
+	// Tooling lists the packages set apart as tooling (tools/, hack/...):
+	// in no context, and not new. Absent in baselines written before
+	// seams knew tooling.
+	Tooling []string `json:"tooling,omitempty"`
 	// CrossImports are the package imports between contexts that exist
 	// today, frozen: only new ones are findings.
 	CrossImports []BaselineImport `json:"crossImports"`
