@@ -209,6 +209,7 @@ func (a *Analysis) packages() []schema.Package {
 				sp.Tooling = why
 			} else if id, ok := ctxOf[p.Dir]; ok {
 				sp.Context, sp.Confidence = id, part.Confidence[p.Dir]
+				sp.Delivery = part.Delivery[p.Dir]
 			}
 		}
 		out = append(out, sp)
@@ -264,7 +265,7 @@ func tablesOf(res *tables.Result) []schema.Table {
 
 func contextOf(c rank.Context) schema.Context {
 	sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, Terms: c.Terms, LOC: c.LOC,
-		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Split: c.Split}
+		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Split: c.Split, Delivery: c.Delivery}
 	if c.Small != nil {
 		sc.Small = &schema.Small{Share: c.Small.Share, Partner: c.Small.Partner}
 	}

@@ -118,6 +118,7 @@ func scoreInGo(a *analyze.Analysis, p partition) goScore {
 	for _, k := range p.kernel {
 		part.Shared[k] = "pinned"
 	}
+	part.Delivery = a.Partition.Delivery // a property of the packages, wherever they move
 	part.Tooling = map[string]string{}
 	for pk, why := range a.Partition.Tooling {
 		if _, placed := part.Of[pk]; !placed && part.Shared[pk] == "" {
@@ -128,8 +129,11 @@ func scoreInGo(a *analyze.Analysis, p partition) goScore {
 	f := metrics.Measure(a.Graph, part)
 	var out goScore
 	for _, c := range cs {
-		sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC, Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat,
+		sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC, Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Delivery: c.Delivery,
 			Pressure: score(c.Pressure), Risk: score(c.Risk)}
+		if c.Small != nil {
+			sc.Small = &schema.Small{Share: c.Small.Share, Partner: c.Small.Partner}
+		}
 		for _, t := range c.Tables {
 			sc.Tables = append(sc.Tables, schema.ContextTable{Name: t.Name, Access: schema.JoinAccess(t.Read, t.Write, t.DDL), Shared: t.Shared, SharedWrite: t.SharedWrite})
 		}
@@ -262,6 +266,9 @@ func sampledDifferences(goes, js any) []string {
 		}
 		for _, c := range []map[string]any{g, j} {
 			r := c["reason"].(string)
+			if c["delivery"] == true {
+				_, r, _ = strings.Cut(r, "; ") // the delivery layer's word first
+			}
 			if !strings.HasPrefix(r, c["heat"].(string)) {
 				out = append(out, fmt.Sprintf("%s: reason %q does not start with its heat %q", at, r, c["heat"]))
 			}

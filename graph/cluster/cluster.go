@@ -100,6 +100,11 @@ type Partition struct {
 	Shared     map[string]string  // package -> why it is in the shared kernel
 	Tooling    map[string]string  // package -> why it is tooling (tools, generators, tests), in no context
 	Unplaced   []string           // packages with no coupling at all, sorted
+	// Delivery holds the packages of the delivery layer: the commands and
+	// the packages that wire every domain together (an HTTP layer). They
+	// form a context, but not one to extract: the strangler's facade
+	// stays in front of the services.
+	Delivery map[string]bool
 }
 
 // Match reports whether the package path p matches a pattern: path.Match
@@ -522,6 +527,7 @@ func placeEntries(g *graph.Graph, part *Partition) {
 	if len(entry) == 0 {
 		return
 	}
+	part.Delivery = entry
 	var layer []string
 	for i, ms := range part.Members {
 		kept := ms[:0]

@@ -130,3 +130,28 @@ func TestSmallContexts(t *testing.T) {
 		t.Errorf("e coupled to nothing: small %+v, want flagged with no partner", s)
 	}
 }
+
+// TestOrderGroups: whatever their scores, contexts too small to be a
+// service come after the others, and the delivery layer last, each group
+// starting a band of its own.
+func TestOrderGroups(t *testing.T) {
+	loc := map[string]int{"a": 3000, "b": 3000, "c": 3000, "d": 3000, "e": 100}
+	// e is the hottest and small; a, the next hottest, is the delivery layer.
+	g, part, h := plantedHistory(map[string]int{"a": 80, "b": 20, "c": 15, "d": 10, "e": 120}, loc)
+	part.Delivery = map[string]bool{"a": true}
+	cs := Contexts(g, part, h)
+	var order []string
+	for _, c := range cs {
+		order = append(order, c.Packages[0])
+	}
+	if order[3] != "e" || order[4] != "a" {
+		t.Fatalf("order %v: want the small e fourth and the delivery layer a last", order)
+	}
+	c := byPath(cs)
+	if !c["a"].Delivery || !strings.HasPrefix(c["a"].Reason, "delivery layer") {
+		t.Errorf("a: delivery %v, reason %q", c["a"].Delivery, c["a"].Reason)
+	}
+	if c["e"].Band == cs[2].Band || c["a"].Band == c["e"].Band {
+		t.Errorf("bands %d (third), %d (small e), %d (delivery a): each group starts its own", cs[2].Band, c["e"].Band, c["a"].Band)
+	}
+}

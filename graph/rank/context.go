@@ -20,11 +20,12 @@ type Context struct {
 	// would break. Both are in 0..1, with every input shown.
 	Pressure Score
 	Risk     Score
-	// Order is the extraction order, 1 first: high pressure, low risk.
-	// Band groups the contexts whose order cannot be told apart: those
-	// whose order interval (pressure interval minus risk) overlaps the
-	// interval of the band's first context share its band, numbered
-	// from 1.
+	// Order is the extraction order, 1 first: high pressure, low risk,
+	// with the contexts too small to be a service after the others and
+	// the delivery layer last. Band groups the contexts whose order
+	// cannot be told apart: those of one such group whose order interval
+	// (pressure interval minus risk) overlaps the interval of the band's
+	// first context share its band, numbered from 1.
 	Order, Band int
 	Reason      string
 	// Heat is what its share of the window's commits says, decided by
@@ -34,6 +35,10 @@ type Context struct {
 	// Small is set when the context holds too little of the code to be
 	// a service of its own.
 	Small *Small
+	// Delivery marks the delivery layer: most of its code is commands and
+	// packages that wire every domain together. It is ranked after every
+	// domain: the strangler's facade stays, the services go behind it.
+	Delivery bool
 	Cut   Cut
 	// Split marks a part of a context too large to trust, clustered
 	// again on its own.

@@ -88,10 +88,17 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		cs[i].Risk = risk[i]
 		cs[i].Heat = heats[i].word()
 		cs[i].Small = small[i]
+		cs[i].Delivery = delivery(part, cs[i].Packages, loc)
 		cs[i].Reason = reason(heats[i], cuts[i], risk[i], tables.sharedWrites[i])
+		if cs[i].Delivery {
+			cs[i].Reason = "delivery layer (commands and what wires the domains): the facade stays, not a service to cut; " + cs[i].Reason
+		}
 	}
 	orderScore := func(c Context) float64 { return c.Pressure.Value - c.Risk.Value }
 	sort.SliceStable(cs, func(a, b int) bool {
+		if ga, gb := group(cs[a]), group(cs[b]); ga != gb {
+			return ga < gb
+		}
 		if da, db := orderScore(cs[a]), orderScore(cs[b]); da != db {
 			return da > db
 		}
@@ -101,13 +108,41 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	for i := range cs {
 		c := &cs[i]
 		c.Order = i + 1
-		if c.Pressure.High-c.Risk.Value < leaderLow {
+		if i == 0 || group(*c) != group(cs[i-1]) || c.Pressure.High-c.Risk.Value < leaderLow {
 			band++
 			leaderLow = c.Pressure.Low - c.Risk.Value
 		}
 		c.Band = band
 	}
 	return cs
+}
+
+// group is a context's place in the order: domain contexts that can be a
+// service first, then the small ones, then the delivery layer.
+func group(c Context) int {
+	switch {
+	case c.Delivery:
+		return 2
+	case c.Small != nil:
+		return 1
+	}
+	return 0
+}
+
+// delivery reports whether most of a context's code is delivery layer.
+func delivery(part *cluster.Partition, members []string, loc map[string]int) bool {
+	if len(part.Delivery) == 0 {
+		return false
+	}
+	in, all := 0, 0
+	for _, m := range members {
+		w := loc[m] + 1
+		all += w
+		if part.Delivery[m] {
+			in += w
+		}
+	}
+	return 2*in > all
 }
 
 // score sums weight*value and rounds every figure for stable output.

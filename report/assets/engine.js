@@ -103,6 +103,12 @@ function engine() {
     }
     uniqueNames(names);
     var cuts = cutLists(part, of, ids, tf);
+    var small = smallContexts(part, of, ids);
+    var deliv = part.members.map(function (ms) {
+      var inside = 0, all = 0;
+      ms.forEach(function (p) { var w = loc[p] + 1; all += w; if (P[p].delivery) inside += w; });
+      return 2 * inside > all;
+    });
     var press = pressure(part, of);
     var risk = risks(part, of, cuts, tf);
     var cs = part.members.map(function (ms, i) {
@@ -110,7 +116,8 @@ function engine() {
       return {
         id: ids[i], name: names[i], packages: ms.map(function (p) { return path[p]; }), loc: sum(ms, function (p) { return loc[p]; }),
         tables: tf.of[i].map(function (t) { return { name: t.name, access: joinAccess(t.read, t.write, t.ddl), shared: t.shared, sharedWrite: t.sharedWrite }; }),
-        pressure: press[i], risk: risk[i], order: 0, reason: reason(press[i], risk[i], cut, tf.sharedWrites[i]),
+        pressure: press[i], risk: risk[i], order: 0, reason: (deliv[i] ? DELIVERY_REASON : '') + reason(press[i], risk[i], cut, tf.sharedWrites[i]),
+        small: small[i], delivery: deliv[i],
         cut: {
           inbound: cut.inbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
           outbound: cut.outbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
@@ -120,7 +127,11 @@ function engine() {
         members: ms
       };
     });
+    // As graph/rank orders them: services first, the small ones next,
+    // the delivery layer last.
+    var group = function (c) { return c.delivery ? 2 : c.small ? 1 : 0; };
     cs.sort(function (a, b) {
+      if (group(a) !== group(b)) return group(a) - group(b);
       var da = a.pressure.score - a.risk.score, db = b.pressure.score - b.risk.score;
       if (da !== db) return db - da;
       return byteLess(a.id, b.id);
@@ -128,12 +139,46 @@ function engine() {
     var band = 0, leaderLow = Infinity;
     cs.forEach(function (c, i) {
       c.order = i + 1;
-      if (c.pressure.high - c.risk.score < leaderLow) { band++; leaderLow = c.pressure.low - c.risk.score; }
+      if (i === 0 || group(c) !== group(cs[i - 1]) || c.pressure.high - c.risk.score < leaderLow) { band++; leaderLow = c.pressure.low - c.risk.score; }
+      if (!c.small) delete c.small;
+      if (!c.delivery) delete c.delivery;
       c.band = band;
       c.heat = c.pressure.heat.word;
       delete c.pressure.heat;
     });
     return { contexts: cs, metrics: measure(part, of), links: links(cs) };
+  }
+
+  // smallContexts flags the contexts under SMALL_SHARE of the code, each
+  // with the context the fused graph couples it to most, as graph/rank.
+  function smallContexts(part, of, ids) {
+    var k = part.members.length, out = new Array(k).fill(null);
+    var locs = part.members.map(function (ms) { return sum(ms, function (p) { return loc[p]; }); });
+    var total = locs.reduce(function (a, b) { return a + b; }, 0);
+    if (total === 0 || k < 2) return out;
+    var link = null;
+    locs.forEach(function (l, i) {
+      var share = l / total;
+      if (share >= SMALL_SHARE) return;
+      if (!link) {
+        link = {};
+        (layers.fused || []).forEach(function (e) {
+          var a = of[e[0]], b = of[e[1]];
+          if (a < 0 || b < 0 || a === b) return;
+          var key = Math.min(a, b) * k + Math.max(a, b);
+          link[key] = (link[key] || 0) + e[2];
+        });
+      }
+      var best = -1, bestW = 0;
+      for (var j = 0; j < k; j++) {
+        var w = link[Math.min(i, j) * k + Math.max(i, j)] || 0;
+        if (j === i || w <= 0) continue;
+        if (w > bestW || w === bestW && byteLess(ids[j], ids[best]) < 0) { best = j; bestW = w; }
+      }
+      out[i] = { share: round4(share) };
+      if (best >= 0) out[i].partner = ids[best];
+    });
+    return out;
   }
 
   function contextID(ms) {
@@ -564,6 +609,10 @@ function scoreOf(inputs) {
   s = round4(s);
   return { score: s, low: s, high: s, inputs: inputs };
 }
+// SMALL_SHARE is graph/rank's SmallShare; DELIVERY_REASON opens the
+// reason of the delivery layer, as in Go.
+var SMALL_SHARE = 0.02;
+var DELIVERY_REASON = 'delivery layer (commands and what wires the domains): the facade stays, not a service to cut; ';
 // RESAMPLES and MIN_COMMITS are graph/rank's Resamples and MinCommits.
 var RESAMPLES = 200, MIN_COMMITS = 5;
 function heatWord(h) {

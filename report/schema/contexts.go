@@ -31,8 +31,13 @@ type Context struct {
 	// Heats.
 	Heat string `json:"heat"`
 	// Small is present when the context holds too little of the code to
-	// be a service of its own.
+	// be a service of its own. Small contexts come after the others in
+	// the order.
 	Small *Small `json:"small,omitempty"`
+	// Delivery marks the delivery layer (most of its code is commands and
+	// packages that wire every domain together): the strangler's facade,
+	// which stays; it comes last in the order.
+	Delivery bool `json:"delivery,omitempty"`
 	Cut   Cut    `json:"cut"`
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.

@@ -257,6 +257,9 @@ type Package struct {
 	// Tooling, when set, says why the package was taken as tooling
 	// (tools, generators, test suites): in no context, never ranked.
 	Tooling string `json:"tooling,omitempty"`
+	// Delivery marks a package of the delivery layer: a command, or a
+	// package that wires every domain together (an HTTP layer).
+	Delivery bool `json:"delivery,omitempty"`
 	// History is the package's change record; nil without history.
 	History *PackageHistory `json:"history,omitempty"`
 	// Tables lists the tables the package touches, sorted by name, access.
