@@ -39,7 +39,7 @@ type Context struct {
 	// packages that wire every domain together. It is ranked after every
 	// domain: the strangler's facade stays, the services go behind it.
 	Delivery bool
-	Cut   Cut
+	Cut      Cut
 	// Split marks a part of a context too large to trust, clustered
 	// again on its own.
 	Split bool

@@ -38,7 +38,7 @@ type Context struct {
 	// packages that wire every domain together): the strangler's facade,
 	// which stays; it comes last in the order.
 	Delivery bool `json:"delivery,omitempty"`
-	Cut   Cut    `json:"cut"`
+	Cut      Cut  `json:"cut"`
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.
 	Split bool `json:"split,omitempty"`
