@@ -104,8 +104,14 @@ function rankTable() {
       var tr = el('tr', { 'data-context': c.id, class: c.id === state.context ? 'sel' : '' });
       cols.forEach(function (k) {
         var td = el('td', { class: (k.num ? 'num ' : '') + 'col-' + k.key });
-        if (k.key === 'name') td.append(el('a', { class: 'name', href: '#context=' + encodeURIComponent(c.id) + '&view=context', title: c.name }, c.name));
-        else if (k.key === 'pressure') td.append(bar(c.pressure.score, scales.pressure.ramp(0.8)), fmt(c.pressure.score));
+        if (k.key === 'name') {
+          td.append(el('a', { class: 'name', href: '#context=' + encodeURIComponent(c.id) + '&view=context', title: c.name }, c.name));
+          if (c.delivery) td.append(el('span', { class: 'tag', title: 'the delivery layer: commands and what wires the domains; the facade stays, it is not a service to cut' }, 'delivery'));
+          if (c.small) td.append(el('span', { class: 'tag', title: 'under 2% of the code: too small to be a service' + (c.small.partner ? '; merge into ' + ctxName(c.small.partner) : '') }, 'small'));
+        } else if (k.key === 'pressure') {
+          td.append(bar(c.pressure.score, scales.pressure.ramp(0.8)), fmt(c.pressure.score));
+          if (c.pressure.low < c.pressure.high) td.append(el('span', { class: 'interval', title: '90% bootstrap interval over the window\'s commits' }, ' ' + fmt(c.pressure.low) + '–' + fmt(c.pressure.high)));
+        }
         else if (k.key === 'risk') td.append(bar(c.risk.score, scales.risk.ramp(0.8)), fmt(c.risk.score));
         else if (k.key === 'loc' || k.key === 'packages') td.append(num(k.get(c)));
         else td.append(String(k.get(c)));
