@@ -94,3 +94,24 @@ func TestShopImportGraph(t *testing.T) {
 		}
 	}
 }
+
+// TestNoGoCommandWithoutImports: without the imports signal the packages
+// come from go/build's file matching, not the go command, and they are
+// the same packages with the same files.
+func TestNoGoCommandWithoutImports(t *testing.T) {
+	all := model(t, testConfig("../testdata/shop"))
+	sqlOnly := model(t, testConfig("../testdata/shop", schema.SignalSQL))
+	if all.Signals.Imports.Loader != "go/packages" || sqlOnly.Signals.Imports.Loader != "syntax" {
+		t.Fatalf("loaders %q with imports, %q without; want go/packages, then syntax", all.Signals.Imports.Loader, sqlOnly.Signals.Imports.Loader)
+	}
+	files := func(m *schema.Model) []string {
+		var out []string
+		for _, p := range m.Packages {
+			out = append(out, fmt.Sprintf("%s %d", p.Path, p.Files))
+		}
+		return out
+	}
+	if a, b := files(all), files(sqlOnly); !slices.Equal(a, b) {
+		t.Errorf("packages and file counts differ:\n%q\n%q", a, b)
+	}
+}

@@ -81,7 +81,11 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	// The import graph is the skeleton every other signal hangs on: it
 	// defines the packages. It is loaded even when not asked for as a
 	// signal, and only its edges are then left out.
-	opt := code.Options{Rules: rules, Syntax: cfg.Syntax, Context: cfg.Context}
+	// Without the imports signal only the packages and their files are
+	// needed: go/build's matching of files to build constraints gives
+	// them, without the go command (3.7 of 4.7 s on a 1,700-package
+	// repository).
+	opt := code.Options{Rules: rules, Syntax: cfg.Syntax || !cfg.wants(schema.SignalImports), Context: cfg.Context}
 	// SQL and the vocabulary live in the same Go files the import graph
 	// parses: parse each once, in full, and hand the tree to both.
 	var sql *tables.Collector
