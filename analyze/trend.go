@@ -122,7 +122,7 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 			return nil, fmt.Errorf("commit %s: %w", c.Hash[:12], err)
 		}
 		p.Tags = tags[c.Hash]
-		p.Low = !tc.Recluster && p.Coverage < tc.LowCoverage
+		p.Low = p.Coverage < tc.LowCoverage // 1 without a baseline: never low
 		t.Points = append(t.Points, p)
 	}
 	if cfg.Progress != nil {
@@ -139,7 +139,7 @@ func assignmentKnown(b *schema.Baseline) map[string]bool {
 			known[p] = true
 		}
 	}
-	for _, p := range slices.Concat(b.Shared, b.Unplaced) {
+	for _, p := range slices.Concat(b.Shared, b.Unplaced, b.Tooling) {
 		known[p] = true
 	}
 	return known

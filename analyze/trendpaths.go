@@ -44,7 +44,10 @@ func (rp *replay) moves(fsys fs.FS) map[string]string {
 			votes[dir] = map[string]int{}
 		}
 		if cur, ok := rp.today[gitPath(rp.prefix, p)]; ok {
-			if rel, ok := goPath(rp.prefix, cur); ok {
+			// A file renamed once and moved again in a commit whose
+			// renames went unseen would vote for a path that is gone:
+			// only today's paths vote, and follow decides the rest.
+			if rel, ok := goPath(rp.prefix, cur); ok && rp.now.files[rel] {
 				votes[dir][path.Dir(rel)]++
 			}
 		} else if rp.now.files[p] {
