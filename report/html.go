@@ -29,7 +29,7 @@ var assets embed.FS
 // scripts are the page's script files, joined in this order into its one
 // script: app.js holds the shell and the helpers the others use; each
 // other file draws one view or, engine.js, rescores a partition.
-var scripts = []string{"app.js", "engine.js", "ranking.js", "map.js", "dsm.js", "treemap.js", "whatif.js", "views.js"}
+var scripts = []string{"app.js", "engine.js", "ranking.js", "map.js", "dsm.js", "treemap.js", "whatif.js", "views.js", "trend.js"}
 
 var appJS, appCSS = joinScripts(), asset("app.css")
 
@@ -70,13 +70,19 @@ var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <div id="app" data-title="{{.Title}}"></div>
 <script type="application/json" id="seams-data" data-encoding="gzip+base64">{{.Data}}</script>
 <script type="application/json" id="seams-vocabulary">{{.Vocabulary}}</script>
-<script>{{.App}}</script>
+{{if .Trend}}<script type="application/json" id="seams-trend">{{.Trend}}</script>
+<script type="application/json" id="seams-trend-metrics">{{.TrendMetrics}}</script>
+{{end}}<script>{{.App}}</script>
 </body>
 </html>
 `))
 
 // HTML renders the self-contained report, index.html.
-func HTML(m *schema.Model) ([]byte, error) {
+func HTML(m *schema.Model) ([]byte, error) { return HTMLWithTrend(m, nil) }
+
+// HTMLWithTrend renders index.html with the trend t in a view of its
+// own, as trend.html draws it; nil leaves the view out.
+func HTMLWithTrend(m *schema.Model, t *schema.Trend) ([]byte, error) {
 	// The page shows how many generated files were left out, not which:
 	// on a large repository the list is the largest part of the signals.
 	c := *m
@@ -85,11 +91,12 @@ func HTML(m *schema.Model) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(Title(m), data)
+	return render(Title(m), data, t)
 }
 
-// render writes the page around a model given as JSON.
-func render(title string, data []byte) ([]byte, error) {
+// render writes the page around a model given as JSON, with a trend
+// when t is not nil.
+func render(title string, data []byte, t *schema.Trend) ([]byte, error) {
 	var compact bytes.Buffer
 	if err := json.Compact(&compact, data); err != nil {
 		return nil, err
@@ -112,14 +119,22 @@ func render(title string, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	var trend, trendMetrics template.JS
+	if t != nil {
+		if trend, trendMetrics, err = trendData(t); err != nil {
+			return nil, err
+		}
+	}
 	var b bytes.Buffer
 	err = page.Execute(&b, map[string]any{
-		"ScriptHash": scriptHash(appJS),
-		"Title":      title,
-		"CSS":        template.CSS(appCSS),
-		"Data":       template.JS(`"` + base64.StdEncoding.EncodeToString(z.Bytes()) + `"`),
-		"Vocabulary": template.JS(vocab),
-		"App":        template.JS(appJS),
+		"Trend":        trend,
+		"TrendMetrics": trendMetrics,
+		"ScriptHash":   scriptHash(appJS),
+		"Title":        title,
+		"CSS":          template.CSS(appCSS),
+		"Data":         template.JS(`"` + base64.StdEncoding.EncodeToString(z.Bytes()) + `"`),
+		"Vocabulary":   template.JS(vocab),
+		"App":          template.JS(appJS),
 	})
 	return b.Bytes(), err
 }

@@ -129,3 +129,48 @@ func TestTrendMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserTrendInReport: index.html with a trend beside it has a Trend
+// view drawing the same charts as trend.html, with the hostile subjects
+// kept as text; without one, no Trend view at all.
+func TestBrowserTrendInReport(t *testing.T) {
+	m := decodeModel(t, "testdata/shop.json")
+	tr := hostileTrend()
+	html, err := report.HTMLWithTrend(m, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openHTML(t, html, 1280, 900)
+	p.show(t, "trend")
+	var got struct {
+		Charts, Lines int
+		Pwned         bool
+		Nav           string
+	}
+	p.b.eval(`({
+		charts: document.querySelectorAll('[data-view=trend] section.chart').length,
+		lines: document.querySelectorAll('[data-view=trend] path.line').length,
+		pwned: window.pwned === 1,
+		nav: (document.querySelector('nav a[data-nav=trend]') || {}).textContent || '',
+	})`, &got)
+	if got.Charts != report.TrendMetrics || got.Lines != report.TrendMetrics || got.Pwned || got.Nav != "Trend" {
+		t.Errorf("trend view: %d charts, %d lines (want %d), pwned %v, nav %q", got.Charts, got.Lines, report.TrendMetrics, got.Pwned, got.Nav)
+	}
+	p.shot(t, "shop-trend")
+	p.problems(t)
+
+	plain, err := report.HTML(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(plain), `id="seams-trend"`) {
+		t.Error("a report without a trend carries trend data")
+	}
+	q := openHTML(t, plain, 1280, 900)
+	var nav int
+	q.b.eval(`document.querySelectorAll('nav a[data-nav=trend]').length`, &nav)
+	if nav != 0 {
+		t.Error("a report without a trend shows a Trend view")
+	}
+	q.problems(t)
+}

@@ -20,6 +20,35 @@ import (
 //go:embed assets/trend.js
 var trendJS string
 
+// trendPageJS is trend.html's one script: the chart, drawn from the data
+// elements of its page.
+var trendPageJS = "(function () {\n'use strict';\n" + trendJS + `
+drawTrend(document.getElementById('app'),
+  JSON.parse(document.getElementById('seams-trend').textContent),
+  JSON.parse(document.getElementById('seams-trend-metrics').textContent));
+})();
+`
+
+// trendData is a trend and its metrics as the page's data elements hold
+// them: compact JSON in which no character can end a script element.
+func trendData(t *schema.Trend) (data, metrics template.JS, err error) {
+	raw, err := schema.Encode(t)
+	if err != nil {
+		return "", "", err
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, raw); err != nil {
+		return "", "", err
+	}
+	// json.Marshal escapes <, > and &: no subject can close the script.
+	escaped, err := json.Marshal(json.RawMessage(compact.Bytes()))
+	if err != nil {
+		return "", "", err
+	}
+	ms, err := json.Marshal(trendMetrics)
+	return template.JS(escaped), template.JS(ms), err
+}
+
 var trendPage = template.Must(template.New("trend").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -81,30 +110,17 @@ var trendMetrics = []trendMetric{
 // commits marked, and the commit, date, subject and tags of the nearest
 // point on hover.
 func TrendHTML(t *schema.Trend) ([]byte, error) {
-	data, err := schema.Encode(t)
-	if err != nil {
-		return nil, err
-	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, data); err != nil {
-		return nil, err
-	}
-	// json.Marshal escapes <, > and &: no subject can close the script.
-	escaped, err := json.Marshal(json.RawMessage(compact.Bytes()))
-	if err != nil {
-		return nil, err
-	}
-	ms, err := json.Marshal(trendMetrics)
+	data, ms, err := trendData(t)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
 	err = trendPage.Execute(&b, map[string]any{
-		"ScriptHash": scriptHash(trendJS),
+		"ScriptHash": scriptHash(trendPageJS),
 		"Title":      filepath.Base(t.Repo),
-		"Data":       template.JS(escaped),
-		"Metrics":    template.JS(ms),
-		"App":        template.JS(trendJS),
+		"Data":       data,
+		"Metrics":    ms,
+		"App":        template.JS(trendPageJS),
 	})
 	return b.Bytes(), err
 }

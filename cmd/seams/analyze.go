@@ -87,7 +87,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	jsonPath := filepath.Join(outDir, "seams.json")
-	html, err := report.HTML(m)
+	html, err := report.HTMLWithTrend(m, trendBeside(outDir, stderr))
 	if err != nil {
 		return s.fail(err)
 	}
@@ -225,4 +225,27 @@ func fileURL(path string) string {
 		p = "/" + p // C:/report: file:///C:/report
 	}
 	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// trendBeside reads the trend.json that seams trend wrote into the
+// output directory, for the report's trend view; nil when there is none
+// or it cannot be read (said on stderr: the report is written anyway).
+func trendBeside(dir string, stderr io.Writer) *schema.Trend {
+	path := filepath.Join(dir, "trend.json")
+	st, err := os.Lstat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %v; the report has no trend view\n", err)
+		return nil
+	}
+	defer f.Close()
+	t, err := schema.DecodeTrend(f)
+	if err != nil {
+		fmt.Fprintf(stderr, "seams analyze: %s: %v; the report has no trend view\n", path, err)
+		return nil
+	}
+	return t
 }

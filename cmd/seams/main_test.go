@@ -298,3 +298,33 @@ vocabulary:
 		}
 	}
 }
+
+// TestAnalyzeShowsTheTrendBeside: a trend.json in the output directory
+// (seams trend --out there) gives the report a trend view; a broken one
+// is said on stderr and the report is written without it.
+func TestAnalyzeShowsTheTrendBeside(t *testing.T) {
+	out := t.TempDir()
+	tr := &schema.Trend{Schema: schema.TrendVersion, Repo: "shop", Partition: "baseline",
+		Points: []schema.TrendPoint{{Commit: strings.Repeat("a", 40), Date: "2024-01-01T00:00:00Z", Coverage: 1}}}
+	data, err := schema.Encode(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, trend string
+		want        bool
+	}{{"a trend", string(data), true}, {"a broken trend", "{", false}} {
+		os.WriteFile(filepath.Join(out, "trend.json"), []byte(tc.trend), 0o644)
+		code, _, stderr := seams(t, "analyze", "--out", out, "../../testdata/shop")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", tc.name, code, stderr)
+		}
+		page, _ := os.ReadFile(filepath.Join(out, "index.html"))
+		if has := strings.Contains(string(page), `id="seams-trend"`); has != tc.want {
+			t.Errorf("%s: the report has trend data: %v, want %v", tc.name, has, tc.want)
+		}
+		if !tc.want && !strings.Contains(stderr, "the report has no trend view") {
+			t.Errorf("%s: nothing said on stderr:\n%s", tc.name, stderr)
+		}
+	}
+}

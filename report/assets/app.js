@@ -285,7 +285,7 @@ function derive() {
 
 var NAV = [
   ['ranking', 'Ranking'], ['map', 'Map'], ['context-dsm', 'Context matrix'], ['package-dsm', 'Package matrix'],
-  ['treemap', 'Hotspots'], ['whatif', 'What-if'], ['plan', 'Plan'], ['tables', 'Tables'], ['warnings', 'Warnings']
+  ['treemap', 'Hotspots'], ['whatif', 'What-if'], ['plan', 'Plan'], ['tables', 'Tables'], ['warnings', 'Warnings'], ['trend', 'Trend']
 ];
 
 function init() {
@@ -300,7 +300,12 @@ function init() {
     el('div', { class: 'sub' }, 'candidate bounded contexts · ' + plural(M.packages.length, 'package') + ', ' + plural(M.contexts.length, 'context') + mods +
       (head ? ' · commit ' + head : '') + ' · seams ' + (M.tool.version || '')),
     signalChips());
-  var nav = el('nav', { 'aria-label': 'views' }, NAV.map(function (n) {
+  // The trend view exists when seams analyze found a trend beside the
+  // report (seams trend --out to the same directory).
+  var trendData = document.getElementById('seams-trend');
+  if (!trendData) delete views.trend;
+  var navs = NAV.filter(function (n) { return views[n[0]]; });
+  var nav = el('nav', { 'aria-label': 'views' }, navs.map(function (n) {
     return el('a', { href: '#view=' + n[0], 'data-nav': n[0] }, n[1]);
   }));
   var main = el('main', { id: 'main' });

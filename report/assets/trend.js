@@ -1,11 +1,12 @@
 // The trend page: one small chart per metric over the sampled commits,
 // sharing the time axis. Every element is built with DOM calls from the
 // JSON in #seams-trend; nothing from the repository is parsed as markup.
-(function () {
-  'use strict';
+//
+// drawTrend draws it into app: trend.html calls it on its own page, and
+// index.html in its trend view when seams analyze found a trend.json
+// beside it.
+function drawTrend(app, trend, metrics) {
   var SVG = 'http://www.w3.org/2000/svg';
-  var trend = JSON.parse(document.getElementById('seams-trend').textContent);
-  var metrics = JSON.parse(document.getElementById('seams-trend-metrics').textContent);
   var points = trend.points || [];
   var skipped = trend.skipped || [];
   var low = trend.lowCoverage || 0.5;
@@ -33,8 +34,7 @@
   }
   function day(iso) { return (iso || '').slice(0, 10); }
 
-  var app = document.getElementById('app');
-  var head = el('header');
+  var head = el('div', {'class': 'trend-head'});
   head.appendChild(el('h1', {}, 'seams trend' + (trend.repo ? ': ' + trend.repo : '')));
   var what = trend.partition === 'recluster'
     ? 'each commit clustered afresh; contexts keep the baseline\u2019s ids where they match'
@@ -193,4 +193,4 @@
   app.appendChild(details);
   window.seamsShow = show;
   window.seamsReady = true;
-})();
+}

@@ -280,3 +280,15 @@ function warningGroups(ws) {
   return list.sort(function (a, b) { return b.items.length - a.items.length; });
 }
 hooks.warningGroups = function () { return warningGroups(M.warnings).map(function (g) { return { signal: g.signal, kind: g.kind, count: g.items.length, headline: g.headline }; }); };
+
+// ---- the trend (when trend.json lay beside the report)
+
+views.trend = {
+  title: 'Trend',
+  render: function (s) {
+    sectionHead(s, 'Trend', 'The coupling metrics over the sampled commits, from the trend.json that seams trend wrote beside this report. Shaded points are those whose packages the baseline mostly does not know; hover a chart for the commit.');
+    var box = el('div', { class: 'trend' });
+    s.append(box);
+    drawTrend(box, JSON.parse(document.getElementById('seams-trend').textContent), JSON.parse(document.getElementById('seams-trend-metrics').textContent));
+  }
+};

@@ -124,6 +124,15 @@ func DecodeBaseline(r io.Reader) (*Baseline, error) {
 	return &b, checkVersion("baseline", b.Schema, BaselineVersion)
 }
 
+// DecodeTrend reads a trend written by Encode and checks its version.
+func DecodeTrend(r io.Reader) (*Trend, error) {
+	var t Trend
+	if err := decode(r, &t, "trend"); err != nil {
+		return nil, err
+	}
+	return &t, checkVersion("trend", t.Schema, TrendVersion)
+}
+
 func decode(r io.Reader, v any, what string) error {
 	if err := json.NewDecoder(r).Decode(v); err != nil {
 		return fmt.Errorf("reading %s: %w", what, err)
