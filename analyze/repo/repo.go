@@ -142,6 +142,9 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 	r.readWorkspace()
 	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Where < r.Warnings[j].Where })
 	if len(r.Modules) == 0 {
+		if bare(r.Root) {
+			return nil, fmt.Errorf("%s is a bare git repository (no work tree, so no files to read): clone it (git clone %s) and run seams in the clone", r.Root, r.Root)
+		}
 		msg := found(r.disk, rules)
 		for _, s := range r.Skipped {
 			if path.Base(s.Path) == "go.mod" || path.Base(s.Path) == "go.work" {
@@ -209,6 +212,17 @@ func skipped(rules *scope.Rules, rel string) bool {
 
 // found says what a tree without Go modules holds instead, for the error
 // that says there is nothing to analyze.
+// bare reports whether dir is a bare git repository: HEAD, objects and
+// refs at its top, and no work tree around them.
+func bare(dir string) bool {
+	for _, name := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
 func found(fsys fs.FS, rules *scope.Rules) string {
 	byExt := map[string]int{}
 	files, goFiles := 0, 0

@@ -54,6 +54,9 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if *maxEdges < 0 {
+		return s.fail(fmt.Errorf("-dot-max-edges: want 0 (all) or more, got %d", *maxEdges))
+	}
 	if l := report.EdgeLabel(*edgeLabel); l != report.LabelImports && l != report.LabelAPI {
 		return s.fail(fmt.Errorf("-dot-edge-label: want imports or api, got %q", *edgeLabel))
 	}

@@ -620,7 +620,7 @@ func gitShapeCases() []hostileCase {
 			os.Remove(h.repo)
 			h.git(h.parent, "init", "-q", "--bare", h.repo)
 			return ""
-		}, code: exitFailure, stderr: "no go.mod or go.work found"},
+		}, code: exitFailure, stderr: "is a bare git repository (no work tree, so no files to read): clone it"},
 	}
 }
 

@@ -12,9 +12,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seams-tool/seams/report/schema"
 )
@@ -146,21 +148,41 @@ func TestAnalyzeIsSafe(t *testing.T) {
 	}
 }
 
+// TestDeterministicJSON analyzes the fixture (with its history) under
+// different GOMAXPROCS, time zones and working directories, without the
+// model cache: the JSON must be the same bytes every time.
 func TestDeterministicJSON(t *testing.T) {
+	dir := shopRepo(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	cwd, _ := os.Getwd()
+	defer os.Chdir(cwd)
 	var first string
-	for i := 0; i < 3; i++ {
-		code, stdout, stderr := seams(t, "analyze", "--json", "--tests", "../../testdata/shop")
+	for i, env := range []struct {
+		procs int
+		zone  *time.Location
+		cwd   string
+	}{
+		{runtime.NumCPU(), time.UTC, cwd},
+		{1, time.FixedZone("JST", 9*3600), cwd},
+		{4, time.FixedZone("EST", -5*3600), dir},
+		{2, time.UTC, filepath.Join(dir, "ordering")},
+	} {
+		runtime.GOMAXPROCS(env.procs)
+		time.Local = env.zone
+		os.Chdir(env.cwd)
+		code, stdout, stderr := seams(t, "analyze", "--json", "--no-cache", "--tests", dir)
 		if code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		if i == 0 {
 			first = stdout
 		} else if stdout != first {
-			t.Fatalf("run %d differs from run 0", i)
+			t.Fatalf("run %d (GOMAXPROCS=%d, zone %s, in %s) differs from run 0", i, env.procs, env.zone, env.cwd)
 		}
 	}
-	if !strings.Contains(first, `"schema": "seams/v1"`) {
-		t.Errorf("no schema in output")
+	if !strings.Contains(first, `"schema": "seams/v1"`) || !strings.Contains(first, `"status": "ok"`) {
+		t.Errorf("no schema or no signal in output")
 	}
 }
 
