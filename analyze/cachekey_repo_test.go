@@ -9,6 +9,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/seams-tool/seams/analyze/repo"
 )
 
 // TestCacheKeyFollowsTheRepository changes, one at a time, what the
@@ -75,5 +76,19 @@ func TestCacheKeyFollowsTheRepository(t *testing.T) {
 			t.Errorf("%s: the key did not change", step.what)
 		}
 		key = next
+	}
+}
+
+func TestModuleOf(t *testing.T) {
+	of := moduleOf([]repo.Module{{Dir: "."}, {Dir: "svc/a"}, {Dir: "svc/a/plugin"}, {Dir: "svc/ab"}})
+	for p, want := range map[string]string{
+		"cmd/tool": ".", "svc/a": "svc/a", "svc/a/store": "svc/a", "svc/a/plugin/x": "svc/a/plugin", "svc/ab/y": "svc/ab", ".": ".",
+	} {
+		if got := of(p); got != want {
+			t.Errorf("moduleOf(%q) = %q, want %q", p, got, want)
+		}
+	}
+	if got := moduleOf([]repo.Module{{Dir: "src"}})("tools/x"); got != "" {
+		t.Errorf("a package outside every module: %q", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -205,6 +206,9 @@ func (a *Analysis) fuse() {
 			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: p.A, B: p.B, Similarity: alignedSimilarity})
 		}
 	}
+	if len(a.Repo.Modules) > 1 {
+		in.Module = moduleOf(a.Repo.Modules)
+	}
 	if len(layers) > 0 {
 		in.SameLayer = tiers.SameLayer(layers)
 		in.Sliced = map[string]bool{}
@@ -329,4 +333,23 @@ func symbolsOf(r *symbols.Result) *Symbols {
 		s.Homonyms[h.Name] = h.Pkgs
 	}
 	return s
+}
+
+// moduleOf maps a package directory to the directory of the module that
+// holds it: the deepest module at or above it ("" for none).
+func moduleOf(mods []repo.Module) func(string) string {
+	dirs := make([]string, len(mods))
+	for i, m := range mods {
+		dirs[i] = m.Dir
+	}
+	// Deepest first, so that a nested module wins over its parent.
+	slices.SortFunc(dirs, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return func(p string) string {
+		for _, d := range dirs {
+			if d == "." || p == d || strings.HasPrefix(p, d+"/") {
+				return d
+			}
+		}
+		return ""
+	}
 }

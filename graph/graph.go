@@ -123,6 +123,30 @@ type Input struct {
 	// Sliced holds the packages that are a domain's slice of a technical
 	// layer: they belong to their domain, not to a delivery layer.
 	Sliced map[string]bool
+	// Module, when set, names the Go module a package belongs to: in a
+	// repository of several modules, their boundaries are ones the
+	// authors drew, and co-change or shared words across them say less
+	// than within one (see crossModule).
+	Module func(path string) string
+}
+
+// crossModule discounts co-change and vocabulary between packages of
+// different modules: a commit that touches several services, or two
+// services speaking of the same trainings, is the normal life of a
+// repository of modules, not a sign that they are one. Imports and
+// shared tables across modules are real dependencies and keep their
+// weight.
+const crossModule = 0.25
+
+// moduleFactor is the weight of evidence between packages a and b.
+func (g *Graph) moduleFactor(a, b string) float64 {
+	if g.in.Module == nil {
+		return 1
+	}
+	if ma, mb := g.in.Module(a), g.in.Module(b); ma != mb {
+		return crossModule
+	}
+	return 1
 }
 
 // Access weights for two packages sharing a table, as in Service Cutter.
@@ -373,7 +397,7 @@ func (g *Graph) cochangeLayer() []Edge {
 		if !ok1 || !ok2 || p.P > MaxCoChangeP {
 			continue
 		}
-		raw[key(i, j)] += p.Degree / 100
+		raw[key(i, j)] += p.Degree / 100 * g.moduleFactor(p.A, p.B)
 	}
 	return edges(raw)
 }
@@ -386,7 +410,7 @@ func (g *Graph) vocabularyLayer() []Edge {
 		if !ok1 || !ok2 || i == j || !(p.Similarity > 0) {
 			continue
 		}
-		raw[key(i, j)] += p.Similarity
+		raw[key(i, j)] += p.Similarity * g.moduleFactor(p.A, p.B)
 	}
 	return edges(raw)
 }

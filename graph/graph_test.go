@@ -52,3 +52,41 @@ func TestKernelEdgesDoNotReweighTheRest(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleBoundariesDiscount: between packages of different modules,
+// co-change and shared words count a quarter of what they count inside
+// one; imports count fully either way.
+func TestModuleBoundariesDiscount(t *testing.T) {
+	in := graph.Input{
+		Nodes:      []graph.Node{{Path: "svc/a/x"}, {Path: "svc/a/y"}, {Path: "svc/b/z"}},
+		Imports:    []graph.Import{{From: "svc/a/x", To: "svc/a/y", Files: 1}, {From: "svc/a/y", To: "svc/b/z", Files: 1}},
+		CoChange:   []cochange.Pair{{A: "svc/a/x", B: "svc/a/y", Degree: 50}, {A: "svc/a/y", B: "svc/b/z", Degree: 50}},
+		Vocabulary: []graph.Similar{{A: "svc/a/x", B: "svc/a/y", Similarity: 0.5}, {A: "svc/a/y", B: "svc/b/z", Similarity: 0.5}},
+	}
+	weight := func(g *graph.Graph, l graph.Layer, a, b string) float64 {
+		i, _ := g.Index(a)
+		j, _ := g.Index(b)
+		for _, e := range g.Layer(l) {
+			if e.A == min(i, j) && e.B == max(i, j) || e.A == i && e.B == j || e.A == j && e.B == i {
+				return e.W
+			}
+		}
+		return 0
+	}
+	one := graph.New(in, graph.DefaultWeights())
+	in.Module = func(p string) string { return p[:len("svc/a")] }
+	two := graph.New(in, graph.DefaultWeights())
+	for _, l := range []graph.Layer{graph.CoChange, graph.Vocabulary} {
+		inside, across := weight(one, l, "svc/a/x", "svc/a/y"), weight(one, l, "svc/a/y", "svc/b/z")
+		if inside != across {
+			t.Fatalf("layer %d in one module: %v inside, %v across, want equal", l, inside, across)
+		}
+		inside, across = weight(two, l, "svc/a/x", "svc/a/y"), weight(two, l, "svc/a/y", "svc/b/z")
+		if r := across / inside; r < 0.249 || r > 0.251 {
+			t.Errorf("layer %d across modules: %v of the weight inside, want 0.25", l, r)
+		}
+	}
+	if a, b := weight(one, graph.Imports, "svc/a/y", "svc/b/z"), weight(two, graph.Imports, "svc/a/y", "svc/b/z"); a == 0 || a != b {
+		t.Errorf("the import across modules weighs %v in one module, %v in two: the boundary must not discount it", a, b)
+	}
+}
