@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,10 @@ import (
 // layer alone. Each figure is the mean over SEAMS_GROUNDTRUTH_SEEDS seeds
 // from 1 (default 1); SEAMS_GROUNDTRUTH_CACHE names a history cache to
 // reuse. Only packages the ground truth names are scored.
+//
+// SEAMS_GROUNDTRUTH_SWEEP instead scores a list of weightings separated by
+// semicolons ("vocabulary=2;imports=0.5,vocabulary=2") and logs each one's
+// median and mean over the repositories: the way a default is chosen.
 func TestGroundTruth(t *testing.T) {
 	env := os.Getenv("SEAMS_GROUNDTRUTH")
 	if env == "" {
@@ -57,18 +62,40 @@ func TestGroundTruth(t *testing.T) {
 	}
 	var table []string
 	var fusedAll []float64
+	sweepARI := map[string][]float64{}
 	for _, rd := range repos {
 		t.Run(rd.name, func(t *testing.T) {
 			truth := readLabels(t, filepath.Join("..", "testdata", "groundtruth", rd.name+".tsv"))
+			// Mine once: the weights only enter where the signals are fused,
+			// so every variant re-fuses and re-clusters the same analysis,
+			// as a run with --weights would.
+			cfg := testConfig(rd.dir)
+			cfg.History.CacheDir = os.Getenv("SEAMS_GROUNDTRUTH_CACHE") // mined history, reused
+			a, err := Run(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
 			run := func(w graph.Weights) (mean float64, m *schema.Model) {
 				for seed := uint64(1); seed <= uint64(seeds); seed++ {
-					cfg := testConfig(rd.dir)
-					cfg.Cluster.Seed, cfg.Weights = seed, w
-					cfg.History.CacheDir = os.Getenv("SEAMS_GROUNDTRUTH_CACHE") // mined history, reused
-					m = model(t, cfg)
+					a.Config.Cluster.Seed, a.Config.Weights = seed, w
+					a.fuse()
+					a.findContexts()
+					m = a.Model()
 					mean += scoreAgainst(truth, m) / float64(seeds)
 				}
 				return mean, m
+			}
+			if sweep := os.Getenv("SEAMS_GROUNDTRUTH_SWEEP"); sweep != "" {
+				for _, spec := range strings.Split(sweep, ";") {
+					w, err := parseTestWeights(spec)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ari, m := run(w)
+					t.Logf("%-14s %-40s %.3f largest %d%%", rd.name, spec, ari, largestShare(m))
+					sweepARI[spec] = append(sweepARI[spec], ari)
+				}
+				return
 			}
 			fused, m := run(graph.DefaultWeights())
 			row := fmt.Sprintf("%-14s fused %.3f", rd.name, fused)
@@ -85,13 +112,11 @@ func TestGroundTruth(t *testing.T) {
 					best, bestName = a, string(name)
 				}
 			}
-			largest := 0
 			var names []string
 			for _, c := range m.Contexts {
-				largest = max(largest, len(c.Packages))
 				names = append(names, c.Name)
 			}
-			row += fmt.Sprintf(" | largest %d%% | %s", 100*largest/max(1, len(m.Packages)), strings.Join(names, ", "))
+			row += fmt.Sprintf(" | largest %d%% | %s", largestShare(m), strings.Join(names, ", "))
 			t.Log(row)
 			table = append(table, row)
 			fusedAll = append(fusedAll, fused)
@@ -101,9 +126,48 @@ func TestGroundTruth(t *testing.T) {
 		})
 	}
 	if len(fusedAll) > 0 {
-		slices.Sort(fusedAll)
-		n := len(fusedAll)
-		median := (fusedAll[(n-1)/2] + fusedAll[n/2]) / 2
-		t.Logf("fused ARI over %d repositories: median %.3f\n%s", n, median, strings.Join(table, "\n"))
+		median, mean := medianMean(fusedAll)
+		t.Logf("fused ARI over %d repositories: median %.3f, mean %.3f\n%s", len(fusedAll), median, mean, strings.Join(table, "\n"))
 	}
+	for _, spec := range slices.Sorted(maps.Keys(sweepARI)) {
+		median, mean := medianMean(sweepARI[spec])
+		t.Logf("%-40s median %.3f mean %.3f over %d", spec, median, mean, len(sweepARI[spec]))
+	}
+}
+
+// largestShare is the percentage of the packages in the largest context.
+func largestShare(m *schema.Model) int {
+	largest := 0
+	for _, c := range m.Contexts {
+		largest = max(largest, len(c.Packages))
+	}
+	return 100 * largest / max(1, len(m.Packages))
+}
+
+func medianMean(xs []float64) (median, mean float64) {
+	xs = slices.Sorted(slices.Values(xs))
+	n := len(xs)
+	for _, x := range xs {
+		mean += x / float64(n)
+	}
+	return (xs[(n-1)/2] + xs[n/2]) / 2, mean
+}
+
+// parseTestWeights reads "imports=1,vocabulary=2": the layers not named
+// keep their default weight.
+func parseTestWeights(spec string) (graph.Weights, error) {
+	w := graph.DefaultWeights()
+	for _, part := range strings.Split(spec, ",") {
+		name, val, _ := strings.Cut(part, "=")
+		l := slices.Index(schema.Layers, schema.Layer(name))
+		if l < 0 {
+			return w, fmt.Errorf("unknown layer %q (known: %s)", name, schema.Join(schema.Layers))
+		}
+		v, err := strconv.ParseFloat(val, 64)
+		if err != nil {
+			return w, err
+		}
+		w[l] = v
+	}
+	return w, w.Validate()
 }
