@@ -92,7 +92,21 @@ func TestGroundTruth(t *testing.T) {
 						t.Fatal(err)
 					}
 					ari, m := run(w)
-					t.Logf("%-14s %-40s %.3f largest %d%%", rd.name, spec, ari, largestShare(m))
+					t.Logf("%-14s %-40s %.3f largest %d%% | %s", rd.name, spec, ari, largestShare(m), diagnose(truth, m))
+					if os.Getenv("SEAMS_GROUNDTRUTH_MISSED") != "" {
+						t.Logf("  leaves:%s", leafStats(a, truth))
+						if err := dumpFeatures(a, truth, filepath.Join(os.Getenv("SEAMS_GROUNDTRUTH_MISSED"), rd.name+".tsv")); err != nil {
+							t.Fatal(err)
+						}
+						for _, p := range m.Packages {
+							if truth[p.Path] == "platform" && p.Shared == "" {
+								t.Logf("  missed kernel %s (in %q, tooling %q, loc %d)", p.Path, p.Context, p.Tooling, p.LOC)
+							}
+							if truth[p.Path] != "platform" && truth[p.Path] != "" && p.Shared != "" {
+								t.Logf("  extra kernel %s (truth %s): %s", p.Path, truth[p.Path], p.Shared)
+							}
+						}
+					}
 					sweepARI[spec] = append(sweepARI[spec], ari)
 				}
 				return
@@ -170,4 +184,170 @@ func parseTestWeights(spec string) (graph.Weights, error) {
 		w[l] = v
 	}
 	return w, w.Validate()
+}
+
+// diagnose splits a result's distance from the truth into its parts: how
+// much of the truth's kernel seams puts in its kernel and how much of its
+// kernel the truth agrees with, the same for tooling, and the ARI over
+// the packages both call domain packages.
+func diagnose(truth map[string]string, m *schema.Model) string {
+	var kernelBoth, kernelTruth, kernelSeams, toolBoth, toolTruth, toolSeams int
+	var a, b []string
+	for _, p := range m.Packages {
+		want, ok := truth[p.Path]
+		if !ok {
+			continue
+		}
+		tk, sk := want == "platform", p.Shared != ""
+		tt, st := want == "tooling", p.Tooling != ""
+		kernelTruth, kernelSeams = kernelTruth+b2i(tk), kernelSeams+b2i(sk)
+		kernelBoth += b2i(tk && sk)
+		toolTruth, toolSeams = toolTruth+b2i(tt), toolSeams+b2i(st)
+		toolBoth += b2i(tt && st)
+		if !tk && !sk && !tt && !st && p.Context != "" {
+			a, b = append(a, want), append(b, p.Context)
+		}
+	}
+	// With the truth's kernel: what a perfect kernel rule would score.
+	var x, y []string
+	for _, p := range m.Packages {
+		want, ok := truth[p.Path]
+		if !ok {
+			continue
+		}
+		got := p.Context
+		switch {
+		case want == "platform":
+			got = "shared"
+		case p.Shared != "":
+			got = "shared?" + p.Path // wrongly shared: on its own
+		case p.Tooling != "":
+			got = "tooling"
+		}
+		x, y = append(x, want), append(y, got)
+	}
+	return fmt.Sprintf("kernel %d/%d of truth's, %d/%d of seams'; tooling %d/%d, %d/%d; domain ARI %.3f over %d; with the truth's kernel %.3f",
+		kernelBoth, kernelTruth, kernelBoth, kernelSeams, toolBoth, toolTruth, toolBoth, toolSeams, ari(a, b), len(a), ari(x, y))
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// leafStats tallies, for packages outside the kernel that import no
+// package of the repository outside it, the truth's platform and domain
+// packages by how many contexts import them.
+func leafStats(a *Analysis, truth map[string]string) string {
+	part := a.Partition
+	deps, importers := map[string][]string{}, map[string][]string{}
+	for _, e := range a.Graph.Imports() {
+		if e.From != e.To {
+			deps[e.From] = append(deps[e.From], e.To)
+			importers[e.To] = append(importers[e.To], e.From)
+		}
+	}
+	type key struct {
+		platform bool
+		ctxs     int
+	}
+	n := map[key]int{}
+	for _, nd := range a.Graph.Nodes() {
+		p := nd.Path
+		want, ok := truth[p]
+		if !ok || part.Shared[p] != "" || part.Tooling[p] != "" || nd.Main {
+			continue
+		}
+		leaf := true
+		for _, d := range deps[p] {
+			leaf = leaf && part.Shared[d] != ""
+		}
+		if !leaf {
+			continue
+		}
+		ctxs := map[int]bool{}
+		for _, q := range importers[p] {
+			if c, ok := part.Of[q]; ok && part.Shared[q] == "" && !part.Delivery[q] {
+				ctxs[c] = true
+			}
+		}
+		n[key{want == "platform", min(len(ctxs), 4)}]++
+	}
+	var b strings.Builder
+	for c := 0; c <= 4; c++ {
+		fmt.Fprintf(&b, " ctx%d: %d platform/%d domain", c, n[key{true, c}], n[key{false, c}])
+	}
+	return b.String()
+}
+
+// dumpFeatures writes, per package outside the kernel and tooling, the
+// truth's label and the evidence a kernel rule could use, as TSV.
+func dumpFeatures(a *Analysis, truth map[string]string, file string) error {
+	part := a.Partition
+	deps, importers := map[string][]string{}, map[string][]string{}
+	for _, e := range a.Graph.Imports() {
+		if e.From != e.To {
+			deps[e.From] = append(deps[e.From], e.To)
+			importers[e.To] = append(importers[e.To], e.From)
+		}
+	}
+	layerOf := func(l graph.Layer) map[int]map[int]float64 {
+		m := map[int]map[int]float64{}
+		for _, e := range a.Graph.Layer(l) {
+			for _, ab := range [][2]int{{e.A, e.B}, {e.B, e.A}} {
+				if m[ab[0]] == nil {
+					m[ab[0]] = map[int]float64{}
+				}
+				m[ab[0]][ab[1]] += e.W
+			}
+		}
+		return m
+	}
+	vocab, coch, imps := layerOf(graph.Vocabulary), layerOf(graph.CoChange), layerOf(graph.Imports)
+	var b strings.Builder
+	b.WriteString("pkg\ttruth\tleaf\tnimp\tnctx\tvocOwn\tvocAll\tcoOwn\tcoAll\timpOwn\timpAll\tloc\tterms\n")
+	for i, nd := range a.Graph.Nodes() {
+		p := nd.Path
+		want, ok := truth[p]
+		if !ok || part.Shared[p] != "" || part.Tooling[p] != "" || nd.Main {
+			continue
+		}
+		leaf := true
+		for _, d := range deps[p] {
+			leaf = leaf && part.Shared[d] != ""
+		}
+		own, placed := part.Of[p]
+		ctxs := map[int]bool{}
+		nimp := 0
+		for _, q := range importers[p] {
+			if c, ok := part.Of[q]; ok && part.Shared[q] == "" && !part.Delivery[q] {
+				ctxs[c] = true
+				nimp++
+			}
+		}
+		sums := func(m map[int]map[int]float64) (ownW, all float64) {
+			for j, w := range m[i] {
+				q := a.Graph.Path(j)
+				if part.Shared[q] != "" {
+					continue
+				}
+				all += w
+				if c, ok := part.Of[q]; ok && placed && c == own {
+					ownW += w
+				}
+			}
+			return
+		}
+		vo, va := sums(vocab)
+		co, ca := sums(coch)
+		io, ia := sums(imps)
+		var terms []string
+		for _, t := range a.Graph.Terms(p) {
+			terms = append(terms, t.Word)
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%v\t%d\t%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%d\t%s\n", p, want, leaf, nimp, len(ctxs), vo, va, co, ca, io, ia, nd.LOC, strings.Join(terms, ","))
+	}
+	return os.WriteFile(file, []byte(b.String()), 0o644)
 }

@@ -240,7 +240,12 @@ func isShared(shared map[string]string) func(string) bool {
 //     directory named as in Options.Libraries (lib, util, common...) and
 //     imported from two areas of the repository (see graph.Area), or
 //     imported by minLibraryUsers packages spread over the contexts with a
-//     participation coefficient of at least minParticipation.
+//     participation coefficient of at least minParticipation; or
+//   - it imports only shared packages, some package of a context imports
+//     it, and its own context holds it by imports alone: no package of
+//     that context shares its words, its history or its tables (a
+//     utility that one domain happens to use; ground truths written by
+//     people put it in the platform).
 //
 // Importers that are commands (package main) or aggregators (packages
 // that themselves import packages of max(3, ceil(n/2)) or more contexts,
@@ -248,6 +253,9 @@ func isShared(shared map[string]string) func(string) bool {
 // imported by them says nothing about being platform. Without that,
 // catalog, used by ordering and by the HTTP layer, would pass for
 // platform; log and db, used by every domain, do.
+// untiedWords names each layer's evidence in a utility's reason.
+var untiedWords = map[graph.Layer]string{graph.Data: "its tables", graph.CoChange: "its history", graph.Vocabulary: "its words"}
+
 func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[string]string, libraries []string) int {
 	ctxOf := map[string]int{}
 	n := 0
@@ -405,6 +413,31 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 		}
 		return len(areas) >= 2, len(areas)
 	}
+	// untied says whether p's own context of the first clustering holds it
+	// by imports alone: no package of it shares p's words, its history or
+	// its tables. A leaf that its importers' domain shares nothing else
+	// with is a utility they use (a csv reader, a retry helper), which the
+	// clustering attached to them because nothing else pulls on it. Only
+	// the layers that carry evidence count; with none, nothing is untied.
+	var evidence []graph.Layer
+	var names []string
+	for _, l := range []graph.Layer{graph.Data, graph.CoChange, graph.Vocabulary} {
+		if g.Weights()[l] > 0 && len(g.Layer(l)) > 0 {
+			evidence = append(evidence, l)
+			names = append(names, untiedWords[l])
+		}
+	}
+	untiedBy := "no package of it shares " + strings.Join(names, ", ")
+	tied := map[string]bool{}
+	for _, l := range evidence {
+		for _, e := range g.Layer(l) {
+			a, b := g.Path(e.A), g.Path(e.B)
+			if ca, ok := ctxOf[a]; ok && ca == ctxOfOr(ctxOf, b) && shared[a] == "" && shared[b] == "" {
+				tied[a], tied[b] = true, true
+			}
+		}
+	}
+	untied := func(p string) bool { return len(evidence) > 0 && !tied[p] }
 	for changed := true; changed; {
 		changed = false
 		for _, nd := range g.Nodes() {
@@ -437,10 +470,14 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 					break
 				}
 				n, pc := participation(p)
-				if n < minLibraryUsers || pc < minParticipation {
+				if n >= minLibraryUsers && pc >= minParticipation {
+					shared[p] = fmt.Sprintf("a library: its %d importers spread over the contexts (participation %.2f), and it imports only shared packages", n, pc)
+					break
+				}
+				if n == 0 || !untied(p) {
 					continue
 				}
-				shared[p] = fmt.Sprintf("a library: its %d importers spread over the contexts (participation %.2f), and it imports only shared packages", n, pc)
+				shared[p] = fmt.Sprintf("a utility: it imports only shared packages, and its context holds it by imports alone (%s with it)", untiedBy)
 			}
 			added++
 			changed = true

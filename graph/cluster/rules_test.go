@@ -112,3 +112,50 @@ func TestSplitContext(t *testing.T) {
 		t.Errorf("two groups split into %v", parts)
 	}
 }
+
+// TestKernelUtilities checks the utility clause: a leaf package that its
+// importers' context holds by imports alone (no shared words, history or
+// tables) joins the kernel, one that shares its context's words stays,
+// and with no layer but imports to show the absence, nothing is untied.
+func TestKernelUtilities(t *testing.T) {
+	in := graphtest.ShopLike()
+	for _, d := range []string{"billing", "catalog", "identity", "ordering"} {
+		for _, p := range []string{d + "/store", d + "/rules"} {
+			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: d, B: p, Similarity: 0.5})
+		}
+	}
+	add := func(p string, imports ...string) {
+		in.Nodes = append(in.Nodes, graph.Node{Path: p, LOC: 50})
+		for _, to := range imports {
+			in.Imports = append(in.Imports, graph.Import{From: p, To: to, Files: 1})
+		}
+	}
+	add("ordering/csvx", "log")
+	add("ordering/pricing", "log")
+	in.Imports = append(in.Imports,
+		graph.Import{From: "ordering", To: "ordering/csvx", Files: 1},
+		graph.Import{From: "ordering", To: "ordering/pricing", Files: 2},
+		graph.Import{From: "ordering/rules", To: "ordering/pricing", Files: 1})
+	in.Vocabulary = append(in.Vocabulary, graph.Similar{A: "ordering", B: "ordering/pricing", Similarity: 0.6})
+	part := cluster(in, DefaultOptions())
+	if why := part.Shared["ordering/csvx"]; !strings.Contains(why, "a utility") || !strings.Contains(why, "its words") {
+		t.Errorf("ordering/csvx, tied to ordering by imports alone: shared %q, context %v", why, part.Of["ordering/csvx"])
+	}
+	if why := part.Shared["ordering/pricing"]; why != "" {
+		t.Errorf("ordering/pricing shares ordering's words but was shared: %q", why)
+	}
+	if part.Of["ordering/pricing"] != part.Of["ordering"] {
+		t.Errorf("ordering/pricing left ordering: %v", contextsOf(part))
+	}
+	for _, p := range []string{"billing/store", "catalog/rules", "ordering/store"} {
+		if why := part.Shared[p]; why != "" {
+			t.Errorf("%s, tied to its domain by words, was shared: %q", p, why)
+		}
+	}
+	importsOnly := graph.Weights{}
+	importsOnly[graph.Imports] = 1
+	p2 := Cluster(graph.New(in, importsOnly), DefaultOptions())
+	if why := p2.Shared["ordering/csvx"]; strings.Contains(why, "a utility") {
+		t.Errorf("with imports alone, ordering/csvx was untied: %q", why)
+	}
+}
