@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"os"
@@ -71,16 +72,16 @@ func TestGroundTruth(t *testing.T) {
 			// as a run with --weights would.
 			cfg := testConfig(rd.dir)
 			cfg.History.CacheDir = os.Getenv("SEAMS_GROUNDTRUTH_CACHE") // mined history, reused
-			a, err := Run(cfg)
+			an, err := Run(cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			run := func(w graph.Weights) (mean float64, m *schema.Model) {
 				for seed := uint64(1); seed <= uint64(seeds); seed++ {
-					a.Config.Cluster.Seed, a.Config.Weights = seed, w
-					a.fuse()
-					a.findContexts()
-					m = a.Model()
+					an.Config.Cluster.Seed, an.Config.Weights = seed, w
+					an.fuse()
+					an.findContexts()
+					m = an.Model()
 					mean += scoreAgainst(truth, m) / float64(seeds)
 				}
 				return mean, m
@@ -94,8 +95,32 @@ func TestGroundTruth(t *testing.T) {
 					ari, m := run(w)
 					t.Logf("%-14s %-40s %.3f largest %d%% | %s", rd.name, spec, ari, largestShare(m), diagnose(truth, m))
 					if os.Getenv("SEAMS_GROUNDTRUTH_MISSED") != "" {
-						t.Logf("  leaves:%s", leafStats(a, truth))
-						if err := dumpFeatures(a, truth, filepath.Join(os.Getenv("SEAMS_GROUNDTRUTH_MISSED"), rd.name+".tsv")); err != nil {
+						t.Logf("  leaves:%s", leafStats(an, truth))
+						byCtx := map[string]map[string]int{}
+						for _, p := range m.Packages {
+							want, ok := truth[p.Path]
+							if !ok {
+								continue
+							}
+							got := cmp.Or(p.Context, "-")
+							if p.Shared != "" {
+								got = "shared"
+							} else if p.Tooling != "" {
+								got = "tooling"
+							}
+							if byCtx[got] == nil {
+								byCtx[got] = map[string]int{}
+							}
+							byCtx[got][want]++
+						}
+						names := map[string]string{}
+						for _, c := range m.Contexts {
+							names[c.ID] = c.Name
+						}
+						for _, c := range slices.Sorted(maps.Keys(byCtx)) {
+							t.Logf("  %-30s %v", cmp.Or(names[c], c), byCtx[c])
+						}
+						if err := dumpFeatures(an, truth, filepath.Join(os.Getenv("SEAMS_GROUNDTRUTH_MISSED"), rd.name+".tsv")); err != nil {
 							t.Fatal(err)
 						}
 						for _, p := range m.Packages {
@@ -118,10 +143,11 @@ func TestGroundTruth(t *testing.T) {
 				alone := graph.Weights{}
 				alone[l] = 1
 				a, _ := run(alone)
+				q := an.Metrics.Modularity
 				out := graph.DefaultWeights()
 				out[l] = 0
 				o, _ := run(out)
-				row += fmt.Sprintf(" | %s alone %.3f, left out %.3f", name, a, o)
+				row += fmt.Sprintf(" | %s alone %.3f (Q %.2f), left out %.3f", name, a, q, o)
 				if a > best {
 					best, bestName = a, string(name)
 				}

@@ -230,8 +230,10 @@ func isShared(shared map[string]string) func(string) bool {
 //   - the shared kernel imports it, and so do packages of at least
 //     max(3, ceil(n/2))-1 contexts (the kernel counts as one more):
 //     configuration read by db and by two domains; or
-//   - it defines (DDL) tables that max(3, ceil(n/2)) other contexts use:
-//     the monolith's schema, such as a migrations package; or
+//   - it defines (DDL, with its own SQL) tables that max(3, ceil(n/2))
+//     other contexts use, and its own context uses fewer than half of
+//     them: the monolith's schema, such as a migrations package, and not
+//     a domain that lets others read its tables; or
 //   - it imports only shared packages, and every package that imports it
 //     is shared, a command, or an aggregator of another context
 //     (migrations that only db imports; an aggregator's own context's
@@ -338,12 +340,13 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 	defines := map[string]map[string]bool{}
 	usedBy := map[string]map[int]bool{}
 	for _, u := range g.Tables() {
-		if u.DDL {
+		// A package that calls into the schema's code does not define it.
+		if u.DDL && !u.Carried {
 			if defines[u.Package] == nil {
 				defines[u.Package] = map[string]bool{}
 			}
 			defines[u.Package][u.Table] = true
-		} else if c, ok := ctxOf[u.Package]; ok && shared[u.Package] == "" {
+		} else if c, ok := ctxOf[u.Package]; ok && shared[u.Package] == "" && !u.DDL {
 			if usedBy[u.Table] == nil {
 				usedBy[u.Table] = map[int]bool{}
 			}
@@ -356,14 +359,20 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 			continue
 		}
 		ctxs := map[int]bool{}
+		own := 0
 		for t := range defines[p] {
 			for c := range usedBy[t] {
 				if c != ctxOf[p] {
 					ctxs[c] = true
 				}
 			}
+			if usedBy[t][ctxOf[p]] {
+				own++
+			}
 		}
-		if len(ctxs) >= need {
+		// A domain that defines its own tables and lets others read them
+		// keeps them: the schema is what no one context mostly uses.
+		if len(ctxs) >= need && 2*own < len(defines[p]) {
 			shared[p] = fmt.Sprintf("defines tables that %d other contexts use: the schema", len(ctxs))
 			added++
 		}

@@ -159,3 +159,46 @@ func TestKernelUtilities(t *testing.T) {
 		t.Errorf("with imports alone, ordering/csvx was untied: %q", why)
 	}
 }
+
+// TestKernelSchema checks the schema clause on a given first clustering:
+// a package that defines tables that many contexts use, and that its own
+// context does not mostly use, is the schema; a domain that defines its
+// own tables and lets other contexts read them is not, and neither is a
+// package that only calls into code that defines tables (carried DDL).
+func TestKernelSchema(t *testing.T) {
+	in := graphtest.ShopLike()
+	in.Nodes = append(in.Nodes, graph.Node{Path: "migrations", LOC: 300})
+	// It imports a domain, so that no other clause takes it first.
+	in.Imports = append(in.Imports, graph.Import{From: "migrations", To: "billing", Files: 1})
+	use := func(pkg, table string, ddl, carried bool) {
+		in.Tables = append(in.Tables, graph.TableUse{Package: pkg, Table: table, DDL: ddl, Carried: carried})
+	}
+	pre := clustering{communities: [][]string{{"cmd/app"}, {"web"}, {"cfg", "db", "log", "mw"}}}
+	for _, d := range []string{"billing", "catalog", "identity", "ordering"} {
+		members := []string{d, d + "/rules", d + "/store"}
+		if d == "billing" {
+			members = append(members, "migrations")
+		}
+		pre.communities = append(pre.communities, members)
+		use("migrations", d+"s", true, false)
+		use(d+"/store", d+"s", false, false)
+		// Every domain reads the accounts that identity defines.
+		use(d+"/store", "accounts", false, false)
+	}
+	use("identity/store", "accounts", true, false)
+	// billing calls the audit log's setup code, and three domains read it.
+	use("billing", "audit", true, true)
+	for _, d := range []string{"catalog", "identity", "ordering"} {
+		use(d+"/store", "audit", false, false)
+	}
+	shared := map[string]string{}
+	kernelRule(graph.New(in, graph.DefaultWeights()), pre, shared, map[string]string{}, map[string]string{}, nil)
+	if why := shared["migrations"]; !strings.Contains(why, "the schema") {
+		t.Errorf("migrations, defining every domain's tables, is not the schema: %q", why)
+	}
+	for _, p := range []string{"identity/store", "billing"} {
+		if why := shared[p]; strings.Contains(why, "the schema") {
+			t.Errorf("%s was taken for the schema: %q", p, why)
+		}
+	}
+}
