@@ -202,3 +202,14 @@ func TestKernelSchema(t *testing.T) {
 		}
 	}
 }
+
+func TestTestHelper(t *testing.T) {
+	for seg, want := range map[string]bool{
+		"storetest": true, "plugintest": true, "httptest": true, "searchtest": true,
+		"test": false, "latest": false, "contest": false, "attest": false, "store": false, "testing": false,
+	} {
+		if got := TestHelper(seg); got != want {
+			t.Errorf("TestHelper(%q) = %v, want %v", seg, got, want)
+		}
+	}
+}

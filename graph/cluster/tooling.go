@@ -13,8 +13,9 @@ import (
 var DefaultTooling = []string{"bench", "benchmarks", "build", "demo", "demos", "e2e", "example", "examples", "hack", "script", "scripts", "testing", "tests", "tool", "tools"}
 
 // tooling finds the monolith's tooling: packages below a directory named
-// as in names (or whose directory name ends in "tests": e2etests,
-// webtests), and the packages that only tooling imports, since a code
+// as in names (or whose directory name ends in "tests", e2etests and
+// webtests, or is a test-helper package as httptest is: storetest,
+// plugintest), and the packages that only tooling imports, since a code
 // generator's helpers are tooling too. Declared packages are never
 // tooling. It returns why each package is tooling.
 func tooling(g *graph.Graph, names []string, declaredOf map[string]string) map[string]string {
@@ -24,7 +25,7 @@ func tooling(g *graph.Graph, names []string, declaredOf map[string]string) map[s
 			continue
 		}
 		for _, seg := range strings.Split(n.Path, "/") {
-			if slices.Contains(names, seg) || strings.HasSuffix(seg, "tests") && seg != "tests" {
+			if slices.Contains(names, seg) || strings.HasSuffix(seg, "tests") && seg != "tests" || TestHelper(seg) {
 				out[n.Path] = "tooling by its directory (" + seg + "/)"
 				break
 			}
@@ -50,4 +51,18 @@ func tooling(g *graph.Graph, names []string, declaredOf map[string]string) map[s
 		}
 	}
 	return out
+}
+
+// TestHelper reports whether a path segment names a test-helper package
+// by Go's convention (net/http/httptest, testing/fstest): a stem of three
+// or more letters and "test". Words that end so (latest, contest) are not.
+func TestHelper(seg string) bool {
+	stem, ok := strings.CutSuffix(seg, "test")
+	return ok && len(stem) >= 3 && !notTestHelpers[seg]
+}
+
+// notTestHelpers are words that end in "test" and name no test helper.
+var notTestHelpers = map[string]bool{
+	"latest": true, "contest": true, "protest": true, "attest": true, "greatest": true, "fastest": true,
+	"shortest": true, "smartest": true, "hottest": true, "softest": true,
 }

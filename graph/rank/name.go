@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/seams-tool/seams/graph"
+	"github.com/seams-tool/seams/graph/cluster"
 )
 
 // noiseSegments are path segments that say what code is for, never what
@@ -27,7 +28,9 @@ var noiseSegments = map[string]bool{
 // generation, not its domain.
 var version = regexp.MustCompile(`^v[0-9]+([.][0-9]+)*([a-z]+[0-9]*)?$`)
 
-func noise(seg string) bool { return noiseSegments[seg] || version.MatchString(seg) }
+func noise(seg string) bool {
+	return noiseSegments[seg] || version.MatchString(seg) || cluster.TestHelper(seg)
+}
 
 // noisy reports whether a package path has a noise segment.
 func noisy(p string) bool { return slices.ContainsFunc(strings.Split(p, "/"), noise) }
