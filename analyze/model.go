@@ -225,12 +225,14 @@ func tablesOf(res *tables.Result) []schema.Table {
 	// The first statement through which a package reads, writes or
 	// defines a table: where check points when that access is new.
 	at := map[[3]string]string{}
+	sites := map[[3]string][]schema.TableSite{}
 	for _, st := range res.Statements {
 		for _, acc := range st.Tables {
 			k := [3]string{st.Package, acc.Table, acc.Access}
 			if _, ok := at[k]; !ok {
 				at[k] = st.Where
 			}
+			sites[k] = append(sites[k], schema.TableSite{At: st.Where, How: st.How})
 		}
 	}
 	users := func(us []tables.User, access, table string) []schema.TableUser {
@@ -240,11 +242,12 @@ func tablesOf(res *tables.Result) []schema.Table {
 			switch {
 			case u.Carried:
 				tu.Via = schema.ViaCarried
-			case u.ORM:
-				tu.Via = schema.ViaORM
-				tu.At = at[[3]string{u.Package, table, access}]
 			default:
-				tu.At = at[[3]string{u.Package, table, access}]
+				if u.ORM {
+					tu.Via = schema.ViaORM
+				}
+				k := [3]string{u.Package, table, access}
+				tu.At, tu.Sites = at[k], sites[k]
 			}
 			out = append(out, tu)
 		}

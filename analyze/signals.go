@@ -95,9 +95,55 @@ func (a *Analysis) sqlStatus() {
 		s.Status = schema.StatusPartial
 	}
 	a.Status[schema.SignalSQL] = s
+	if msg := blindData(res, a.Config.Tests); msg != "" {
+		a.warn(schema.SignalSQL, msg, "")
+	}
 	for _, w := range res.Warnings {
 		a.warn(schema.SignalSQL, w.Message, w.Where)
 	}
+}
+
+// minBlindSites is how many data-access sites a repository needs before
+// seams says that most of them are out of its sight: a handful of
+// unreadable statements is no pattern.
+const minBlindSites = 20
+
+// blindData says, when most of the data access seams found names no table
+// it could read, how much and why: statements not understood, builder or
+// ORM sites without a table, test code left out. Then the data layer, the
+// shared-write tables and the plans' dual writes undercount, and the user
+// should know before trusting them.
+func blindData(res *tables.Result, tests bool) string {
+	unknown, tableless := 0, 0
+	for _, st := range res.Statements {
+		switch {
+		case st.How == tables.HowUnknown:
+			unknown++
+		case len(st.Tables) == 0 && (st.How == tables.HowBuilder || st.How == tables.HowORM):
+			tableless++
+		}
+	}
+	leftOut := 0
+	if !tests {
+		leftOut = res.Tests
+	}
+	blind := unknown + tableless + leftOut
+	total := len(res.Statements) + leftOut
+	if total < minBlindSites || 2*blind <= total {
+		return ""
+	}
+	var why []string
+	for _, part := range []struct {
+		n    int
+		what string
+	}{{unknown, "not understood"}, {tableless, "query-builder or ORM calls whose table could not be resolved"}, {leftOut, "in test code, left out (--tests reads them)"}} {
+		if part.n > 0 {
+			why = append(why, fmt.Sprintf("%d %s", part.n, part.what))
+		}
+	}
+	return fmt.Sprintf("most data access is out of sight: %d of %d statements and ORM sites name no table seams could read (%s); "+
+		"the data layer, the shared-write tables and the plans' dual writes undercount. Tables named at run time, or an ORM seams does not read, look like this",
+		blind, total, strings.Join(why, ", "))
 }
 
 // mineHistory runs the history signal. It never fails the run: whatever

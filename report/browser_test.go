@@ -762,4 +762,65 @@ func TestBrowserLargeReport(t *testing.T) {
 	exercise(t, p, m)
 	p.problems(t)
 	screens(t, html, "large")
+	checkTableSites(t, m, "large-table-sites")
+}
+
+// TestBrowserTableSites opens a table's row in the Tables view and checks
+// that every package touching it is listed with its statements.
+func TestBrowserTableSites(t *testing.T) {
+	checkTableSites(t, decodeModel(t, "testdata/shop.json"), "shop-table-sites")
+}
+
+// checkTableSites opens the first table with three users and a written
+// site, checks what its row shows, and closes it again.
+func checkTableSites(t *testing.T, m *schema.Model, shot string) {
+	t.Helper()
+	var tb *schema.Table
+	for i := range m.Tables {
+		if t := &m.Tables[i]; len(t.Readers)+len(t.Writers)+len(t.DDL) >= 3 && len(t.Writers) > 0 && len(t.Writers[0].Sites) > 0 {
+			tb = t
+			break
+		}
+	}
+	if tb == nil {
+		t.Fatal("the fixture has no table with three users and a written site")
+	}
+	p := openModel(t, m, 1280, 720)
+	p.show(t, "tables")
+	var got struct {
+		Before int
+		Rows   [][]string
+	}
+	p.b.eval(`(function () {
+		var v = document.querySelector('[data-view=tables]');
+		var before = v.querySelectorAll('tr.sites').length;
+		v.querySelector('tr.opens[data-table="`+tb.Name+`"]').click();
+		var open = v.querySelector('tr.sites[data-table="`+tb.Name+`"]');
+		return { before: before, rows: open ? Array.from(open.querySelectorAll('tr')).filter(function (r) { return r.cells[0].tagName === 'TD'; }).map(function (r) {
+			return Array.from(r.cells).map(function (c) { return c.textContent; }); }) : [] };
+	})()`, &got)
+	if got.Before != 0 {
+		t.Errorf("%d table rows open before any click", got.Before)
+	}
+	if want := len(tb.Readers) + len(tb.Writers) + len(tb.DDL); len(got.Rows) != want {
+		t.Fatalf("table %s opens with %d rows %q, want %d", tb.Name, len(got.Rows), got.Rows, want)
+	}
+	w := tb.Writers[0]
+	found := false
+	for _, r := range got.Rows {
+		if r[0] == "write" && r[1] == w.Package && strings.Contains(r[4], strings.TrimPrefix(w.Sites[0].At, w.Package+"/")) && strings.Contains(r[4], w.Sites[0].How) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the writer %s with site %s (%s) is not shown: %q", w.Package, w.Sites[0].At, w.Sites[0].How, got.Rows)
+	}
+	p.shot(t, shot)
+	p.b.eval(`document.querySelector('[data-view=tables] tr.opens[data-table="`+tb.Name+`"]').click()`, nil)
+	var after int
+	p.b.eval(`document.querySelectorAll('[data-view=tables] tr.sites').length`, &after)
+	if after != 0 {
+		t.Errorf("a second click leaves %d rows open", after)
+	}
+	p.problems(t)
 }

@@ -174,7 +174,7 @@ function renderPlan(box, p) {
 views.tables = {
   title: 'Tables',
   render: function (s) {
-    sectionHead(s, 'Table access', 'Which context reads (R), writes (W) or defines (DDL) each table; lower case (r, w) where it does so only by calling another package\'s function. Red rows are written directly by more than one context: they block a clean cut until one context owns the table.');
+    sectionHead(s, 'Table access', 'Which context reads (R), writes (W) or defines (DDL) each table; lower case (r, w) where it does so only by calling another package\'s function. Red rows are written directly by more than one context: they block a clean cut until one context owns the table. Click a table for every package and statement that touches it.');
     if (!M.tables.length) { s.append(el('p', { class: 'help' }, 'No tables found.')); return; }
     var filter = el('input', { type: 'search', placeholder: 'filter tables', 'aria-label': 'filter tables' });
     s.append(filter);
@@ -198,7 +198,20 @@ views.tables = {
       var cells = [el('code', null, t.name + (t.dropped ? ' (dropped)' : ''))].concat(cols.map(function (id) {
         return by[id] ? ['R', 'W', 'DDL'].filter(function (k) { return by[id][k]; }).map(function (k) { return by[id][k]; }).join(' ') : '';
       }));
-      tbody.append(row(cells, null, { class: sharedWrite[t.name] ? 'sharedwrite' : '', 'data-table': t.name }));
+      var tr = row(cells, null, { class: (sharedWrite[t.name] ? 'sharedwrite ' : '') + 'opens', 'data-table': t.name, tabindex: '0', title: 'show its sites' });
+      tbody.append(tr);
+      var open = null;
+      function toggle() {
+        if (open) { open.remove(); open = null; return; }
+        // The matrix scrolls sideways under many contexts: the sites keep
+        // to the visible part of it.
+        var box = tableSites(t), scroller = tr.closest('.table-scroll');
+        if (scroller) box.style.width = Math.max(320, scroller.clientWidth - 32) + 'px';
+        open = el('tr', { class: 'sites', 'data-table': t.name }, el('td', { colspan: String(cols.length + 1) }, box));
+        tr.after(open);
+      }
+      tr.addEventListener('click', toggle);
+      tr.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); } });
     });
     filter.addEventListener('input', function () {
       var q = filter.value.trim().toLowerCase();
@@ -209,6 +222,31 @@ views.tables = {
       tbody)));
   }
 };
+
+// tableSites lists who touches a table and through which statements:
+// package, its context, the access, how the access was found, and every
+// site with how it was read.
+function tableSites(t) {
+  var rows = [];
+  [['read', t.readers], ['write', t.writers], ['DDL', t.ddl]].forEach(function (kind) {
+    kind[1].forEach(function (u) {
+      var i = D.pkgIndex[u.package], ci = i === undefined ? -1 : D.ctxOfPkg[i];
+      var where = ci >= 0 ? M.contexts[ci].name : (i !== undefined && M.packages[i].shared ? 'kernel' : 'unplaced');
+      var sites = arr(u.sites);
+      // A site in the package's own directory shows as its file.
+      var local = function (at) { return at.indexOf(u.package + '/') === 0 ? at.slice(u.package.length + 1) : at; };
+      var shown = sites.slice(0, maxSites).map(function (x) { return el('div', { title: x.at }, el('code', null, local(x.at)), ' ', el('span', { class: 'help' }, x.how)); });
+      if (sites.length > maxSites) shown.push(el('div', { class: 'help' }, 'and ' + (sites.length - maxSites) + ' more'));
+      if (!sites.length) shown.push(el('span', { class: 'help' }, u.via === 'carried' ? 'through a call into another package' : ''));
+      rows.push(row([kind[0], el('code', null, u.package), where, u.via, el('span', null, shown)]));
+    });
+  });
+  var box = el('div', { class: 'table-sites' }, table(['access', 'package', 'context', 'via', 'sites'], rows));
+  if (t.dropped) box.prepend(el('p', { class: 'help' }, 'Dropped' + (t.renamedTo ? ' (renamed to ' + t.renamedTo + ')' : '') + (t.droppedAt ? ' at ' + t.droppedAt : '') + ': it couples no packages.'));
+  return box;
+}
+
+var maxSites = 20;
 
 // ---- signals and warnings
 

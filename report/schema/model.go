@@ -321,8 +321,17 @@ type Table struct {
 type TableUser struct {
 	Package string `json:"package"`
 	Via     Via    `json:"via"`
-	// At is the first statement (file:line) through which it does so.
-	At string `json:"at,omitempty"`
+	// At is the first statement (file:line) through which it does so;
+	// Sites are all of them, in file and line order. Both are empty for
+	// carried access.
+	At    string      `json:"at,omitempty"`
+	Sites []TableSite `json:"sites,omitempty"`
+}
+
+// TableSite is one statement through which a package touches a table.
+type TableSite struct {
+	At  string `json:"at"`  // file:line
+	How string `json:"how"` // how it was read: parsed, scanned, builder or orm
 }
 
 // Import is a directed import edge between two packages of the repository.
