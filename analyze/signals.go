@@ -156,7 +156,9 @@ func (a *Analysis) mineHistory() {
 		return
 	}
 	start := time.Now()
-	opt := history.Options{Ref: hc.Ref, Since: hc.Since, Until: hc.Until, CacheDir: hc.CacheDir, Progress: a.Config.progress("history")}
+	// Churn only counts for code files (cochange.Options.CodeFiles).
+	opt := history.Options{Ref: hc.Ref, Since: hc.Since, Until: hc.Until, CacheDir: hc.CacheDir, Progress: a.Config.progress("history"),
+		ChurnFiles: hc.CoChange.CodeFiles}
 	months := hc.CoChange.WindowMonths
 	if t, err := refTime(r.GitRoot, hc.Ref); err == nil {
 		if !hc.Until.IsZero() && hc.Until.Before(t) {

@@ -79,8 +79,9 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	}
 	// One history serves every point: each takes its own ancestors' part.
 	// Churn only feeds change pressure, which no trend figure uses.
+	// The churn's files as analyze has them: both share one history cache.
 	log, err := history.Mine(r.GitRoot, history.Options{Ref: cfg.History.Ref, Since: tc.Since, Until: cfg.History.Until,
-		CacheDir: cfg.History.CacheDir, Progress: cfg.progress("history")})
+		CacheDir: cfg.History.CacheDir, Progress: cfg.progress("history"), ChurnFiles: cfg.History.CoChange.CodeFiles})
 	if err != nil {
 		return nil, err
 	}

@@ -67,8 +67,15 @@ type cache struct {
 
 // openCache loads every readable segment; unreadable ones are reported
 // and ignored, which only costs recomputation.
-func openCache(root, gitDir string, w *warner) *cache {
-	sum := sha256.Sum256([]byte(gitDir))
+//
+// Churn kept for some files only is kept apart: the directory's name
+// covers the churn's file endings too.
+func openCache(root, gitDir string, churnFiles []string, w *warner) *cache {
+	id := gitDir
+	if churnFiles != nil {
+		id += "\x00churn " + strings.Join(churnFiles, "\x00")
+	}
+	sum := sha256.Sum256([]byte(id))
 	c := &cache{
 		dir:     filepath.Join(root, hex.EncodeToString(sum[:8])),
 		repoID:  gitDir,

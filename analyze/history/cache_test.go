@@ -138,3 +138,44 @@ func TestCacheCompaction(t *testing.T) {
 		}
 	}
 }
+
+// TestChurnFiles checks that churn is computed only for the files named,
+// that everything else about the commits is the same, and that churn kept
+// for some files never serves a run that wants it for others.
+func TestChurnFiles(t *testing.T) {
+	r := newRepo(t)
+	for i := 0; i < 3; i++ {
+		r.write("main.go", lines(4+i, "go"+itoa(i)))
+		r.write("README.md", lines(6+2*i, "doc"+itoa(i)))
+		r.commit("Ann", "ann@example.com")
+	}
+	cacheDir := t.TempDir()
+	all := mine(t, r.dir, Options{ChurnSince: t0, CacheDir: cacheDir})
+	code := mine(t, r.dir, Options{ChurnSince: t0, CacheDir: cacheDir, ChurnFiles: []string{".go"}})
+	if code.CacheHits != 0 {
+		t.Errorf("churn for .go files only was served %d entries cached with churn for every file", code.CacheHits)
+	}
+	if len(code.Commits) != len(all.Commits) {
+		t.Fatalf("%d commits with churn for .go, %d with churn for all", len(code.Commits), len(all.Commits))
+	}
+	for i, c := range code.Commits {
+		for j, ch := range c.Changes {
+			full := all.Commits[i].Changes[j]
+			if ch.Path != full.Path || ch.Kind != full.Kind {
+				t.Fatalf("commit %d change %d: %+v, with churn for all %+v", i, j, ch, full)
+			}
+			switch {
+			case strings.HasSuffix(ch.Path, ".go") && (ch.Added != full.Added || ch.Deleted != full.Deleted):
+				t.Errorf("%s in commit %d: churn %d/%d, want %d/%d", ch.Path, i, ch.Added, ch.Deleted, full.Added, full.Deleted)
+			case strings.HasSuffix(ch.Path, ".md") && ch.Added+ch.Deleted != 0:
+				t.Errorf("%s in commit %d has churn %d/%d: not asked for", ch.Path, i, ch.Added, ch.Deleted)
+			case strings.HasSuffix(ch.Path, ".md") && full.Added == 0:
+				t.Errorf("%s in commit %d has no churn even when asked for every file", ch.Path, i)
+			}
+		}
+	}
+	again := mine(t, r.dir, Options{ChurnSince: t0, CacheDir: cacheDir, ChurnFiles: []string{".go"}})
+	if again.CacheHits != len(again.Commits) || !reflect.DeepEqual(again.Commits, code.Commits) {
+		t.Errorf("a second run with churn for .go: %d hits of %d, equal=%v", again.CacheHits, len(again.Commits), reflect.DeepEqual(again.Commits, code.Commits))
+	}
+}

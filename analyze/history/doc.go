@@ -69,8 +69,9 @@
 //     the parent and child trees that skips entries with equal hash and
 //     mode and descends only into changed subtrees, with a bounded cache
 //     of decoded trees, since consecutive commits share most subtrees;
-//   - reads file contents only when needed: for churn (opt-in, and only
-//     from Options.ChurnSince on) and for rename similarity.
+//   - reads file contents only when needed: for churn (opt-in, only
+//     from Options.ChurnSince on, and only for the files named in
+//     Options.ChurnFiles) and for rename similarity.
 //
 // # What a change is
 //
@@ -105,7 +106,8 @@
 // they pile up. Commits never change, so a re-run reads and diffs only
 // the commits it has not seen; .mailmap is applied after the cache, so
 // editing it needs no invalidation. Changes computed without churn are
-// recomputed when churn is asked for, and a shallow boundary's changes
+// recomputed when churn is asked for; churn kept for some files only
+// lives in a directory of its own; and a shallow boundary's changes
 // are never cached, since deepening the clone changes them.
 // A file that is damaged, of another format version or of another
 // repository is ignored with a warning. Files are renamed into place, so

@@ -37,6 +37,11 @@ type Options struct {
 	// blobs of every modified file, which costs far more than the tree
 	// diff, so callers ask for it only over the window they score.
 	ChurnSince time.Time
+	// ChurnFiles are the file name endings (".go", ".sql") whose changes
+	// get churn; nil means every file. Churn of files nobody scores (docs,
+	// assets, vendored data) costs as much as that of code: a quarter of
+	// the walk on a 24k-commit repository.
+	ChurnFiles []string
 	// Workers is the number of goroutines diffing commits; 0 means
 	// GOMAXPROCS. Each worker opens its own repository handle.
 	Workers int
@@ -149,7 +154,8 @@ type Change struct {
 	OldPath string
 	Kind    ChangeKind
 	// Added and Deleted are line counts, set only for commits at or after
-	// Options.ChurnSince and never for binary files.
+	// Options.ChurnSince, for files named as in Options.ChurnFiles, and
+	// never for binary files.
 	Added, Deleted int
 	// Binary is true when either side has a NUL byte in its first 8000
 	// bytes (git's own test) or is over 32 MiB. Like the line counts it is
@@ -210,7 +216,7 @@ func Mine(dir string, opt Options) (*Log, error) {
 	}
 	var c *cache
 	if opt.CacheDir != "" {
-		c = openCache(opt.CacheDir, loc.identity(), w)
+		c = openCache(opt.CacheDir, loc.identity(), opt.ChurnFiles, w)
 	}
 	workers := opt.Workers
 	if workers <= 0 {

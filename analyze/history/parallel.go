@@ -3,7 +3,9 @@ package history
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -132,7 +134,7 @@ func (s *scheduler) work() {
 	defer s.wg.Done()
 	h := workerHandle(s.loc, s.objCache, s.ps)
 	defer h.close()
-	d := &differ{h: h, trees: newTreeCache(300_000)}
+	d := &differ{h: h, trees: newTreeCache(300_000), churnFiles: s.opt.ChurnFiles}
 	for b := range s.queue {
 		for _, j := range b {
 			n := j.n
@@ -148,6 +150,11 @@ func (s *scheduler) work() {
 			s.done.Add(1)
 		}
 	}
+}
+
+// wantsChurn says whether a file's changes get churn.
+func (d *differ) wantsChurn(path string) bool {
+	return d.churnFiles == nil || slices.ContainsFunc(d.churnFiles, func(end string) bool { return strings.HasSuffix(path, end) })
 }
 
 func needsChurn(n *node, opt Options) bool {
@@ -212,7 +219,7 @@ func (d *differ) commit(parentTree, tree plumbing.Hash, withChurn bool) (cs []Ch
 	cs = make([]Change, len(raw))
 	for i, r := range raw {
 		cs[i] = Change{Path: r.path, OldPath: r.oldPath, Kind: r.kind}
-		if !withChurn {
+		if !withChurn || !d.wantsChurn(r.path) {
 			continue
 		}
 		o, err := bs.get(r.oldHash)

@@ -61,10 +61,11 @@ func (c *treeCache) put(h plumbing.Hash, t []entry) {
 
 // differ diffs trees for one worker.
 type differ struct {
-	h     *handle
-	trees *treeCache
-	buf   []byte
-	out   []rawChange
+	h          *handle
+	trees      *treeCache
+	buf        []byte
+	out        []rawChange
+	churnFiles []string // Options.ChurnFiles
 }
 
 func (d *differ) readObject(h plumbing.Hash, want plumbing.ObjectType) ([]byte, error) {
