@@ -3,10 +3,12 @@ package analyze
 import (
 	"cmp"
 	"maps"
+	"path"
 	"slices"
 	"strconv"
 	"time"
 
+	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/metrics"
@@ -180,6 +182,15 @@ func (a *Analysis) packages() []schema.Package {
 			}
 		}
 	}
+	// The history names files from the git root; packages live below the
+	// Go root, which may lie deeper.
+	prefix := repo.Rel(a.Repo.GitRoot, a.Repo.Root)
+	gitPath := func(f string) string {
+		if prefix == "." || a.Repo.GitRoot == "" {
+			return f
+		}
+		return prefix + "/" + f
+	}
 	var out []schema.Package
 	for _, p := range a.Code.Packages {
 		sp := schema.Package{Path: p.Dir, ImportPath: p.ImportPath, Files: len(p.Files), LOC: p.LOC, Main: p.Main(),
@@ -192,7 +203,16 @@ func (a *Analysis) packages() []schema.Package {
 		if terms, ok := topTerms[p.Dir]; ok {
 			sp.Terms = terms
 		}
-		if h := a.History.coChange(); h != nil {
+		h := a.History.coChange()
+		for i, f := range p.Files {
+			src := schema.SourceFile{Name: path.Base(f), LOC: p.FileLOC[i]}
+			if h != nil {
+				fw := h.FileWindow[gitPath(f)]
+				src.Revisions, src.Churn = fw.Revisions, fw.Churn
+			}
+			sp.Sources = append(sp.Sources, src)
+		}
+		if h != nil {
 			if ph := h.Packages[p.Dir]; ph != nil {
 				sp.History = &schema.PackageHistory{
 					Revisions: ph.Revisions, Authors: ph.Authors,

@@ -58,3 +58,42 @@ func TestShopModel(t *testing.T) {
 		}
 	}
 }
+
+// TestSources checks that a package's files add up to the package: their
+// lines of code to its lines of code, their window churn to no more than
+// its window churn (which counts its test and .sql files too), and each
+// file's commits to no more than its package's.
+func TestSources(t *testing.T) {
+	cfg := testConfig(shopRepo(t))
+	cfg.Syntax = true
+	m := model(t, cfg)
+	changed, equal := 0, 0
+	for _, p := range m.Packages {
+		loc, churn := 0, 0
+		for _, f := range p.Sources {
+			loc += f.LOC
+			churn += f.Churn
+			if f.Revisions > 0 {
+				changed++
+			}
+			if p.History != nil && f.Revisions > p.History.Window.Revisions {
+				t.Errorf("%s/%s: %d commits in the window, its package %d", p.Path, f.Name, f.Revisions, p.History.Window.Revisions)
+			}
+		}
+		if len(p.Sources) != p.Files || loc != p.LOC {
+			t.Errorf("%s: %d sources of %d LOC, the package %d files of %d", p.Path, len(p.Sources), loc, p.Files, p.LOC)
+		}
+		if p.History != nil && churn > p.History.Window.Churn {
+			t.Errorf("%s: its files churned %d lines in the window, the package %d", p.Path, churn, p.History.Window.Churn)
+		}
+		if p.History != nil && churn == p.History.Window.Churn && churn > 0 {
+			equal++
+		}
+	}
+	if equal == 0 {
+		t.Error("no package's files churned as much as the package")
+	}
+	if changed == 0 {
+		t.Error("no file of the fixture changed in the window")
+	}
+}

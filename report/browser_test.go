@@ -763,6 +763,7 @@ func TestBrowserLargeReport(t *testing.T) {
 	p.problems(t)
 	screens(t, html, "large")
 	checkTableSites(t, m, "large-table-sites")
+	checkTreemapFiles(t, m, "large-treemap-files")
 }
 
 // TestBrowserTableSites opens a table's row in the Tables view and checks
@@ -821,6 +822,76 @@ func checkTableSites(t *testing.T, m *schema.Model, shot string) {
 	p.b.eval(`document.querySelectorAll('[data-view=tables] tr.sites').length`, &after)
 	if after != 0 {
 		t.Errorf("a second click leaves %d rows open", after)
+	}
+	p.problems(t)
+}
+
+// TestBrowserTreemapFiles zooms the hotspot treemap into the context with
+// the most files and checks that its packages show their files, with a
+// file's tooltip, and that zooming out shows packages again.
+func TestBrowserTreemapFiles(t *testing.T) {
+	checkTreemapFiles(t, decodeModel(t, "testdata/shop.json"), "shop-treemap-files")
+}
+
+func checkTreemapFiles(t *testing.T, m *schema.Model, shot string) {
+	t.Helper()
+	best, files := "", 0
+	for _, c := range m.Contexts {
+		n := 0
+		for _, p := range m.Packages {
+			if p.Context == c.ID {
+				n += len(p.Sources)
+			}
+		}
+		if n > files {
+			best, files = c.ID, n
+		}
+	}
+	if files == 0 {
+		t.Fatal("no context has files to show")
+	}
+	p := openModel(t, m, 1280, 720)
+	p.show(t, "treemap")
+	var before int
+	p.b.eval(`document.querySelectorAll('[data-view=treemap] .tm-file').length`, &before)
+	if before != 0 {
+		t.Errorf("%d file tiles before zooming in", before)
+	}
+	var got struct {
+		Files int
+		Tip   string
+	}
+	p.b.eval(`(function () {
+		var v = document.querySelector('[data-view=treemap]');
+		var head = v.querySelector('g[data-context="`+best+`"] .tm-head');
+		head.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+		var tiles = v.querySelectorAll('.tm-file');
+		var biggest = null, area = 0;
+		tiles.forEach(function (r) { var a = r.width.baseVal.value * r.height.baseVal.value; if (a > area) { area = a; biggest = r; } });
+		var tip = '';
+		if (biggest) {
+			var b = biggest.getBoundingClientRect();
+			biggest.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: b.x + b.width / 2, clientY: b.y + b.height / 2 }));
+			var el = document.querySelector('.tip');
+			tip = el ? el.textContent : '';
+		}
+		return { files: tiles.length, tip: tip };
+	})()`, &got)
+	if got.Files == 0 || got.Files > files {
+		t.Errorf("zoomed into %s: %d file tiles, want 1..%d", best, got.Files, files)
+	}
+	if !strings.Contains(got.Tip, ".go") || !strings.Contains(got.Tip, "LOC") {
+		t.Errorf("a file's tooltip reads %q", got.Tip)
+	}
+	p.shot(t, shot)
+	var after int
+	p.b.eval(`(function () {
+		var v = document.querySelector('[data-view=treemap]');
+		v.querySelector('.tm-head').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+		return v.querySelectorAll('.tm-file').length;
+	})()`, &after)
+	if after != 0 {
+		t.Errorf("%d file tiles after zooming out", after)
 	}
 	p.problems(t)
 }

@@ -73,6 +73,7 @@ type Package struct {
 	ImportPath string
 	Name       string // the package clause, without a _test suffix
 	Files      []string
+	FileLOC    []int // the lines of code of each of Files
 	LOC        int
 	StdImports int // distinct standard-library packages imported
 	DepImports int // distinct third-party packages imported
@@ -304,6 +305,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 			p.Name = name
 		}
 		p.Files = append(p.Files, j.file)
+		p.FileLOC = append(p.FileLOC, fi.loc)
 		p.LOC += fi.loc
 		fileImports[i] = fi.imports
 		for _, ip := range fi.imports {

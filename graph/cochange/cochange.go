@@ -123,6 +123,11 @@ type History struct {
 	// same length, against which trends are measured.
 	PrevWindowStart time.Time
 
+	// FileWindow holds the pressure window's figures of each code file a
+	// counted commit changed, by the path the commits name it by: the
+	// files inside a package's figures (Authors left 0).
+	FileWindow map[string]WindowFigures
+
 	// UsedCommits are the commits that counted, reduced to their
 	// packages, oldest first, for figures over groups of packages (a
 	// context's commits, not the sum of its packages' commits).
@@ -167,7 +172,7 @@ type Pair struct {
 // Aggregate aggregates commits to packages and package pairs. The
 // options must be valid (see Options.Validate).
 func Aggregate(commits []Commit, opt Options, files Files) *History {
-	h := &History{Packages: map[string]*PackageHistory{}, Commits: len(commits), MaxCommitFiles: opt.MaxCommitFiles, MinShared: opt.MinShared, WindowMonths: opt.WindowMonths}
+	h := &History{Packages: map[string]*PackageHistory{}, FileWindow: map[string]WindowFigures{}, Commits: len(commits), MaxCommitFiles: opt.MaxCommitFiles, MinShared: opt.MinShared, WindowMonths: opt.WindowMonths}
 	for _, c := range commits {
 		if c.When.After(h.WindowEnd) {
 			h.WindowEnd = c.When
@@ -191,6 +196,7 @@ func Aggregate(commits []Commit, opt Options, files Files) *History {
 		}
 		churn := map[string]int{}
 		var pkgs []string
+		var code []FileChange
 		nonCode := false
 		for _, f := range c.Files {
 			if files.Skip != nil && files.Skip(f.Path) {
@@ -209,6 +215,7 @@ func Aggregate(commits []Commit, opt Options, files Files) *History {
 				pkgs = append(pkgs, p)
 			}
 			churn[p] += f.Churn
+			code = append(code, f)
 		}
 		if len(pkgs) == 0 {
 			if nonCode {
@@ -223,6 +230,14 @@ func Aggregate(commits []Commit, opt Options, files Files) *History {
 		inPrev := !inWindow && c.When.After(h.PrevWindowStart)
 		sort.Strings(pkgs)
 		h.UsedCommits = append(h.UsedCommits, UsedCommit{When: c.When, Author: c.Author, Packages: pkgs, Churn: churn})
+		if inWindow {
+			for _, f := range code {
+				fw := h.FileWindow[f.Path]
+				fw.Revisions++
+				fw.Churn += f.Churn
+				h.FileWindow[f.Path] = fw
+			}
+		}
 		for i, p := range pkgs {
 			ph := h.Packages[p]
 			if ph == nil {

@@ -1,6 +1,7 @@
 package cochange
 
 import (
+	"maps"
 	"math"
 	"path"
 	"strings"
@@ -112,5 +113,23 @@ func TestBotsAndNonCode(t *testing.T) {
 	opt.Bots, opt.CodeFiles = nil, []string{".go", ".md"}
 	if h := Aggregate(commits, opt, Files{PackageOf: pkgOf}); h.Bots != 0 || h.Used != 5 {
 		t.Errorf("with no bots and docs as code: bots %d, used %d", h.Bots, h.Used)
+	}
+}
+
+// TestFileWindow checks the per-file window figures: only code files of
+// counted commits inside the window, with their churn.
+func TestFileWindow(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	commits := []Commit{
+		{Hash: "old", When: day(0), Author: "ann", Files: []FileChange{{Path: "a/x.go", Churn: 5}}},
+		{Hash: "c1", When: day(400), Author: "ann", Files: []FileChange{{Path: "a/x.go", Churn: 3}, {Path: "a/README.md", Churn: 9}}},
+		{Hash: "c2", When: day(401), Author: "bob", Files: []FileChange{{Path: "a/x.go", Churn: 4}, {Path: "a/y.go", Churn: 1}}},
+		{Hash: "bot", When: day(402), Author: "dependabot[bot]", Files: []FileChange{{Path: "a/y.go", Churn: 50}}},
+	}
+	files := Files{PackageOf: func(f string) (string, bool) { return path.Dir(f), true }}
+	h := Aggregate(commits, DefaultOptions(), files)
+	want := map[string]WindowFigures{"a/x.go": {Revisions: 2, Churn: 7}, "a/y.go": {Revisions: 1, Churn: 1}}
+	if !maps.Equal(h.FileWindow, want) {
+		t.Errorf("file window %v, want %v", h.FileWindow, want)
 	}
 }

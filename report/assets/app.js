@@ -248,7 +248,7 @@ function normalize() {
   ['packages', 'imports', 'cochange', 'tables', 'contexts', 'links', 'coupling', 'unplaced', 'warnings'].forEach(function (k) { M[k] = arr(M[k]); });
   M.links.forEach(function (l) { l.tables = arr(l.tables); l.strength = l.strength || {}; });
   M.tables.forEach(function (t) { t.readers = arr(t.readers); t.writers = arr(t.writers); t.ddl = arr(t.ddl); });
-  M.packages.forEach(function (p) { p.tables = arr(p.tables); p.loc = p.loc || 0; });
+  M.packages.forEach(function (p) { p.tables = arr(p.tables); p.loc = p.loc || 0; p.sources = arr(p.sources); });
   M.contexts.forEach(function (c) {
     c.packages = arr(c.packages); c.tables = arr(c.tables);
     c.cut = c.cut || {};

@@ -266,6 +266,20 @@ type Package struct {
 	Tables []PackageTable `json:"tables,omitempty"`
 	// Terms are the package's heaviest domain terms, heaviest first.
 	Terms []string `json:"terms,omitempty"`
+	// Sources are the analyzed files, in path order, with their size and
+	// their change in the pressure window: the hotspots inside a package.
+	Sources []SourceFile `json:"sources,omitempty"`
+}
+
+// SourceFile is one analyzed file of a package.
+type SourceFile struct {
+	Name string `json:"name"` // the file name, in the package's directory
+	LOC  int    `json:"loc"`
+	// Revisions and Churn count the commits of the pressure window that
+	// changed the file and the lines they added and deleted (0 without
+	// history).
+	Revisions int `json:"revisions"`
+	Churn     int `json:"churn"`
 }
 
 // PackageHistory is a package's change record from git.
