@@ -205,7 +205,10 @@ func (a *Analysis) packages() []schema.Package {
 		}
 		h := a.History.coChange()
 		for i, f := range p.Files {
-			src := schema.SourceFile{Name: path.Base(f), LOC: p.FileLOC[i]}
+			src := schema.SourceFile{Name: path.Base(f)}
+			if i < len(p.FileLOC) {
+				src.LOC = p.FileLOC[i]
+			}
 			if h != nil {
 				fw := h.FileWindow[gitPath(f)]
 				src.Revisions, src.Churn = fw.Revisions, fw.Churn

@@ -67,6 +67,13 @@ func generated(n, k int) *analyze.Analysis {
 		pk := &code.Package{Dir: p, ImportPath: "example.com/gen/" + p, Name: path.Base(p), LOC: loc[p], StdImports: 3, DepImports: 1}
 		for f := range files {
 			pk.Files = append(pk.Files, fmt.Sprintf("%s/f%d.go", p, f))
+			// The package's lines, split over its files; the first file
+			// takes what does not divide.
+			n := loc[p] / files
+			if f == 0 {
+				n += loc[p] % files
+			}
+			pk.FileLOC = append(pk.FileLOC, n)
 		}
 		cg.Packages = append(cg.Packages, pk)
 		cg.Files += files
