@@ -95,7 +95,6 @@ func TestGroundTruth(t *testing.T) {
 					ari, m := run(w)
 					t.Logf("%-14s %-40s %.3f largest %d%% | %s", rd.name, spec, ari, largestShare(m), diagnose(truth, m))
 					if os.Getenv("SEAMS_GROUNDTRUTH_MISSED") != "" {
-						t.Logf("  leaves:%s", leafStats(an, truth))
 						byCtx := map[string]map[string]int{}
 						for _, p := range m.Packages {
 							want, ok := truth[p.Path]
@@ -261,51 +260,6 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// leafStats tallies, for packages outside the kernel that import no
-// package of the repository outside it, the truth's platform and domain
-// packages by how many contexts import them.
-func leafStats(a *Analysis, truth map[string]string) string {
-	part := a.Partition
-	deps, importers := map[string][]string{}, map[string][]string{}
-	for _, e := range a.Graph.Imports() {
-		if e.From != e.To {
-			deps[e.From] = append(deps[e.From], e.To)
-			importers[e.To] = append(importers[e.To], e.From)
-		}
-	}
-	type key struct {
-		platform bool
-		ctxs     int
-	}
-	n := map[key]int{}
-	for _, nd := range a.Graph.Nodes() {
-		p := nd.Path
-		want, ok := truth[p]
-		if !ok || part.Shared[p] != "" || part.Tooling[p] != "" || nd.Main {
-			continue
-		}
-		leaf := true
-		for _, d := range deps[p] {
-			leaf = leaf && part.Shared[d] != ""
-		}
-		if !leaf {
-			continue
-		}
-		ctxs := map[int]bool{}
-		for _, q := range importers[p] {
-			if c, ok := part.Of[q]; ok && part.Shared[q] == "" && !part.Delivery[q] {
-				ctxs[c] = true
-			}
-		}
-		n[key{want == "platform", min(len(ctxs), 4)}]++
-	}
-	var b strings.Builder
-	for c := 0; c <= 4; c++ {
-		fmt.Fprintf(&b, " ctx%d: %d platform/%d domain", c, n[key{true, c}], n[key{false, c}])
-	}
-	return b.String()
 }
 
 // dumpFeatures writes, per package outside the kernel and tooling, the
