@@ -95,23 +95,42 @@ func TestShopImportGraph(t *testing.T) {
 	}
 }
 
-// TestNoGoCommandWithoutImports: without the imports signal the packages
-// come from go/build's file matching, not the go command, and they are
-// the same packages with the same files.
-func TestNoGoCommandWithoutImports(t *testing.T) {
-	all := model(t, testConfig("../testdata/shop"))
-	sqlOnly := model(t, testConfig("../testdata/shop", schema.SignalSQL))
-	if all.Signals.Imports.Loader != "go/packages" || sqlOnly.Signals.Imports.Loader != "syntax" {
-		t.Fatalf("loaders %q with imports, %q without; want go/packages, then syntax", all.Signals.Imports.Loader, sqlOnly.Signals.Imports.Loader)
+// TestLoaders: the go command's loader (asked for) and the syntax loader
+// (the default) find the same packages with the same files and the same
+// imports; without the imports signal even a run that asks for the go
+// command does not start it.
+func TestLoaders(t *testing.T) {
+	goCmd := testConfig("../testdata/shop")
+	goCmd.Syntax = false
+	viaGo, viaSyntax := model(t, goCmd), model(t, testConfig("../testdata/shop"))
+	sqlOnly := testConfig("../testdata/shop", schema.SignalSQL)
+	sqlOnly.Syntax = false
+	noImports := model(t, sqlOnly)
+	if viaGo.Signals.Imports.Loader != "go/packages" || viaSyntax.Signals.Imports.Loader != "syntax" || noImports.Signals.Imports.Loader != "syntax" {
+		t.Fatalf("loaders %q asked for the go command, %q by default, %q without imports; want go/packages, syntax, syntax",
+			viaGo.Signals.Imports.Loader, viaSyntax.Signals.Imports.Loader, noImports.Signals.Imports.Loader)
 	}
 	files := func(m *schema.Model) []string {
 		var out []string
 		for _, p := range m.Packages {
-			out = append(out, fmt.Sprintf("%s %d", p.Path, p.Files))
+			out = append(out, fmt.Sprintf("%s %d %d", p.Path, p.Files, p.LOC))
 		}
 		return out
 	}
-	if a, b := files(all), files(sqlOnly); !slices.Equal(a, b) {
-		t.Errorf("packages and file counts differ:\n%q\n%q", a, b)
+	imports := func(m *schema.Model) []string {
+		var out []string
+		for _, e := range m.Imports {
+			out = append(out, fmt.Sprintf("%s %s %d", e.From, e.To, e.Weight))
+		}
+		return out
+	}
+	if a, b := files(viaGo), files(viaSyntax); !slices.Equal(a, b) {
+		t.Errorf("packages differ between the loaders:\n%q\n%q", a, b)
+	}
+	if a, b := files(viaGo), files(noImports); !slices.Equal(a, b) {
+		t.Errorf("packages differ without imports:\n%q\n%q", a, b)
+	}
+	if a, b := imports(viaGo), imports(viaSyntax); !slices.Equal(a, b) || len(a) == 0 {
+		t.Errorf("imports differ between the loaders:\n%q\n%q", a, b)
 	}
 }

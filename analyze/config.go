@@ -31,7 +31,12 @@ type Config struct {
 	Tests   bool     // analyze _test.go files too
 	// Signals to compute; nil means all that exist.
 	Signals []schema.Signal
-	// Syntax forces the syntax-only import loader.
+	// Syntax makes seams list packages and read their imports itself
+	// (go/build's file matching, the repository's go.mod files), the
+	// default; false asks the go command first (go/packages), falling
+	// back to the syntax loader when it cannot run. On twelve real
+	// monoliths both gave the same packages, imports and contexts, and
+	// the go command took 2-3 s of a 6 s analysis of the largest.
 	Syntax bool
 	// Version is the seams version written into the model.
 	Version string
@@ -83,6 +88,7 @@ func DefaultConfig() Config {
 	return Config{
 		Dir:        ".",
 		Version:    "(devel)",
+		Syntax:     true,
 		History:    HistoryConfig{CoChange: cochange.DefaultOptions()},
 		Vocabulary: vocab.DefaultOptions(),
 		Weights:    graph.DefaultWeights(),

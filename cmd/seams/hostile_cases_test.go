@@ -428,7 +428,7 @@ func executionCases() []hostileCase {
 			h.write("boot/boot.go", "package boot\n\nimport \"os\"\n\nfunc init() {\n\tos.WriteFile(\""+filepath.Join(h.markers, "init")+"\", nil, 0o644)\n}\n")
 			h.write("boot/boot_test.go", "package boot\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\nfunc TestMain(m *testing.M) {\n\tos.WriteFile(\""+filepath.Join(h.markers, "testmain")+"\", nil, 0o644)\n}\n")
 			return ""
-		}, args: []string{"analyze", "--no-cache", "--tests", "--out", "OUT", "DIR"}, code: exitOK, check: func(t *testing.T, h *harness, res *result) {
+		}, args: []string{"analyze", "--no-cache", "--tests", "--loader", "auto", "--out", "OUT", "DIR"}, code: exitOK, check: func(t *testing.T, h *harness, res *result) {
 			if res.model.Signals.Imports.Loader != "go/packages" {
 				t.Errorf("loader %s: %s", res.model.Signals.Imports.Loader, res.model.Signals.Imports.FallbackReason)
 			}

@@ -103,8 +103,17 @@ func TestAnalyzeIsSafe(t *testing.T) {
 	}
 
 	before := snapshot(t, dir)
+	// The default loader never starts the go command; the go command's,
+	// asked for, must not run the analyzed code either.
 	out := t.TempDir()
-	code, stdout, stderr := seams(t, "analyze", "--out", out, dir)
+	if code, _, stderr := seams(t, "analyze", "--out", out, dir); code != exitOK {
+		t.Fatalf("default loader: exit %d\nstderr: %s", code, stderr)
+	}
+	if m := decodeFile(t, filepath.Join(out, "seams.json")); m.Signals.Imports.Loader != "syntax" {
+		t.Errorf("default loader %s", m.Signals.Imports.Loader)
+	}
+	out = t.TempDir()
+	code, stdout, stderr := seams(t, "analyze", "--loader", "auto", "--out", out, dir)
 	if code != exitOK {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
@@ -349,4 +358,18 @@ func TestAnalyzeShowsTheTrendBeside(t *testing.T) {
 			t.Errorf("%s: nothing said on stderr:\n%s", tc.name, stderr)
 		}
 	}
+}
+
+func decodeFile(t *testing.T, path string) *schema.Model {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := schema.DecodeModel(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

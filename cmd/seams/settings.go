@@ -48,7 +48,7 @@ func newSettings(name, usage string, stderr io.Writer) *settings {
 	def := analyze.DefaultConfig()
 	fs.BoolVar(&s.tests, "tests", def.Tests, "analyze _test.go files too")
 	fs.StringVar(&s.signals, "signals", "", "comma-separated `list` of signals to compute: "+schema.Join(schema.Signals)+" (default all)")
-	fs.StringVar(&s.loader, "loader", "auto", "import graph loader: auto (go/packages, falling back to syntax) or syntax")
+	fs.StringVar(&s.loader, "loader", "syntax", "import graph loader: syntax (seams reads the files and go.mod itself) or auto (the go command through go/packages, falling back to syntax)")
 	fs.BoolVar(&s.verbose, "v", false, "log progress to stderr")
 	fs.BoolVar(&s.timings, "timings", false, "add elapsed times and cache figures to the JSON (it then differs run to run)")
 	fs.StringVar(&s.baseline, "baseline", "", "baseline `FILE`, relative to the repository root (default .seams/baseline.json)")
@@ -223,6 +223,7 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	}
 	switch ld {
 	case "auto":
+		cfg.Syntax = false
 	case "syntax":
 		cfg.Syntax = true
 	default:
