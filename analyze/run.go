@@ -92,7 +92,10 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	var sql *tables.Collector
 	var voc *vocab.Collector
 	var sym *symbols.Collector
-	if !cfg.NoContexts {
+	// The plans' API comes from the code's symbol uses, evidence of the
+	// same kind as its imports: a run without the imports signal (a
+	// history-only run) reads no more of each file than its imports.
+	if !cfg.NoContexts && cfg.wants(schema.SignalImports) {
 		sym = symbols.NewCollector()
 	}
 	if cfg.wants(schema.SignalSQL) {
