@@ -93,7 +93,7 @@ func settings(c Config) schema.Settings {
 			Bots:           c.History.CoChange.Bots,
 			CodeFiles:      c.History.CoChange.CodeFiles,
 		},
-		SQL:        schema.SQLSettings{Dialect: c.SQL.Dialect, Ignore: c.SQL.Ignore},
+		SQL:        schema.SQLSettings{Dialect: c.SQL.Dialect, Ignore: c.SQL.Ignore, Generated: !c.SQL.NoGenerated},
 		Vocabulary: schema.VocabularySettings(c.Vocabulary),
 		Weights:    map[schema.Layer]float64{},
 		Seed:       c.Cluster.Seed,

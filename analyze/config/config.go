@@ -61,6 +61,8 @@ type File struct {
 	// SQL holds the sql: section: dialect and tables to ignore.
 	SQLDialect string
 	SQLIgnore  []string
+	// SQLGenerated, when set to false, leaves generated files' SQL out.
+	SQLGenerated *bool
 
 	// Baseline is the baseline file, relative to the repository root.
 	Baseline string
@@ -247,6 +249,14 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 				list, err := stringList(n)
 				f.SQLIgnore = list
 				return err
+			},
+			"generated": func(f *File, n *yaml.Node) error {
+				var b bool
+				if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+					return lineErr(n, "sql.generated: want true or false, got "+describe(n))
+				}
+				f.SQLGenerated = &b
+				return nil
 			},
 		})
 	},

@@ -50,6 +50,7 @@ func TestParseErrors(t *testing.T) {
 		{"restarts", "restarts: 0\n", `.seams.yaml:1: restarts: want 1..1000, got 0`},
 		{"tolerance metric", "check:\n  tolerances:\n    speed: 1\n", `.seams.yaml:3: check.tolerances: unknown metric "speed" (known: icp, ifn, modularity, mq, ned, sm)`},
 		{"sql dialect", "sql:\n  dialect: oracle\n", `.seams.yaml:2: sql.dialect: want one of postgres, mysql, sqlite, got "oracle"`},
+		{"sql generated", "sql:\n  generated: sometimes\n", `.seams.yaml:2: sql.generated: want true or false, got "sometimes"`},
 		{"weights NaN", "weights: {data: .nan}\n", `.seams.yaml:1: weights.data: want a number in 0..1e+06, got ".nan"`},
 		{"weights Inf", "weights: {imports: .inf}\n", `.seams.yaml:1: weights.imports: want a number in 0..1e+06, got ".inf"`},
 		{"weights all zero", "weights: {imports: 0, data: 0, cochange: 0, vocabulary: 0}\n", `.seams.yaml:1: weights: at least one layer needs a weight above 0`},

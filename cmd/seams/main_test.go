@@ -289,8 +289,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// TestConfigKeysReachTheAnalysis writes every key of the cluster, history
-// and vocabulary sections into a .seams.yaml and checks that each lands in
+// TestConfigKeysReachTheAnalysis writes every key of the cluster, history,
+// vocabulary and sql sections into a .seams.yaml and checks that each lands in
 // the analysis configuration; bots are added to the defaults, the lists
 // of directory names and code files replace theirs.
 func TestConfigKeysReachTheAnalysis(t *testing.T) {
@@ -303,6 +303,8 @@ history:
 vocabulary:
   topTerms: 12
   minSimilarity: 0.2
+sql:
+  generated: false
 `), 0o644)
 	var stderr strings.Builder
 	s := newSettings("seams analyze", "", &stderr)
@@ -323,6 +325,8 @@ vocabulary:
 		{"vocabulary.topTerms", cfg.Vocabulary.TopTerms, 12},
 		{"vocabulary.minSimilarity", cfg.Vocabulary.MinSimilarity, 0.2},
 		{"vocabulary.neighbours (unset)", cfg.Vocabulary.Neighbours, def.Vocabulary.Neighbours},
+		{"sql.generated", cfg.SQL.NoGenerated, true},
+		{"sql.generated (default)", def.SQL.NoGenerated, false},
 	} {
 		if !reflect.DeepEqual(tc.got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.key, tc.got, tc.want)

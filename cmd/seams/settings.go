@@ -240,6 +240,9 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 		cfg.Cache = filepath.Join(filepath.Dir(cfg.History.CacheDir), "models")
 	}
 	cfg.SQL.Dialect, cfg.SQL.Ignore = cf.SQLDialect, cf.SQLIgnore
+	if g := cf.SQLGenerated; g != nil {
+		cfg.SQL.NoGenerated = !*g
+	}
 	if v := cf.Vocabulary; v != (vocab.Options{}) {
 		o := &cfg.Vocabulary
 		o.TopTerms = cmp.Or(v.TopTerms, o.TopTerms)

@@ -112,6 +112,8 @@ type VocabularySettings struct {
 type SQLSettings struct {
 	Dialect string   `json:"dialect,omitempty"` // empty: guessed from the driver
 	Ignore  []string `json:"ignore"`
+	// Generated says whether generated files' SQL was read.
+	Generated bool `json:"generated"`
 }
 
 // Health reports the health of each signal.
