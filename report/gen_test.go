@@ -108,8 +108,9 @@ func generated(n, k int) *analyze.Analysis {
 		return cmpString(a.To, b.To)
 	})
 	// Tables: six a domain, written by its store packages, read by a
-	// neighbour; five written by two domains; all defined by a migrations
-	// package of the kernel.
+	// neighbour; five written by two domains; four of every domain's but
+	// the first written by the first too (a data layer); all defined by a
+	// migrations package of the kernel.
 	sql := &tables.Result{Dialect: "postgres", DialectReason: "generated", Packages: map[string][]tables.PackageTable{}}
 	users := map[string]map[string]map[string]string{} // table -> access -> package -> via
 	use := func(t, access, p, via string) {
@@ -134,6 +135,12 @@ func generated(n, k int) *analyze.Analysis {
 			if j == 1 && d < 5 {
 				o := domains[(d+3)%k]
 				use(t, tables.Write, o[1%len(o)], tables.Direct)
+			}
+			// The first domain's first package writes four tables of
+			// every other domain too: a data layer, as one store package
+			// writing everything is in many monoliths.
+			if d > 0 && j >= 2 {
+				use(t, tables.Write, domains[0][0], tables.Direct)
 			}
 		}
 	}

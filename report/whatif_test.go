@@ -131,6 +131,9 @@ func scoreInGo(a *analyze.Analysis, p partition) goScore {
 	for _, c := range cs {
 		sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC, Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Delivery: c.Delivery,
 			Pressure: score(c.Pressure), Risk: score(c.Risk)}
+		if c.DataLayer != nil {
+			sc.DataLayer = &schema.DataLayer{Tables: c.DataLayer.Tables, Of: c.DataLayer.Of}
+		}
 		if c.Small != nil {
 			sc.Small = &schema.Small{Share: c.Small.Share, Partner: c.Small.Partner}
 		}
@@ -266,8 +269,8 @@ func sampledDifferences(goes, js any) []string {
 		}
 		for _, c := range []map[string]any{g, j} {
 			r := c["reason"].(string)
-			if c["delivery"] == true {
-				_, r, _ = strings.Cut(r, "; ") // the delivery layer's word first
+			if c["delivery"] == true || c["dataLayer"] != nil {
+				_, r, _ = strings.Cut(r, "; ") // the delivery or data layer's word first
 			}
 			if !strings.HasPrefix(r, c["heat"].(string)) {
 				out = append(out, fmt.Sprintf("%s: reason %q does not start with its heat %q", at, r, c["heat"]))

@@ -155,3 +155,40 @@ func TestOrderGroups(t *testing.T) {
 		t.Errorf("bands %d (third), %d (small e), %d (delivery a): each group starts its own", cs[2].Band, c["e"].Band, c["a"].Band)
 	}
 }
+
+// TestDataLayer plants a context (b) that writes nine of the ten tables
+// written with own SQL: it is the data layer, ordered after the small
+// context and before the delivery layer; c, writing the tenth, is not.
+func TestDataLayer(t *testing.T) {
+	loc := map[string]int{"a": 3000, "b": 3000, "c": 3000, "d": 3000, "e": 100}
+	g0, part, h := plantedHistory(map[string]int{"a": 80, "b": 90, "c": 15, "d": 10, "e": 120}, loc)
+	part.Delivery = map[string]bool{"a": true}
+	in := graph.Input{Nodes: g0.Nodes(), Imports: g0.Imports()}
+	for i := range 9 {
+		in.Tables = append(in.Tables, graph.TableUse{Package: "b", Table: fmt.Sprint("t", i), Write: true})
+	}
+	in.Tables = append(in.Tables,
+		graph.TableUse{Package: "c", Table: "t9", Write: true},
+		graph.TableUse{Package: "d", Table: "t0", Write: true, Carried: true}, // a call into b's store
+		graph.TableUse{Package: "d", Table: "t1"})
+	cs := Contexts(graph.New(in, graph.DefaultWeights()), part, h)
+	var order []string
+	for _, c := range cs {
+		order = append(order, c.Packages[0])
+	}
+	if want := []string{"c", "d", "e", "b", "a"}; !reflect.DeepEqual(order, want) {
+		t.Fatalf("order %v, want %v: the services, the small e, the data layer b, the delivery layer a", order, want)
+	}
+	c := byPath(cs)
+	if dl := c["b"].DataLayer; dl == nil || *dl != (DataLayer{Tables: 9, Of: 10}) || !strings.HasPrefix(c["b"].Reason, "data layer (writes 9 of the 10 tables") {
+		t.Errorf("b: data layer %+v, reason %q", dl, c["b"].Reason)
+	}
+	for _, p := range []string{"a", "c", "d", "e"} {
+		if c[p].DataLayer != nil {
+			t.Errorf("%s is taken for the data layer: %+v", p, c[p].DataLayer)
+		}
+	}
+	if c["b"].Band == c["e"].Band || c["b"].Band == c["a"].Band {
+		t.Errorf("bands: small e %d, data layer b %d, delivery a %d: each group starts its own", c["e"].Band, c["b"].Band, c["a"].Band)
+	}
+}

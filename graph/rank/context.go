@@ -21,8 +21,8 @@ type Context struct {
 	Pressure Score
 	Risk     Score
 	// Order is the extraction order, 1 first: high pressure, low risk,
-	// with the contexts too small to be a service after the others and
-	// the delivery layer last. Band groups the contexts whose order
+	// with the contexts too small to be a service after the others, then
+	// the data layer, and the delivery layer last. Band groups the contexts whose order
 	// cannot be told apart: those of one such group whose order interval
 	// (pressure interval minus risk) overlaps the interval of the band's
 	// first context share its band, numbered from 1.
@@ -35,6 +35,10 @@ type Context struct {
 	// Small is set when the context holds too little of the code to be
 	// a service of its own.
 	Small *Small
+	// DataLayer is set when the context writes most of the monolith's
+	// tables: its database layer, which the strangler splits table by
+	// table as each domain leaves, not a service to cut first.
+	DataLayer *DataLayer
 	// Delivery marks the delivery layer: most of its code is commands and
 	// packages that wire every domain together. It is ranked after every
 	// domain: the strangler's facade stays, the services go behind it.
@@ -43,6 +47,13 @@ type Context struct {
 	// Split marks a part of a context too large to trust, clustered
 	// again on its own.
 	Split bool
+}
+
+// DataLayer says how much of the monolith's data a context writes.
+type DataLayer struct {
+	// Tables it writes with its own SQL, of the Of tables that some
+	// context writes with its own SQL.
+	Tables, Of int
 }
 
 // Small says a context is too small to extract on its own, and which

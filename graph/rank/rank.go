@@ -82,6 +82,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	press, heats := pressure(h, part)
 	risk := risks(g, h, part, cuts, tables, loc)
 	small := smallContexts(g, part, cs)
+	data := dataLayers(tables, k)
 	for i := range cs {
 		cs[i].Cut = cuts[i]
 		cs[i].Pressure = press[i]
@@ -89,9 +90,13 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		cs[i].Heat = heats[i].word()
 		cs[i].Small = small[i]
 		cs[i].Delivery = delivery(part, cs[i].Packages, loc)
+		cs[i].DataLayer = data[i]
 		cs[i].Reason = reason(heats[i], cuts[i], risk[i], tables.sharedWrites[i])
-		if cs[i].Delivery {
+		switch {
+		case cs[i].Delivery:
 			cs[i].Reason = "delivery layer (commands and what wires the domains): the facade stays, not a service to cut; " + cs[i].Reason
+		case data[i] != nil:
+			cs[i].Reason = fmt.Sprintf("data layer (writes %d of the %d tables written with own SQL): split it table by table as the domains leave, not a service to cut first; ", data[i].Tables, data[i].Of) + cs[i].Reason
 		}
 	}
 	orderScore := func(c Context) float64 { return c.Pressure.Value - c.Risk.Value }
@@ -118,15 +123,49 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 }
 
 // group is a context's place in the order: domain contexts that can be a
-// service first, then the small ones, then the delivery layer.
+// service first, then the small ones, then the data layer, then the
+// delivery layer.
 func group(c Context) int {
 	switch {
 	case c.Delivery:
+		return 3
+	case c.DataLayer != nil:
 		return 2
 	case c.Small != nil:
 		return 1
 	}
 	return 0
+}
+
+// The data layer is a context that writes, with its own SQL, at least
+// DataLayerShare of the tables that contexts write so, and at least
+// MinDataLayerTables of them: on real monoliths the one store package
+// (woodpecker's datastore, gogs' database) writes them all, and the
+// clustering gives it a context of its own or the domain beside it.
+const (
+	DataLayerShare     = 2.0 / 3
+	MinDataLayerTables = 8
+)
+
+func dataLayers(tf *tableFacts, k int) []*DataLayer {
+	own, total := make([]int, k), 0
+	for _, n := range tf.names() {
+		t := tf.users[n]
+		if len(t.direct) == 0 {
+			continue
+		}
+		total++
+		for i := range t.direct {
+			own[i]++
+		}
+	}
+	out := make([]*DataLayer, k)
+	for i, n := range own {
+		if n >= MinDataLayerTables && float64(n) >= DataLayerShare*float64(total) {
+			out[i] = &DataLayer{Tables: n, Of: total}
+		}
+	}
+	return out
 }
 
 // delivery reports whether most of a context's code is delivery layer.

@@ -104,6 +104,7 @@ function engine() {
     uniqueNames(names);
     var cuts = cutLists(part, of, ids, tf);
     var small = smallContexts(part, of, ids);
+    var data = dataLayers(tf, part.members.length);
     var deliv = part.members.map(function (ms) {
       var inside = 0, all = 0;
       ms.forEach(function (p) { var w = loc[p] + 1; all += w; if (P[p].delivery) inside += w; });
@@ -116,8 +117,8 @@ function engine() {
       return {
         id: ids[i], name: names[i], packages: ms.map(function (p) { return path[p]; }), loc: sum(ms, function (p) { return loc[p]; }),
         tables: tf.of[i].map(function (t) { return { name: t.name, access: joinAccess(t.read, t.write, t.ddl), shared: t.shared, sharedWrite: t.sharedWrite }; }),
-        pressure: press[i], risk: risk[i], order: 0, reason: (deliv[i] ? DELIVERY_REASON : '') + reason(press[i], risk[i], cut, tf.sharedWrites[i]),
-        small: small[i], delivery: deliv[i],
+        pressure: press[i], risk: risk[i], order: 0, reason: (deliv[i] ? DELIVERY_REASON : data[i] ? dataReason(data[i]) : '') + reason(press[i], risk[i], cut, tf.sharedWrites[i]),
+        small: small[i], dataLayer: data[i], delivery: deliv[i],
         cut: {
           inbound: cut.inbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
           outbound: cut.outbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
@@ -128,8 +129,8 @@ function engine() {
       };
     });
     // As graph/rank orders them: services first, the small ones next,
-    // the delivery layer last.
-    var group = function (c) { return c.delivery ? 2 : c.small ? 1 : 0; };
+    // then the data layer, the delivery layer last.
+    var group = function (c) { return c.delivery ? 3 : c.dataLayer ? 2 : c.small ? 1 : 0; };
     cs.sort(function (a, b) {
       if (group(a) !== group(b)) return group(a) - group(b);
       var da = a.pressure.score - a.risk.score, db = b.pressure.score - b.risk.score;
@@ -141,12 +142,27 @@ function engine() {
       c.order = i + 1;
       if (i === 0 || group(c) !== group(cs[i - 1]) || c.pressure.high - c.risk.score < leaderLow) { band++; leaderLow = c.pressure.low - c.risk.score; }
       if (!c.small) delete c.small;
+      if (!c.dataLayer) delete c.dataLayer;
       if (!c.delivery) delete c.delivery;
       c.band = band;
       c.heat = c.pressure.heat.word;
       delete c.pressure.heat;
     });
     return { contexts: cs, metrics: measure(part, of), links: links(cs) };
+  }
+
+  // dataLayers flags the contexts that write, with their own SQL, at
+  // least DATA_SHARE of the tables contexts write so, and MIN_DATA_TABLES
+  // of them, as graph/rank does.
+  function dataLayers(tf, k) {
+    var own = new Array(k).fill(0), total = 0;
+    tf.names.forEach(function (n) {
+      var direct = Object.keys(tf.users[n].direct);
+      if (!direct.length) return;
+      total++;
+      direct.forEach(function (i) { own[+i]++; });
+    });
+    return own.map(function (n) { return n >= MIN_DATA_TABLES && n >= DATA_SHARE * total ? { tables: n, of: total } : null; });
   }
 
   // smallContexts flags the contexts under SMALL_SHARE of the code, each
@@ -613,6 +629,10 @@ function scoreOf(inputs) {
 // reason of the delivery layer, as in Go.
 var SMALL_SHARE = 0.02;
 var DELIVERY_REASON = 'delivery layer (commands and what wires the domains): the facade stays, not a service to cut; ';
+// DATA_SHARE and MIN_DATA_TABLES are graph/rank's DataLayerShare and
+// MinDataLayerTables; dataReason opens the data layer's reason as in Go.
+var DATA_SHARE = 2 / 3, MIN_DATA_TABLES = 8;
+function dataReason(d) { return 'data layer (writes ' + d.tables + ' of the ' + d.of + ' tables written with own SQL): split it table by table as the domains leave, not a service to cut first; '; }
 // RESAMPLES and MIN_COMMITS are graph/rank's Resamples and MinCommits.
 var RESAMPLES = 200, MIN_COMMITS = 5;
 function heatWord(h) {

@@ -34,6 +34,10 @@ type Context struct {
 	// be a service of its own. Small contexts come after the others in
 	// the order.
 	Small *Small `json:"small,omitempty"`
+	// DataLayer is present when the context writes, with its own SQL, most
+	// of the tables that contexts write so: the monolith's database layer,
+	// ordered after the small contexts.
+	DataLayer *DataLayer `json:"dataLayer,omitempty"`
 	// Delivery marks the delivery layer (most of its code is commands and
 	// packages that wire every domain together): the strangler's facade,
 	// which stays; it comes last in the order.
@@ -44,6 +48,12 @@ type Context struct {
 	Split bool `json:"split,omitempty"`
 	// Plan is the strangler plan for extracting the context.
 	Plan *Plan `json:"plan,omitempty"`
+}
+
+// DataLayer says how much of the monolith's data a context writes.
+type DataLayer struct {
+	Tables int `json:"tables"` // tables it writes with its own SQL
+	Of     int `json:"of"`     // tables that some context writes with its own SQL
 }
 
 // Small says a context is too small to extract on its own.
