@@ -120,12 +120,9 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 		return nil
 	},
 	"tests": func(f *File, n *yaml.Node) error {
-		var b bool
-		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
-			return lineErr(n, "tests: want true or false, got "+describe(n))
-		}
-		f.Tests = &b
-		return nil
+		var err error
+		f.Tests, err = boolean(n, "tests")
+		return err
 	},
 	"signals": func(f *File, n *yaml.Node) error {
 		list, err := stringList(n)
@@ -251,12 +248,9 @@ var keys = map[string]func(f *File, n *yaml.Node) error{
 				return err
 			},
 			"generated": func(f *File, n *yaml.Node) error {
-				var b bool
-				if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
-					return lineErr(n, "sql.generated: want true or false, got "+describe(n))
-				}
-				f.SQLGenerated = &b
-				return nil
+				var err error
+				f.SQLGenerated, err = boolean(n, "sql.generated")
+				return err
 			},
 		})
 	},
@@ -519,6 +513,15 @@ func mapping[T any](n *yaml.Node, section string, dst *T, keys map[string]func(*
 		}
 	}
 	return nil
+}
+
+// boolean reads a true or false, or says on which line it is neither.
+func boolean(n *yaml.Node, key string) (*bool, error) {
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+		return nil, lineErr(n, key+": want true or false, got "+describe(n))
+	}
+	return &b, nil
 }
 
 // ParseDate reads YYYY-MM-DD (midnight UTC) or an RFC 3339 time.

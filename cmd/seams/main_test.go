@@ -123,15 +123,7 @@ func TestAnalyzeIsSafe(t *testing.T) {
 	if after := snapshot(t, dir); after != before {
 		t.Error("the analyzed repository changed")
 	}
-	f, err := os.Open(filepath.Join(out, "seams.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	m, err := schema.DecodeModel(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := decodeFile(t, filepath.Join(out, "seams.json"))
 	if m.Signals.Imports.Loader != "go/packages" || len(m.Packages) < 20 {
 		t.Errorf("loader %s, %d packages", m.Signals.Imports.Loader, len(m.Packages))
 	}
