@@ -204,7 +204,8 @@ func (a *Analysis) mineHistory() {
 		}
 		return strings.CutPrefix(p, prefix+"/")
 	}
-	renames := log.Renames()
+	// A restructure's moves carry paths, not co-change (RenamesByContent).
+	renames := log.RenamesByContent()
 	commits := make([]cochange.Commit, 0, len(log.Commits))
 	for _, c := range log.Commits {
 		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}

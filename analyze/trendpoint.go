@@ -168,7 +168,7 @@ func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 			sub.Commits = append(sub.Commits, c)
 		}
 	}
-	renames := sub.Renames()
+	renames := sub.RenamesByContent()
 	pkgs := map[string]bool{}
 	for _, p := range a.Code.Packages {
 		pkgs[p.Dir] = true

@@ -30,7 +30,7 @@ import (
 // is used unless the checksum and the repository match.
 const (
 	cacheMagic    = "seams history cache\n"
-	cacheVersion  = 2 // bump when the diff, rename or churn rules change
+	cacheVersion  = 4 // bump when the diff, rename or churn rules change
 	maxSegments   = 8
 	segmentPrefix = "seg-"
 	segmentSuffix = ".bin"
@@ -236,7 +236,7 @@ func (c *cache) write(hashes []plumbing.Hash) error {
 		}
 		b = binary.AppendUvarint(b, uint64(len(e.changes)))
 		for _, ch := range e.changes {
-			b = append(b, byte(ch.Kind), boolByte(ch.Binary))
+			b = append(b, byte(ch.Kind), boolByte(ch.Binary)|boolByte(ch.ByName)<<1)
 			b = appendString(b, ch.Path)
 			b = appendString(b, ch.OldPath)
 			b = binary.AppendUvarint(b, uint64(ch.Added))
@@ -325,7 +325,9 @@ func (c *cache) decode(b []byte) error {
 		m := r.count(6)
 		e.changes = make([]Change, 0, m)
 		for j := 0; j < m && r.err == nil; j++ {
-			ch := Change{Kind: ChangeKind(r.byte()), Binary: r.byte() == 1}
+			ch := Change{Kind: ChangeKind(r.byte())}
+			flags := r.byte()
+			ch.Binary, ch.ByName = flags&1 != 0, flags&2 != 0
 			ch.Path, ch.OldPath = r.string(), r.string()
 			ch.Added, ch.Deleted = int(r.uvarint()), int(r.uvarint())
 			if ch.Kind < Added || ch.Kind > Renamed || ch.Added < 0 || ch.Deleted < 0 {

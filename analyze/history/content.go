@@ -187,7 +187,7 @@ const (
 // same base name when several deletions match; then, when at most
 // maxRenameSide additions and deletions are left, pairs whose similarity
 // (common bytes in percent of the larger file) is at least minSimilarity, same-base-name pairs first, then by
-// score, then by path. Each path is used in at most one pair. A path
+// score, then by path; with more, pairByName's one-to-one names. Each path is used in at most one pair. A path
 // whose blob cannot be read takes no part in the similarity test, so it
 // stays a deletion or an addition; bs.failed then says why.
 func pairRenames(cs []rawChange, bs *blobs) []rawChange {
@@ -285,6 +285,8 @@ func pairRenames(cs []rawChange, bs *blobs) []rawChange {
 				pair(c.a, c.d)
 			}
 		}
+	} else if len(adds) > 0 && len(dels) > 0 {
+		pairByName(cs, adds, dels, bs, pair)
 	}
 
 	out := cs[:0]
@@ -295,6 +297,61 @@ func pairRenames(cs []rawChange, bs *blobs) []rawChange {
 		out = append(out, cs[i])
 	}
 	return out
+}
+
+// pairByName pairs, in a commit too big to compare every deletion with
+// every addition (a restructure that moves whole directories and fixes
+// their imports), a deletion and an addition whose last two path segments
+// and then whose base name are theirs alone on both sides, when their
+// contents are similar enough: git's basename-guided rename detection,
+// linear in the files. Two reads per candidate, never a cross product.
+func pairByName(cs []rawChange, adds, dels []int, bs *blobs, pair func(a, d int)) {
+	used := map[int]bool{}
+	for _, key := range []func(string) string{
+		func(p string) string { return path.Join(path.Base(path.Dir(p)), path.Base(p)) },
+		path.Base,
+	} {
+		count := func(ix []int) map[string][]int {
+			m := map[string][]int{}
+			for _, i := range ix {
+				if !used[i] {
+					k := key(cs[i].path)
+					m[k] = append(m[k], i)
+				}
+			}
+			return m
+		}
+		byAdd, byDel := count(adds), count(dels)
+		for _, a := range adds {
+			if used[a] {
+				continue
+			}
+			k := key(cs[a].path)
+			if len(byAdd[k]) != 1 || len(byDel[k]) != 1 {
+				continue
+			}
+			d := byDel[k][0]
+			as, err := bs.size(cs[a].newHash)
+			if err != nil {
+				continue
+			}
+			ds, err := bs.size(cs[d].oldHash)
+			if err != nil || !couldBeSimilar(ds, as) {
+				continue
+			}
+			nb, err := bs.get(cs[a].newHash)
+			if err != nil {
+				continue
+			}
+			ob, err := bs.get(cs[d].oldHash)
+			if err != nil || similarity(ob, nb) < minSimilarity {
+				continue
+			}
+			used[a], used[d] = true, true
+			pair(a, d)
+			cs[a].byName = true
+		}
+	}
 }
 
 func unused(ix []int, used map[int]bool) []int {

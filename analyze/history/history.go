@@ -161,6 +161,10 @@ type Change struct {
 	// bytes (git's own test) or is over 32 MiB. Like the line counts it is
 	// only known when churn was computed: finding out means reading blobs.
 	Binary bool
+	// ByName marks a rename found by the names alone (with similar
+	// contents) in a commit too big to compare every deletion with every
+	// addition: a restructure's moves.
+	ByName bool
 }
 
 // Mine reads every commit reachable from opt.Ref in the repository whose

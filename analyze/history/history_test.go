@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -427,4 +428,68 @@ func itoa(i int) string {
 		b = append([]byte{byte('0' + i%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestRenamesInARestructure moves 60 packages below internal/ and edits
+// the first line of every file (the import paths a move fixes): too many
+// for the pairwise similarity test, so the one-to-one names pair them,
+// first by directory and file name (every package has a doc.go), then by
+// file name. A file deleted outright, and two adds that both could be
+// its rename, stay as they are.
+func TestRenamesInARestructure(t *testing.T) {
+	r := newRepo(t)
+	n := maxRenameSide + 10
+	for i := range n {
+		r.write(fmt.Sprintf("svc/m%d/doc.go", i), "package m\n"+lines(20, fmt.Sprint("doc", i)))
+		r.write(fmt.Sprintf("svc/m%d/f%d.go", i, i), "package m\n"+lines(30, fmt.Sprint("f", i)))
+	}
+	r.write("svc/gone.go", lines(10, "gone"))
+	r.write("old/twin.go", lines(12, "twin"))
+	r.commit("Ann", "ann@example.com")
+	for i := range n {
+		for _, f := range []string{"doc.go", fmt.Sprintf("f%d.go", i)} {
+			src, err := os.ReadFile(filepath.Join(r.dir, "svc", fmt.Sprintf("m%d", i), f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.remove(fmt.Sprintf("svc/m%d/%s", i, f))
+			r.write(fmt.Sprintf("internal/svc/m%d/%s", i, f), "package m // moved\n"+strings.SplitN(string(src), "\n", 2)[1])
+		}
+	}
+	r.remove("svc/gone.go")
+	r.remove("old/twin.go")
+	r.write("a/twin.go", lines(12, "twin")+"a\n")
+	r.write("b/twin.go", lines(12, "twin")+"b\n")
+	r.commit("Ann", "ann@example.com")
+	cacheDir := t.TempDir()
+	l := mine(t, r.dir, Options{CacheDir: cacheDir})
+	if warm := mine(t, r.dir, Options{CacheDir: cacheDir}); warm.CacheHits != 2 || !reflect.DeepEqual(warm.Commits, l.Commits) {
+		t.Errorf("from the cache: %d hits, the same commits: %v", warm.CacheHits, reflect.DeepEqual(warm.Commits, l.Commits))
+	}
+	// The moves carry paths forward, but not the old layout's history.
+	if got := l.Renames()["svc/m3/doc.go"]; got != "internal/svc/m3/doc.go" {
+		t.Errorf("Renames: svc/m3/doc.go -> %q", got)
+	}
+	if got, ok := l.RenamesByContent()["svc/m3/doc.go"]; ok {
+		t.Errorf("RenamesByContent follows a move found by name: svc/m3/doc.go -> %q", got)
+	}
+	renamed, kinds := 0, map[string]ChangeKind{}
+	for _, ch := range l.Commits[1].Changes {
+		kinds[ch.Path] = ch.Kind
+		if ch.Kind == Renamed {
+			if !ch.ByName {
+				t.Errorf("%s: a rename in a restructure not marked as found by name", ch.Path)
+			}
+			renamed++
+			if ch.OldPath != strings.TrimPrefix(ch.Path, "internal/") {
+				t.Errorf("%s renamed from %s", ch.Path, ch.OldPath)
+			}
+		}
+	}
+	if renamed != 2*n {
+		t.Errorf("%d renames, want %d", renamed, 2*n)
+	}
+	if kinds["svc/gone.go"] != Deleted || kinds["a/twin.go"] != Added || kinds["b/twin.go"] != Added || kinds["old/twin.go"] != Deleted {
+		t.Errorf("gone %v, twins %v %v, old twin %v: want deleted, added, added, deleted", kinds["svc/gone.go"], kinds["a/twin.go"], kinds["b/twin.go"], kinds["old/twin.go"])
+	}
 }

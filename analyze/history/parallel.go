@@ -218,7 +218,7 @@ func (d *differ) commit(parentTree, tree plumbing.Hash, withChurn bool) (cs []Ch
 	raw := pairRenames(d.out, bs)
 	cs = make([]Change, len(raw))
 	for i, r := range raw {
-		cs[i] = Change{Path: r.path, OldPath: r.oldPath, Kind: r.kind}
+		cs[i] = Change{Path: r.path, OldPath: r.oldPath, Kind: r.kind, ByName: r.byName}
 		if !withChurn || !d.wantsChurn(r.path) {
 			continue
 		}

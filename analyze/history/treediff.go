@@ -25,6 +25,7 @@ type rawChange struct {
 	path, oldPath    string
 	kind             ChangeKind
 	oldHash, newHash plumbing.Hash
+	byName           bool // a rename found by name (Change.ByName)
 }
 
 // treeCache keeps recently decoded trees. Consecutive commits share most

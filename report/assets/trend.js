@@ -35,7 +35,9 @@ function drawTrend(app, trend, metrics) {
   function day(iso) { return (iso || '').slice(0, 10); }
 
   var head = el('div', {'class': 'trend-head'});
-  head.appendChild(el('h1', {}, 'seams trend' + (trend.repo ? ': ' + trend.repo : '')));
+  // The repository's name, as the page's title has it, not a path on
+  // the machine that ran seams.
+  head.appendChild(el('h1', { title: trend.repo || '' }, 'seams trend' + (trend.repo ? ': ' + trend.repo.replace(/[\\/]+$/, '').split(/[\\/]/).pop() : '')));
   var what = trend.partition === 'recluster'
     ? 'each commit clustered afresh; contexts keep the baseline\u2019s ids where they match'
     : 'the baseline\u2019s partition measured at each commit';
