@@ -243,25 +243,11 @@ func pairRenames(cs []rawChange, bs *blobs) []rawChange {
 		var cands []cand
 		for _, a := range adds {
 			for _, d := range dels {
-				// A blob that cannot be read leaves its path
-				// unpaired; bs records why.
-				as, err := bs.size(cs[a].newHash)
-				if err != nil {
+				s, added, ok := bs.likeness(cs[a].newHash, cs[d].oldHash)
+				if !added {
 					break
 				}
-				ds, err := bs.size(cs[d].oldHash)
-				if err != nil || !couldBeSimilar(ds, as) {
-					continue
-				}
-				nb, err := bs.get(cs[a].newHash)
-				if err != nil {
-					break
-				}
-				ob, err := bs.get(cs[d].oldHash)
-				if err != nil {
-					continue
-				}
-				if s := similarity(ob, nb); s >= minSimilarity {
+				if ok && s >= minSimilarity {
 					cands = append(cands, cand{a, d, s})
 				}
 			}
@@ -331,20 +317,7 @@ func pairByName(cs []rawChange, adds, dels []int, bs *blobs, pair func(a, d int)
 				continue
 			}
 			d := byDel[k][0]
-			as, err := bs.size(cs[a].newHash)
-			if err != nil {
-				continue
-			}
-			ds, err := bs.size(cs[d].oldHash)
-			if err != nil || !couldBeSimilar(ds, as) {
-				continue
-			}
-			nb, err := bs.get(cs[a].newHash)
-			if err != nil {
-				continue
-			}
-			ob, err := bs.get(cs[d].oldHash)
-			if err != nil || similarity(ob, nb) < minSimilarity {
+			if s, _, ok := bs.likeness(cs[a].newHash, cs[d].oldHash); !ok || s < minSimilarity {
 				continue
 			}
 			used[a], used[d] = true, true
@@ -352,6 +325,31 @@ func pairByName(cs []rawChange, adds, dels []int, bs *blobs, pair func(a, d int)
 			cs[a].byName = true
 		}
 	}
+}
+
+// likeness scores how alike an added and a deleted blob are, when their
+// sizes allow it: ok is false when they cannot be alike or one cannot be
+// read, and added is false when the added blob itself cannot be read (no
+// deletion can then pair with it). A blob that cannot be read leaves its
+// path unpaired; bs records why.
+func (bs *blobs) likeness(add, del plumbing.Hash) (score int, added, ok bool) {
+	as, err := bs.size(add)
+	if err != nil {
+		return 0, false, false
+	}
+	ds, err := bs.size(del)
+	if err != nil || !couldBeSimilar(ds, as) {
+		return 0, true, false
+	}
+	nb, err := bs.get(add)
+	if err != nil {
+		return 0, false, false
+	}
+	ob, err := bs.get(del)
+	if err != nil {
+		return 0, true, false
+	}
+	return similarity(ob, nb), true, true
 }
 
 func unused(ix []int, used map[int]bool) []int {
