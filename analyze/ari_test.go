@@ -97,17 +97,22 @@ func scoreAgainst(truth map[string]string, m *schema.Model) float64 {
 		if !ok {
 			continue
 		}
-		got := p.Context
-		switch {
-		case p.Shared != "":
-			got = "shared"
-		case p.Tooling != "":
-			got = "tooling"
-		case got == "":
-			got = "unplaced"
-		}
 		a = append(a, want)
-		b = append(b, got)
+		b = append(b, seamsLabel(p))
 	}
 	return ari(a, b)
+}
+
+// seamsLabel is what seams says of a package, in the ground truths' terms:
+// its context, or shared, tooling or unplaced.
+func seamsLabel(p schema.Package) string {
+	switch {
+	case p.Shared != "":
+		return "shared"
+	case p.Tooling != "":
+		return "tooling"
+	case p.Context == "":
+		return "unplaced"
+	}
+	return p.Context
 }

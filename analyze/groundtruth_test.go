@@ -240,14 +240,12 @@ func diagnose(truth map[string]string, m *schema.Model) string {
 		if !ok {
 			continue
 		}
-		got := p.Context
+		got := seamsLabel(p)
 		switch {
 		case want == "platform":
 			got = "shared"
 		case p.Shared != "":
 			got = "shared?" + p.Path // wrongly shared: on its own
-		case p.Tooling != "":
-			got = "tooling"
 		}
 		x, y = append(x, want), append(y, got)
 	}

@@ -220,6 +220,9 @@ func isShared(shared map[string]string) func(string) bool {
 	return func(p string) bool { return shared[p] != "" }
 }
 
+// untiedWords names each layer's evidence in a utility's reason.
+var untiedWords = map[graph.Layer]string{graph.Data: "its tables", graph.CoChange: "its history", graph.Vocabulary: "its words"}
+
 // kernelRule marks as shared the packages that form the platform under
 // the contexts, and returns how many it added. With n the contexts of two
 // or more packages in a first clustering, a package is shared when
@@ -255,9 +258,6 @@ func isShared(shared map[string]string) func(string) bool {
 // imported by them says nothing about being platform. Without that,
 // catalog, used by ordering and by the HTTP layer, would pass for
 // platform; log and db, used by every domain, do.
-// untiedWords names each layer's evidence in a utility's reason.
-var untiedWords = map[graph.Layer]string{graph.Data: "its tables", graph.CoChange: "its history", graph.Vocabulary: "its words"}
-
 func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[string]string, libraries []string) int {
 	ctxOf := map[string]int{}
 	n := 0
