@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
@@ -159,15 +157,9 @@ func (a *Analysis) mineHistory() {
 	// Churn only counts for code files (cochange.Options.CodeFiles).
 	opt := history.Options{Ref: hc.Ref, Since: hc.Since, Until: hc.Until, CacheDir: hc.CacheDir, Progress: a.Config.progress("history"),
 		ChurnFiles: hc.CoChange.CodeFiles}
-	months := hc.CoChange.WindowMonths
-	if t, err := refTime(r.GitRoot, hc.Ref); err == nil {
-		if !hc.Until.IsZero() && hc.Until.Before(t) {
-			t = hc.Until
-		}
-		// Churn is only needed in the pressure window, which ends at the
-		// newest commit; HEAD's time is a close, safe bound for it.
-		opt.ChurnSince = t.AddDate(0, -months, -31)
-	}
+	// Churn is only needed in the pressure window, which ends at the
+	// newest commit.
+	opt.ChurnMonths = hc.CoChange.WindowMonths
 	log, err := history.Mine(r.GitRoot, opt)
 	if err != nil {
 		detail := err.Error()
@@ -274,26 +266,6 @@ func identity(p history.Person) string {
 		return strings.ToLower(p.Email)
 	}
 	return p.Name
-}
-
-// refTime is the author time of the commit ref names ("" for HEAD).
-func refTime(gitRoot, ref string) (time.Time, error) {
-	r, err := git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
-	if err != nil {
-		return time.Time{}, err
-	}
-	if ref == "" {
-		ref = "HEAD"
-	}
-	h, err := r.ResolveRevision(plumbing.Revision(ref))
-	if err != nil {
-		return time.Time{}, err
-	}
-	c, err := r.CommitObject(*h)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return c.Author.When, nil
 }
 
 // vocabulary compares the packages' vocabularies; the tables a package

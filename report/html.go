@@ -87,29 +87,27 @@ func HTMLWithTrend(m *schema.Model, t *schema.Trend) ([]byte, error) {
 	// on a large repository the list is the largest part of the signals.
 	c := *m
 	c.Signals.Imports.Generated = nil
-	data, err := schema.Encode(&c)
+	data, err := schema.EncodeCompact(&c)
 	if err != nil {
 		return nil, err
 	}
 	return render(Title(m), data, t)
 }
 
-// render writes the page around a model given as JSON, with a trend
-// when t is not nil.
+// render writes the page around a model given as compact JSON, with a
+// trend when t is not nil.
 func render(title string, data []byte, t *schema.Trend) ([]byte, error) {
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, data); err != nil {
-		return nil, err
-	}
 	// gzip with no name and no time in its header: the same model gives
 	// the same bytes. The page reads the base64 as a JSON string: it
-	// holds no character that could end the script element.
+	// holds no character that could end the script element. The default
+	// level, not the best: on a 1,700-package model the best is 3%
+	// smaller and takes 2.6 times as long (0.43 s against 0.17 s).
 	var z bytes.Buffer
-	w, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	w, err := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
 	if err != nil {
 		return nil, err
 	}
-	w.Write(compact.Bytes())
+	w.Write(data)
 	if err := w.Close(); err != nil {
 		return nil, err
 	}

@@ -32,16 +32,12 @@ drawTrend(document.getElementById('app'),
 // trendData is a trend and its metrics as the page's data elements hold
 // them: compact JSON in which no character can end a script element.
 func trendData(t *schema.Trend) (data, metrics template.JS, err error) {
-	raw, err := schema.Encode(t)
+	raw, err := schema.EncodeCompact(t)
 	if err != nil {
 		return "", "", err
 	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, raw); err != nil {
-		return "", "", err
-	}
 	// json.Marshal escapes <, > and &: no subject can close the script.
-	escaped, err := json.Marshal(json.RawMessage(compact.Bytes()))
+	escaped, err := json.Marshal(json.RawMessage(raw))
 	if err != nil {
 		return "", "", err
 	}

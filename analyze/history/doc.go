@@ -70,8 +70,9 @@
 //     mode and descends only into changed subtrees, with a bounded cache
 //     of decoded trees, since consecutive commits share most subtrees;
 //   - reads file contents only when needed: for churn (opt-in, only
-//     from Options.ChurnSince on, and only for the files named in
-//     Options.ChurnFiles) and for rename similarity.
+//     over the window Options.ChurnSince or Options.ChurnMonths sets, and
+//     only for the files named in Options.ChurnFiles) and for rename
+//     similarity.
 //
 // # What a change is
 //

@@ -37,6 +37,13 @@ type Options struct {
 	// blobs of every modified file, which costs far more than the tree
 	// diff, so callers ask for it only over the window they score.
 	ChurnSince time.Time
+	// ChurnMonths, when positive and ChurnSince is zero, sets ChurnSince
+	// to that many months and a month before the author time of the
+	// commit mined from (or Until, when earlier): the window a caller
+	// scores ends at the newest commit, which only Mine reads cheaply.
+	// Reading it beforehand costs a warm run a third of a second on a
+	// large pack, to index every object by its offset.
+	ChurnMonths int
 	// ChurnFiles are the file name endings (".go", ".sql") whose changes
 	// get churn; nil means every file. Churn of files nobody scores (docs,
 	// assets, vendored data) costs as much as that of code: a quarter of
@@ -222,6 +229,9 @@ func Mine(dir string, opt Options) (*Log, error) {
 	if opt.CacheDir != "" {
 		c = openCache(opt.CacheDir, loc.identity(), opt.ChurnFiles, w)
 	}
+	if opt.ChurnSince.IsZero() && opt.ChurnMonths > 0 {
+		opt.ChurnSince = churnSince(main, c, head, opt)
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -396,4 +406,22 @@ func (w *warner) flush() {
 			"or unreadable (%s)%s", commits(e.n), e.String(), why)
 	}
 	w.cut, w.orphaned, w.skipped, w.degraded = examples{}, examples{}, examples{}, examples{}
+}
+
+// churnSince is where Options.ChurnMonths puts the churn window: before
+// the author time of head, read from the cache when it holds it. Zero
+// (no churn) when head cannot be read: the walk then says why.
+func churnSince(h *handle, c *cache, head plumbing.Hash, opt Options) time.Time {
+	var t time.Time
+	if n := c.node(head); n != nil {
+		t = n.when
+	} else if co, err := readCommit(h, head); err == nil {
+		t = authorTime(co.Author.When)
+	} else {
+		return time.Time{}
+	}
+	if !opt.Until.IsZero() && opt.Until.Before(t) {
+		t = opt.Until
+	}
+	return t.AddDate(0, -opt.ChurnMonths, -31)
 }

@@ -168,6 +168,44 @@ func TestChurnAndBinary(t *testing.T) {
 	}
 }
 
+// TestChurnMonths: the churn window ends at the mined commit's author time,
+// or at Until when that is earlier, with the cache cold and warm.
+func TestChurnMonths(t *testing.T) {
+	r := newRepo(t)
+	days := []int{0, 100, 400, 410} // after t0, one commit each
+	for i, d := range days {
+		r.n = d*24 - 1 // commit adds the hour back
+		r.write("f.txt", lines(i+1, "x"))
+		r.commit("Ann", "ann@example.com")
+	}
+	churned := func(l *Log) []bool {
+		var got []bool
+		for _, c := range l.Commits {
+			got = append(got, c.Changes[0].Added > 0)
+		}
+		return got
+	}
+	cache := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		opt  Options
+		want []bool
+	}{
+		// One month and a month before day 410: from day 349 on.
+		{"head", Options{ChurnMonths: 1}, []bool{false, false, true, true}},
+		{"head, cache cold", Options{ChurnMonths: 1, CacheDir: cache}, []bool{false, false, true, true}},
+		{"head, cache warm", Options{ChurnMonths: 1, CacheDir: cache}, []bool{false, false, true, true}},
+		// Until day 150: from day 89 on, and the later commits are out.
+		{"until", Options{ChurnMonths: 1, Until: t0.AddDate(0, 0, 150)}, []bool{false, true}},
+		{"explicit since wins", Options{ChurnMonths: 1, ChurnSince: t0}, []bool{true, true, true, true}},
+		{"no window", Options{}, []bool{false, false, false, false}},
+	} {
+		if got := churned(mine(t, r.dir, tc.opt)); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: churn per commit %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestSinceUntil(t *testing.T) {
 	r := newRepo(t)
 	for i := 0; i < 5; i++ {
