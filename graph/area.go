@@ -10,6 +10,10 @@ var genericSegments = map[string]bool{
 	"server": true, "core": true, "domain": true, ".": true,
 }
 
+// Generic reports whether a path segment names a layout (internal, pkg,
+// cmd, app, ...) rather than a domain.
+func Generic(seg string) bool { return genericSegments[seg] }
+
 // Area is the part of a package path that says what it is about: the
 // path from its first segment that is not a generic layout name
 // (internal, pkg, cmd, app, ...), depth segments long; "" when every

@@ -85,7 +85,15 @@ func contextTerms(g *graph.Graph, members []string, loc map[string]int) []graph.
 // else the heaviest term (and the next, when it weighs over half as much
 // and is another word), the path when the code has no terms. Tables name
 // a context whose paths and code say nothing.
-func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term, common []string) string {
+//
+// First of all, a segment that most of the context's code shares and
+// that few packages outside it have names it (sliceName): packages in
+// models/packages/*, modules/packages/*, routers/api/packages/* and
+// services/packages/* are the packages domain, whatever their terms say.
+func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term, common []string, segments map[string]int) string {
+	if name := sliceName(members, loc, segments); name != "" {
+		return name
+	}
 	path := contextNameAt(members, loc, tables, 1)
 	if len(terms) == 0 {
 		return path
@@ -100,6 +108,63 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 		}
 	}
 	return termName(terms)
+}
+
+// segmentCounts returns, for each path segment that may name a context (not
+// generic, noise or a version), how many of paths have it.
+func segmentCounts(paths []string) map[string]int {
+	n := map[string]int{}
+	for _, p := range paths {
+		for _, seg := range slices.Compact(slices.Sorted(slices.Values(nameSegments(p)))) {
+			n[seg]++
+		}
+	}
+	return n
+}
+
+// nameSegments are the segments of p that may name a context.
+func nameSegments(p string) []string {
+	return slices.DeleteFunc(strings.Split(p, "/"), func(s string) bool { return noise(s) || graph.Generic(s) })
+}
+
+// sliceShare is the share of a context's code a segment must be in, and
+// the share of the segment's packages the context must hold, to name it:
+// a domain's slices across layers (models/x, services/x, routers/x)
+// clustered together.
+const sliceShare = 0.6
+
+// sliceName is the segment held by at least sliceShare of the members'
+// code (each package weighs its lines plus one) whose packages are at
+// least sliceShare members; the one with the larger product of both
+// shares, then the shorter, then the first alphabetically. segments
+// counts each segment's packages in the repository (segmentCounts); "" when
+// no segment qualifies.
+func sliceName(members []string, loc map[string]int, segments map[string]int) string {
+	if len(members) < 2 || segments == nil {
+		return "" // a single package's path names it already
+	}
+	weight, count := map[string]int{}, map[string]int{}
+	total := 0
+	for _, m := range members {
+		w := loc[m] + 1
+		total += w
+		for _, seg := range slices.Compact(slices.Sorted(slices.Values(nameSegments(m)))) {
+			weight[seg] += w
+			count[seg]++
+		}
+	}
+	best, bestScore := "", 0.0
+	for _, seg := range slices.Sorted(maps.Keys(weight)) {
+		cover := float64(weight[seg]) / float64(total)
+		held := float64(count[seg]) / float64(max(segments[seg], count[seg]))
+		if cover < sliceShare || held < sliceShare || count[seg] < 2 {
+			continue
+		}
+		if score := cover * held; score > bestScore || score == bestScore && len(seg) < len(best) {
+			best, bestScore = seg, score
+		}
+	}
+	return best
 }
 
 // unnaming are words that may couple packages (their code shares them)

@@ -26,6 +26,11 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	names := make([]string, k)
 	terms := make([][]graph.Term, k)
 	tables := contextTables(g, part)
+	paths := make([]string, 0, g.Len())
+	for _, n := range g.Nodes() {
+		paths = append(paths, n.Path)
+	}
+	segments := segmentCounts(paths)
 	for i, members := range part.Members {
 		c := &cs[i]
 		c.ID = contextID(members, loc)
@@ -47,7 +52,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		}
 		names[i] = part.Declared[i]
 		if names[i] == "" {
-			names[i] = contextName(members, loc, tnames, terms[i], g.CommonTerms())
+			names[i] = contextName(members, loc, tnames, terms[i], g.CommonTerms(), segments)
 		}
 	}
 	// Where two contexts get the same name, their terms tell them apart

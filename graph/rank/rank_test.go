@@ -98,19 +98,56 @@ func TestRankByHand(t *testing.T) {
 	}
 }
 
+func TestSliceName(t *testing.T) {
+	repo := []string{
+		"models/packages", "models/packages/npm", "modules/packages/npm", "routers/api/packages/npm",
+		"services/packages", "routers/api/repo", "services/repository", "models/repo",
+		"models/auth", "services/auth", "routers/web/auth", "modules/log", "internal/billing", "internal/billing/store",
+		"pkg/mocks/billing",
+	}
+	segments := segmentCounts(repo)
+	loc := map[string]int{"routers/api/packages/npm": 900, "modules/log": 50}
+	for _, tc := range []struct {
+		name    string
+		members []string
+		want    string
+	}{
+		// One domain's slices across the layers: its segment names it.
+		{"slices", []string{"models/packages", "models/packages/npm", "modules/packages/npm", "routers/api/packages/npm", "services/packages", "modules/log"}, "packages"},
+		// Too little of the context's code is in auth (two of five packages).
+		{"minority", []string{"models/auth", "services/auth", "routers/api/repo", "services/repository", "models/repo"}, ""},
+		// The context holds two of the five packages of packages: the domain is bigger than it.
+		{"held", []string{"models/packages", "services/packages"}, ""},
+		// Generic and noise segments (internal, mocks) name nothing.
+		{"generic", []string{"internal/billing", "internal/billing/store", "pkg/mocks/billing"}, "billing"},
+		// Layer names: models is in most of the code but holds 3 of 4 packages elsewhere.
+		{"layer", []string{"models/packages", "models/repo"}, ""},
+		{"single", []string{"models/packages"}, ""},
+	} {
+		if got := sliceName(tc.members, loc, segments); got != tc.want {
+			t.Errorf("%s: sliceName(%v) = %q, want %q", tc.name, tc.members, got, tc.want)
+		}
+	}
+	// It comes before the terms.
+	terms := []graph.Term{{Word: "metadata", Weight: 5}, {Word: "version", Weight: 4}}
+	if got := contextName([]string{"models/packages", "modules/packages/npm", "services/packages"}, loc, nil, terms, nil, segments); got != "packages" {
+		t.Errorf("contextName of the packages slices = %q, want packages", got)
+	}
+}
+
 func risk(c Context) Score  { return c.Risk }
 func press(c Context) Score { return c.Pressure }
 
 func TestNames(t *testing.T) {
 	loc := map[string]int{"internal/billing": 100, "internal/billing/store": 300, "cmd/billingd": 10}
-	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil, nil, nil); got != "billing" {
+	if got := contextName([]string{"internal/billing", "internal/billing/store", "cmd/billingd"}, loc, nil, nil, nil, nil); got != "billing" {
 		t.Errorf("name = %q, want billing", got)
 	}
 	loc = map[string]int{"orders": 100, "catalog": 90}
-	if got := contextName([]string{"orders", "catalog"}, loc, nil, nil, nil); got != "orders+catalog" {
+	if got := contextName([]string{"orders", "catalog"}, loc, nil, nil, nil, nil); got != "orders+catalog" {
 		t.Errorf("name = %q", got)
 	}
-	if got := contextName([]string{"."}, nil, []string{"invoices"}, nil, nil); got != "invoices" {
+	if got := contextName([]string{"."}, nil, []string{"invoices"}, nil, nil, nil); got != "invoices" {
 		t.Errorf("name = %q", got)
 	}
 	a := contextID([]string{"x", "y"}, map[string]int{"x": 10, "y": 20})
@@ -140,12 +177,12 @@ func TestNames(t *testing.T) {
 		if loc == nil {
 			loc = map[string]int{}
 		}
-		if got := contextName(tc.members, loc, nil, tc.terms, nil); got != tc.want {
+		if got := contextName(tc.members, loc, nil, tc.terms, nil, nil); got != tc.want {
 			t.Errorf("contextName(%v, terms %v) = %q, want %q", tc.members, tc.terms, got, tc.want)
 		}
 	}
 	// A word the whole repository uses still names its own path.
-	if got := contextName([]string{"ordering/cart"}, map[string]int{}, nil, []graph.Term{{Word: "line", Weight: 3}, {Word: "cart", Weight: 2}}, []string{"order"}); got != "ordering" {
+	if got := contextName([]string{"ordering/cart"}, map[string]int{}, nil, []graph.Term{{Word: "line", Weight: 3}, {Word: "cart", Weight: 2}}, []string{"order"}, nil); got != "ordering" {
 		t.Errorf("ordering named %q", got)
 	}
 	if a, b := contextID([]string{"pkg/fixtures", "billing"}, map[string]int{"pkg/fixtures": 900, "billing": 1}), contextID([]string{"billing"}, nil); a != b {

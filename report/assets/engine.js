@@ -17,7 +17,12 @@ var GENERIC = {};
 var NOISE = {};
 ['test', 'tests', 'testing', 'testdata', 'testutil', 'testutils', 'testhelper', 'testhelpers', 'fixture', 'fixtures', 'mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'e2e'].forEach(function (s) { NOISE[s] = true; });
 var VERSION = /^v[0-9]+([.][0-9]+)*([a-z]+[0-9]*)?$/;
-function noise(seg) { return NOISE[seg] === true || VERSION.test(seg); }
+// NOT_TEST_HELPERS and testHelper are graph/cluster's TestHelper: a
+// segment named as Go names test helpers (httptest, fstest).
+var NOT_TEST_HELPERS = {};
+['latest', 'contest', 'protest', 'attest', 'greatest', 'fastest', 'shortest', 'smartest', 'hottest', 'softest'].forEach(function (w) { NOT_TEST_HELPERS[w] = true; });
+function testHelper(seg) { return utf8Length(seg) >= 7 && seg.slice(-4) === 'test' && !NOT_TEST_HELPERS[seg]; }
+function noise(seg) { return NOISE[seg] === true || VERSION.test(seg) || testHelper(seg); }
 function noisy(p) { return p.split('/').some(noise); }
 // NAME_TERMS is graph/rank's nameTerms.
 var NAME_TERMS = 8;
@@ -27,6 +32,10 @@ function engine() {
   var P = M.packages, N = P.length;
   var loc = P.map(function (p) { return p.loc || 0; });
   var path = P.map(function (p) { return p.path; });
+  // segments counts each nameable path segment's packages, as
+  // graph/rank's segmentCounts.
+  var segments = {};
+  path.forEach(function (p) { nameSegments(p).forEach(function (s) { segments[s] = (segments[s] || 0) + 1; }); });
   var dropped = {};
   M.tables.forEach(function (t) { if (t.dropped) dropped[t.name] = true; });
   // The graph's table uses, as analyze builds them: a dropped table
@@ -220,7 +229,29 @@ function engine() {
     return words.map(function (w) { return { word: w, weight: sum[w] }; }).sort(function (a, b) { return b.weight - a.weight; });
   }
 
+  // sliceName is graph/rank's: the segment in most of the context's code
+  // whose packages are mostly the context's.
+  function sliceName(ms) {
+    if (ms.length < 2) return '';
+    var weight = {}, count = {}, total = 0;
+    ms.forEach(function (m) {
+      var w = loc[m] + 1;
+      total += w;
+      nameSegments(path[m]).forEach(function (s) { weight[s] = (weight[s] || 0) + w; count[s] = (count[s] || 0) + 1; });
+    });
+    var best = '', bestScore = 0;
+    Object.keys(weight).sort(byteLess).forEach(function (s) {
+      var cover = weight[s] / total, held = count[s] / Math.max(segments[s] || 0, count[s]);
+      if (cover < SLICE_SHARE || held < SLICE_SHARE || count[s] < 2) return;
+      var score = cover * held;
+      if (score > bestScore || score === bestScore && utf8Length(s) < utf8Length(best)) { best = s; bestScore = score; }
+    });
+    return best;
+  }
+
   function contextName(ms, tables, ts) {
+    var slice = sliceName(ms);
+    if (slice) return slice;
     var name = contextNameAt(ms, tables, 1);
     if (!ts.length) return name;
     var words = common.concat(ts.slice(0, NAME_TERMS).map(function (t) { return t.word; }));
@@ -677,6 +708,15 @@ function sameWord(seg, term) {
   if (a.length > b.length) { var t = a; a = b; b = t; }
   return a !== '' && b.indexOf(a) === 0 && b.length - a.length <= 3;
 }
+// SLICE_SHARE is graph/rank's sliceShare.
+var SLICE_SHARE = 0.6;
+// nameSegments is graph/rank's: a path's distinct segments that may name
+// a context, sorted.
+function nameSegments(p) {
+  var out = p.split('/').filter(function (s) { return !noise(s) && !GENERIC[s]; }).sort(byteLess);
+  return out.filter(function (s, i) { return i === 0 || out[i - 1] !== s; });
+}
+function utf8Length(s) { return unescape(encodeURIComponent(s)).length; }
 // nameArea is graph/rank's: domainPrefix without noise segments.
 function nameArea(p, depth) { return domainPrefix(p.split('/').filter(function (s) { return !noise(s); }).join('/'), depth); }
 function domainPrefix(p, depth) {
