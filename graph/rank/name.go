@@ -98,6 +98,12 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 	if len(terms) == 0 {
 		return path
 	}
+	if !slices.ContainsFunc(members, func(m string) bool { return len(nameSegments(m)) > 0 }) {
+		// Only layout directories (the root package, cmd): their terms
+		// are whatever the main packages happen to say (gitea's
+		// pkt+ecdhe); the layout is what the owners call it.
+		return layoutName(members, loc)
+	}
 	words := common
 	for _, t := range terms[:min(nameTerms, len(terms))] {
 		words = append(words, t.Word)
@@ -165,6 +171,21 @@ func sliceName(members []string, loc map[string]int, segments map[string]int) st
 		}
 	}
 	return best
+}
+
+// layoutName is the first segment of the member with the most code,
+// "root" for the root package.
+func layoutName(members []string, loc map[string]int) string {
+	heaviest := members[0]
+	for _, m := range members[1:] {
+		if loc[m] > loc[heaviest] || loc[m] == loc[heaviest] && m < heaviest {
+			heaviest = m
+		}
+	}
+	if first, _, _ := strings.Cut(heaviest, "/"); first != "." {
+		return first
+	}
+	return "root"
 }
 
 // unnaming are words that may couple packages (their code shares them)

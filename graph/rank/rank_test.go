@@ -133,6 +133,13 @@ func TestSliceName(t *testing.T) {
 	if got := contextName([]string{"models/packages", "modules/packages/npm", "services/packages"}, loc, nil, terms, nil, segments); got != "packages" {
 		t.Errorf("contextName of the packages slices = %q, want packages", got)
 	}
+	// Layout directories alone are named as laid out, whatever their terms.
+	if got := contextName([]string{".", "cmd"}, map[string]int{".": 10, "cmd": 500}, nil, terms, nil, segments); got != "cmd" {
+		t.Errorf("contextName of the root and cmd = %q, want cmd", got)
+	}
+	if got := contextName([]string{"."}, nil, nil, terms, nil, segments); got != "root" {
+		t.Errorf("contextName of the root = %q, want root", got)
+	}
 }
 
 func risk(c Context) Score  { return c.Risk }

@@ -254,10 +254,19 @@ function engine() {
     if (slice) return slice;
     var name = contextNameAt(ms, tables, 1);
     if (!ts.length) return name;
+    if (!ms.some(function (m) { return nameSegments(path[m]).length > 0; })) return layoutName(ms);
     var words = common.concat(ts.slice(0, NAME_TERMS).map(function (t) { return t.word; }));
     var parts = name.split(/[+\/]/).filter(Boolean);
     if (parts.some(function (part) { return words.some(function (w) { return sameWord(part, w); }); })) return name;
     return termName(ts);
+  }
+
+  // layoutName is graph/rank's: the first segment of the heaviest member.
+  function layoutName(ms) {
+    var h = ms[0];
+    ms.slice(1).forEach(function (m) { if (loc[m] > loc[h] || loc[m] === loc[h] && m < h) h = m; });
+    var first = path[h].split('/')[0];
+    return first === '.' ? 'root' : first;
   }
 
   function contextNameAt(ms, tables, depth) {
