@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -106,20 +107,18 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	if cfg.wants(schema.SignalVocabulary) {
 		voc = vocab.NewCollector()
 	}
-	if sql != nil || voc != nil || sym != nil {
-		opt.Visit = func(f code.File) {
-			if sym != nil {
-				sym.Add(f.Dir, f.ImportPath, f.Path, f.Fset, f.AST)
-			}
-			if sql != nil {
-				// Generated code holds much of many monoliths' data access
-				// (stores, schemas); its statements are marked.
-				sql.Add(tables.File{Pkg: f.Dir, ImportPath: f.ImportPath, Path: f.Path, Fset: f.Fset, AST: f.AST, Generated: f.Generated})
-			}
-			if voc != nil && !f.Generated {
-				voc.AddFile(f.Dir, f.Fset, f.AST)
-			}
+	col := collectors{sym, sql, voc}
+	var memo *code.Memo
+	if col.on() {
+		// A cached run keeps what each file gave, by its contents: the
+		// next run on a new commit parses only what changed.
+		if salt, ok := col.salt(); ok && cfg.Cache != "" && r.FS == nil {
+			memo = loadMemo(cfg.Cache, r.Root, salt)
+			opt.Memo = memo
+			fsys := r.Files()
+			opt.Recall = func(f code.File, b []byte) { col.recall(fsys, f, b) }
 		}
+		opt.Visit = func(f code.File) []byte { return col.visit(f, memo != nil) }
 	}
 	step, phase := cfg.stepper(), cfg.phase
 	phase("load")
@@ -128,14 +127,32 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
 	a.Code = g
-	step("loaded %d packages with %s (%d files)", len(g.Packages), g.Loader, g.Files)
-	if sym != nil {
-		a.Symbols = symbolsOf(sym.Finish())
+	if memo != nil {
+		if memo.Changed() {
+			storeMemo(cfg.Cache, r.Root, memo)
+		}
+		step("loaded %d packages with %s (%d files; of the %d Go files read, %d were unchanged since the last run and not parsed again)",
+			len(g.Packages), g.Loader, g.Files, g.Read, g.Recalled)
+	} else {
+		step("loaded %d packages with %s (%d files)", len(g.Packages), g.Loader, g.Files)
 	}
-	a.importsStatus()
+	// The symbols' and the SQL's resolution are independent: on two
+	// cores they take the time of the longer one.
+	var symResult *symbols.Result
+	var finishing sync.WaitGroup
+	if sym != nil {
+		finishing.Go(func() { symResult = sym.Finish() })
+	}
 	if sql != nil {
 		phase("sql")
 		a.SQL = sql.Finish(r.Files(), rules.SkipDir, rules.UserExcluded)
+	}
+	finishing.Wait()
+	if symResult != nil {
+		a.Symbols = symbolsOf(symResult)
+	}
+	a.importsStatus()
+	if sql != nil {
 		a.sqlStatus()
 		step("read %d SQL statements touching %d tables", a.SQL.Found, len(a.SQL.Tables))
 	}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -33,8 +34,15 @@ type Options struct {
 	// comments, and hand it to the function, so that other signals (SQL
 	// in string literals, the vocabulary) share the one parse. Generated
 	// files, which the import graph leaves out, are handed over too,
-	// marked. It is called from several goroutines at once.
-	Visit func(File)
+	// marked. It is called from several goroutines at once. What it
+	// returns is what Memo keeps of the file for Recall.
+	Visit func(File) []byte
+	// Memo, when set with Visit and Recall, remembers the files of this
+	// load; a file it remembers from an earlier one is not parsed: Recall
+	// gets the bytes Visit returned for it, with a File that has no Fset
+	// or AST. Recall is called from several goroutines at once.
+	Memo   *Memo
+	Recall func(File, []byte)
 	// Context, when set, stops the go command when it is done: Load then
 	// fails with its error instead of falling back.
 	Context context.Context
@@ -62,6 +70,8 @@ type Graph struct {
 	FallbackReason string
 
 	Files     int      // Go files analyzed
+	Read      int      // Go files read: analyzed, generated, cgo, unparsable
+	Recalled  int      // of Read, those taken from Options.Memo instead of parsed
 	Excluded  int      // Go files left out by user exclude patterns
 	Generated []string // generated Go files left out, sorted
 	Warnings  []Warning
@@ -254,19 +264,48 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	results := make([]fileInfo, len(jobs))
 	var eg errgroup.Group
 	eg.SetLimit(runtime.GOMAXPROCS(0))
+	memo := opt.Memo
+	if opt.Visit == nil || opt.Recall == nil {
+		memo = nil
+	}
+	var recalled atomic.Int64
 	for i, j := range jobs {
 		eg.Go(func() error {
-			var visit func(*token.FileSet, *ast.File, bool)
+			ip := strings.TrimSuffix(j.pkg.importPath, "_test")
+			var visit func(*token.FileSet, *ast.File, bool) []byte
 			if v := opt.Visit; v != nil {
-				visit = func(fset *token.FileSet, f *ast.File, generated bool) {
-					v(File{Dir: j.pkg.dir, ImportPath: strings.TrimSuffix(j.pkg.importPath, "_test"), Path: j.file, Fset: fset, AST: f, Generated: generated})
+				visit = func(fset *token.FileSet, f *ast.File, generated bool) []byte {
+					return v(File{Dir: j.pkg.dir, ImportPath: ip, Path: j.file, Fset: fset, AST: f, Generated: generated})
 				}
 			}
-			results[i] = readFile(fsys, j.file, visit)
+			if memo == nil {
+				results[i] = readFile(fsys, j.file, visit)
+				return nil
+			}
+			src, err := readLimited(fsys, j.file, MaxFileSize)
+			if err != nil {
+				results[i] = fileInfo{err: err}
+				return nil
+			}
+			k := memoKey(j.pkg.dir, ip, j.file, src)
+			if e := memo.recall(k); e != nil {
+				if e.visited {
+					opt.Recall(File{Dir: j.pkg.dir, ImportPath: ip, Path: j.file, Generated: e.info.generated}, e.visit)
+				}
+				results[i] = e.info
+				recalled.Add(1)
+				return nil
+			}
+			fi, out, visited := parseFile(j.file, src, visit)
+			if fi.err == nil {
+				memo.remember(k, &memoEntry{info: fi, visited: visited, visit: out})
+			}
+			results[i] = fi
 			return nil
 		})
 	}
 	eg.Wait()
+	g.Read, g.Recalled = len(jobs), int(recalled.Load())
 
 	internal := map[string]string{} // import path -> dir
 	pkgs := map[string]*Package{}

@@ -359,3 +359,43 @@ func TestRelPos(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoEncoding: a memo survives Encode and LoadMemo for its own salt
+// only, and keeps only the files the loads used.
+func TestMemoEncoding(t *testing.T) {
+	m := NewMemo("salt")
+	k1, k2 := memoKey("a", "example.com/a", "a/a.go", []byte("package a")), memoKey("b", "example.com/b", "b/b.go", []byte("package b"))
+	m.remember(k1, &memoEntry{info: fileInfo{pkgName: "a", imports: []string{"fmt"}, lines: []int{3}, loc: 7}, visited: true, visit: []byte{1, 2}})
+	m.remember(k2, &memoEntry{info: fileInfo{generated: true}})
+	data := m.Encode()
+	back, err := LoadMemo(data, "salt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := back.recall(k1); e == nil || e.info.pkgName != "a" || e.info.lines[0] != 3 || e.info.loc != 7 || string(e.visit) != "\x01\x02" || !e.visited {
+		t.Errorf("recalled %+v", e)
+	}
+	if back.Changed() != true {
+		t.Error("a load that left a file unread is a change")
+	}
+	if e := back.recall(k2); e == nil || !e.info.generated || e.visited {
+		t.Errorf("recalled %+v", e)
+	}
+	if back.Changed() {
+		t.Error("a load that recalled every file and parsed none changed the memo")
+	}
+	// Only what this load used is kept.
+	back.used = map[[32]byte]*memoEntry{k1: back.used[k1]}
+	again, _ := LoadMemo(back.Encode(), "salt")
+	if again.recall(k2) != nil || again.recall(k1) == nil {
+		t.Error("Encode kept a file the load did not use")
+	}
+	for _, bad := range [][]byte{nil, data[:len(data)-1], append([]byte("x"), data[1:]...)} {
+		if m, err := LoadMemo(bad, "salt"); err == nil || m.recall(k1) != nil {
+			t.Errorf("a damaged memo of %d bytes was loaded", len(bad))
+		}
+	}
+	if m, err := LoadMemo(data, "other seams"); err == nil || m.recall(k1) != nil {
+		t.Error("a memo of another salt was loaded")
+	}
+}

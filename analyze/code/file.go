@@ -28,19 +28,26 @@ type fileInfo struct {
 // visit function the file is parsed in full and handed over, generated
 // or not; otherwise only its imports are parsed, which is several times
 // faster, and generated files are not parsed at all.
-func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool)) fileInfo {
+func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool) []byte) fileInfo {
 	src, err := readLimited(fsys, rel, MaxFileSize)
 	if err != nil {
 		return fileInfo{err: err}
 	}
+	fi, _, _ := parseFile(rel, src, visit)
+	return fi
+}
+
+// parseFile parses a file read from rel, as readFile does; it returns
+// what visit returned, and whether it was called.
+func parseFile(rel string, src []byte, visit func(*token.FileSet, *ast.File, bool) []byte) (fi fileInfo, out []byte, visited bool) {
 	if scope.Generated(src) {
 		if visit != nil {
 			fset := token.NewFileSet()
 			if f, _ := parser.ParseFile(fset, rel, src, parser.ParseComments|parser.SkipObjectResolution); f != nil && f.Name != nil {
-				visit(fset, f, true)
+				out, visited = visit(fset, f, true), true
 			}
 		}
-		return fileInfo{generated: true}
+		return fileInfo{generated: true}, out, visited
 	}
 	// A fresh FileSet per file: positions are not kept, and a shared one
 	// would serialise the workers on its lock.
@@ -51,9 +58,9 @@ func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, rel, src, mode)
 	if f == nil || f.Name == nil {
-		return fileInfo{err: fmt.Errorf("parse: %v", err)}
+		return fileInfo{err: fmt.Errorf("parse: %v", err)}, nil, false
 	}
-	fi := fileInfo{pkgName: f.Name.Name, loc: CountLOC(src)}
+	fi = fileInfo{pkgName: f.Name.Name, loc: CountLOC(src)}
 	if err != nil {
 		// What parsed of the import block still counts; say what did not.
 		fi.warn = fmt.Sprintf("parse: %v", err)
@@ -71,9 +78,9 @@ func readFile(fsys fs.FS, rel string, visit func(*token.FileSet, *ast.File, bool
 		fi.lines = append(fi.lines, fset.Position(spec.Path.Pos()).Line)
 	}
 	if visit != nil && !fi.cgo {
-		visit(fset, f, false)
+		out, visited = visit(fset, f, false), true
 	}
-	return fi
+	return fi, out, visited
 }
 
 // MaxFileSize bounds the Go files read: a larger one (a blob of embedded

@@ -3,6 +3,7 @@ package symbols
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -36,41 +37,59 @@ func NewCollector() *Collector {
 // named *_test.go. Test files declare nothing (no other package can use
 // their names) but their uses count, marked.
 func (c *Collector) Add(dir, importPath, path string, fset *token.FileSet, f *ast.File) {
+	c.AddSummary(dir, importPath, path, Summarize(path, fset, f))
+}
+
+// Summary is what one file gives a Collector, without its syntax tree:
+// Summarize makes it and AddSummary adds it. It survives MarshalBinary
+// and UnmarshalBinary, so that a file whose contents did not change
+// need not be parsed again.
+type Summary struct {
+	strs    []string // the file's string table
+	sum     fileSum  // with ids into strs; dir, importPath and path are set when added
+	skipped string   // why the file's tree could not be walked; "" when it could
+}
+
+// Summarize reads the file path (relative to the root, as positions are
+// reported); Add is AddSummary of it.
+func Summarize(path string, fset *token.FileSet, f *ast.File) *Summary {
 	if f == nil || f.Name == nil || fset == nil {
-		c.mu.Lock()
-		c.skipped = append(c.skipped, path+": no syntax tree, package clause or file set")
-		c.mu.Unlock()
-		return
+		return &Summary{skipped: path + ": no syntax tree, package clause or file set"}
 	}
-	s := &fileSum{
-		dir:        dir,
-		importPath: importPath,
-		path:       path,
-		test:       strings.HasSuffix(path, "_test.go"),
-		generated:  ast.IsGenerated(f),
-	}
+	s := &Summary{sum: fileSum{path: path, test: strings.HasSuffix(path, "_test.go"), generated: ast.IsGenerated(f)}}
 	b := builders.Get().(*builder)
 	defer builders.Put(b)
 	defer b.release()
-	b.reset(s, fset.File(f.Package))
+	b.reset(&s.sum, fset.File(f.Package))
 	if err := b.walk(f); err != nil {
+		return &Summary{skipped: path + ": " + err.Error()}
+	}
+	b.done()
+	s.strs = slices.Clone(b.strs)
+	return s
+}
+
+// AddSummary adds what Summarize read of a file of the package in dir
+// whose import path is importPath; see Add. s must not be used again.
+func (c *Collector) AddSummary(dir, importPath, path string, s *Summary) {
+	if s.skipped != "" {
 		c.mu.Lock()
-		c.skipped = append(c.skipped, path+": "+err.Error())
+		c.skipped = append(c.skipped, s.skipped)
 		c.mu.Unlock()
 		return
 	}
-	b.done()
-	c.merge(b)
+	s.sum.dir, s.sum.importPath, s.sum.path = dir, importPath, path
+	s.sum.test = strings.HasSuffix(path, "_test.go")
+	c.merge(s.strs, &s.sum)
 }
 
-// merge moves the builder's summary into the collector, translating its
-// local string ids into the collector's.
-func (c *Collector) merge(b *builder) {
-	s := b.sum
+// merge moves a file's summary into the collector, translating its
+// local string ids (into strs) into the collector's.
+func (c *Collector) merge(strs []string, s *fileSum) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	global := make([]int32, len(b.strs))
-	for i, t := range b.strs {
+	global := make([]int32, len(strs))
+	for i, t := range strs {
 		global[i] = c.intern(t)
 	}
 	s.name = global[s.name]

@@ -149,20 +149,41 @@ func (c *Collector) AddFile(pkg, importPath, path string, fset *token.FileSet, f
 
 // Add records what one Go file holds; safe for concurrent use. A file
 // ending in _test.go, or in a test directory (see TestDirs), holds
-// test SQL (see Options.Tests).
+// test SQL (see Options.Tests). Add is AddSummary of Summarize.
 func (c *Collector) Add(file File) {
-	pkg, importPath, path, fset, f := file.Pkg, file.ImportPath, file.Path, file.Fset, file.AST
+	c.AddSummary(file.Pkg, file.ImportPath, file.Path, Summarize(file))
+}
+
+// Summary is what one Go file gives a Collector, without its syntax
+// tree: Summarize makes it and AddSummary adds it. It survives
+// MarshalBinary and UnmarshalBinary (summary.go), so that a file whose
+// contents did not change need not be parsed again.
+type Summary struct {
+	tooBig          *Warning // the file was not read, for this reason
+	test, generated bool
+	impList         []string // nil when the file imports nothing
+	drivers         []string // database drivers imported or named to sql.Open
+	warnings        []Warning
+	singular        bool
+	roots           []*root
+	funcs           []*funcInfo
+	orm             []*ormSite
+	structs         []structDecl
+	entTables       [][2]string
+	embeds          []embedPattern
+	paths           []pathLit
+}
+
+// Summarize reads one Go file as Add takes it.
+func Summarize(file File) *Summary {
+	pkg, path, fset, f := file.Pkg, file.Path, file.Fset, file.AST
 	if size := f.FileEnd - f.FileStart; int(size) > MaxGoFile {
-		c.mu.Lock()
-		c.warnings = append(c.warnings, Warning{
-			Message: fmt.Sprintf("Go file of %d bytes skipped: larger than %s", size, sizeName(MaxGoFile)), Where: path})
-		c.mu.Unlock()
-		return
+		return &Summary{tooBig: &Warning{
+			Message: fmt.Sprintf("Go file of %d bytes skipped: larger than %s", size, sizeName(MaxGoFile)), Where: path}}
 	}
 	test := strings.HasSuffix(path, "_test.go") || inTestDir(path)
 	w := &fileWalker{fset: fset, pkg: pkg, path: path, imports: map[string]string{}, covered: map[ast.Node]bool{},
 		test: test, generated: file.Generated}
-	builder := false
 	for _, imp := range f.Imports {
 		p, err := strconv.Unquote(imp.Path.Value)
 		if err != nil {
@@ -179,11 +200,6 @@ func (c *Collector) Add(file File) {
 		if _, ok := driverDialects[p]; ok {
 			w.drivers = append(w.drivers, p)
 		}
-		for _, b := range builderLibs {
-			if strings.HasPrefix(p, b) {
-				builder = true
-			}
-		}
 	}
 	for _, d := range f.Decls {
 		clear(w.covered)
@@ -194,53 +210,67 @@ func (c *Collector) Add(file File) {
 			w.topDecl(d)
 		}
 	}
-	embeds, lits := fileEmbeds(f), w.paths
+	return &Summary{test: test, generated: file.Generated, impList: w.impList, drivers: w.drivers, warnings: w.warnings, singular: w.singular,
+		roots: w.roots, funcs: w.funcs, orm: w.orm, structs: w.structs, entTables: w.entTables,
+		embeds: fileEmbeds(f), paths: w.paths}
+}
 
+// AddSummary adds what Summarize read of a file of the package in pkg
+// whose import path is importPath; path is the file. Safe for concurrent
+// use; s must not be used again.
+func (c *Collector) AddSummary(pkg, importPath, path string, s *Summary) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if s.tooBig != nil {
+		c.warnings = append(c.warnings, *s.tooBig)
+		return
+	}
+	s.place(pkg, path)
 	p := c.pkgs[pkg]
 	if p == nil {
 		p = &pkgInfo{dir: pkg, importPath: importPath, consts: map[string]*root{}, funcs: map[string]*funcInfo{}, imports: map[string]bool{}}
 		c.pkgs[pkg] = p
 	}
-	c.warnings = append(c.warnings, w.warnings...)
-	c.singular = c.singular || w.singular
+	c.warnings = append(c.warnings, s.warnings...)
+	c.singular = c.singular || s.singular
 	p.files++
-	if test {
+	if s.test {
 		p.testFiles++
 	}
-	p.builderLib = p.builderLib || builder
-	for _, imp := range w.impList {
+	p.drivers = append(p.drivers, s.drivers...)
+	for _, imp := range s.impList {
 		p.imports[imp] = true
+		if slices.ContainsFunc(builderLibs, func(b string) bool { return strings.HasPrefix(imp, b) }) {
+			p.builderLib = true
+		}
 	}
-	p.drivers = append(p.drivers, w.drivers...)
-	p.orm = append(p.orm, w.orm...)
-	for _, d := range w.structs {
+	p.orm = append(p.orm, s.orm...)
+	for _, d := range s.structs {
 		if p.structs == nil {
 			p.structs = map[string]structDecl{}
 		}
 		p.structs[d.name] = d
 	}
-	for _, e := range w.entTables {
+	for _, e := range s.entTables {
 		if p.entTables == nil {
 			p.entTables = map[string]string{}
 		}
 		p.entTables[e[0]] = e[1]
 	}
-	for _, imp := range w.impList {
+	for _, imp := range s.impList {
 		if ormLibOf(imp) != "" && !slices.Contains(p.ormLibs, imp) {
 			p.ormLibs = append(p.ormLibs, imp)
 		}
 	}
-	p.embeds = append(p.embeds, embeds...)
-	p.pathLits = append(p.pathLits, lits...)
-	for _, r := range w.roots {
+	p.embeds = append(p.embeds, s.embeds...)
+	p.pathLits = append(p.pathLits, s.paths...)
+	for _, r := range s.roots {
 		p.roots = append(p.roots, r)
 		if r.fn == "" && r.bind != "" {
 			p.consts[r.bind] = r
 		}
 	}
-	for _, fi := range w.funcs {
+	for _, fi := range s.funcs {
 		if old, ok := p.funcs[fi.key]; ok && old.file != nil {
 			continue // a duplicate under build tags: keep the first
 		}

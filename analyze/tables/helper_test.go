@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -67,12 +68,46 @@ func parseRepo(tb testing.TB, root string) (*token.FileSet, []goFile) {
 	return fset, files
 }
 
-// collectRepo runs the whole SQL pass over a repository.
+// collectRepo runs the whole SQL pass over a repository, checked
+// against its run from decoded summaries (see twin).
 func collectRepo(tb testing.TB, root string, opt Options) *Result {
+	tb.Helper()
 	fset, files := parseRepo(tb, root)
-	c := NewCollector(opt)
+	c := newTwin(opt)
 	for _, g := range files {
-		c.AddFile(g.pkg, g.importPath, g.rel, fset, g.f)
+		c.add(tb, File{Pkg: g.pkg, ImportPath: g.importPath, Path: g.rel, Fset: fset, AST: g.f})
 	}
-	return c.Finish(os.DirFS(root), skipDir, nil)
+	return c.finish(tb, os.DirFS(root), skipDir)
+}
+
+// twin runs the SQL pass twice: from the syntax trees, and from the
+// files' summaries after a round trip through MarshalBinary and
+// UnmarshalBinary, as a cached run reads them. finish fails the test
+// when the two results differ: every repository of these tests checks
+// the summaries' encoding.
+type twin struct{ trees, cached *Collector }
+
+func newTwin(opt Options) *twin { return &twin{NewCollector(opt), NewCollector(opt)} }
+
+func (c *twin) add(tb testing.TB, f File) {
+	tb.Helper()
+	c.trees.Add(f)
+	b, err := Summarize(f).MarshalBinary()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var s Summary
+	if err := s.UnmarshalBinary(b); err != nil {
+		tb.Fatalf("%s: decoding its summary: %v", f.Path, err)
+	}
+	c.cached.AddSummary(f.Pkg, f.ImportPath, f.Path, &s)
+}
+
+func (c *twin) finish(tb testing.TB, fsys fs.FS, skipDir func(string) bool) *Result {
+	tb.Helper()
+	want := c.trees.Finish(fsys, skipDir, nil)
+	if got := c.cached.Finish(fsys, skipDir, nil); !reflect.DeepEqual(got, want) {
+		tb.Errorf("the SQL pass from decoded summaries differs from the one from syntax trees:\n got %+v\nwant %+v", got, want)
+	}
+	return want
 }

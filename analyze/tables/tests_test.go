@@ -18,7 +18,7 @@ import (
 // marking generated files (a "Code generated ... DO NOT EDIT." line) as such.
 func collectAll(t *testing.T, root string, opt Options) *Result {
 	t.Helper()
-	c := NewCollector(opt)
+	c := newTwin(opt)
 	fset := token.NewFileSet()
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
@@ -32,11 +32,11 @@ func collectAll(t *testing.T, root string, opt Options) *Result {
 		}
 		dir := path.Dir(rel)
 		src, _ := os.ReadFile(p)
-		c.Add(File{Pkg: dir, ImportPath: "example.com/m/" + dir, Path: rel, Fset: fset, AST: f,
+		c.add(t, File{Pkg: dir, ImportPath: "example.com/m/" + dir, Path: rel, Fset: fset, AST: f,
 			Generated: scope.Generated(src)})
 		return nil
 	})
-	return c.Finish(os.DirFS(root), nil, nil)
+	return c.finish(t, os.DirFS(root), nil)
 }
 
 func TestTestAndGeneratedSQL(t *testing.T) {

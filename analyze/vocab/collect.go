@@ -3,8 +3,11 @@ package vocab
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 	"sync"
+
+	"github.com/seams-tool/seams/analyze/internal/wire"
 )
 
 // Collector gathers the vocabulary of Go files parsed elsewhere, per
@@ -59,21 +62,74 @@ func NewCollector() *Collector {
 // package-level constants and variables; import paths, struct tags and
 // function bodies are not read.
 func (c *Collector) AddFile(dir string, fset *token.FileSet, f *ast.File) {
+	c.AddSummary(dir, Summarize(fset, f))
+}
+
+// Summary is the vocabulary of one file, without its syntax tree:
+// Summarize makes it and AddSummary adds it. It survives MarshalBinary
+// and UnmarshalBinary, so that a file whose contents did not change need
+// not be parsed again. A nil Summary is a file that adds nothing (a test
+// file).
+type Summary struct{ names []name }
+
+// Summarize reads the names of a file as AddFile takes them.
+func Summarize(fset *token.FileSet, f *ast.File) *Summary {
 	if f == nil {
-		return
+		return nil
 	}
 	if fset != nil {
 		if tf := fset.File(f.Package); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
-			return
+			return nil
 		}
 	}
 	b := bags.Get().(*bag)
 	for _, d := range f.Decls {
 		b.decl(d)
 	}
-	c.merge(dir, b)
+	s := &Summary{names: slices.Clone(b.names)}
 	b.names = b.names[:0]
 	bags.Put(b)
+	return s
+}
+
+// AddSummary adds what Summarize read of a file of the package in dir.
+// Safe for concurrent use.
+func (c *Collector) AddSummary(dir string, s *Summary) {
+	if s != nil {
+		c.merge(dir, &bag{names: s.names})
+	}
+}
+
+// summaryVersion changes whenever Summary's encoding or what Summarize
+// records changes.
+const summaryVersion = 1
+
+// MarshalBinary encodes s.
+func (s *Summary) MarshalBinary() ([]byte, error) {
+	var w wire.Writer
+	w.Uint(summaryVersion)
+	w.Len(len(s.names))
+	for _, n := range s.names {
+		w.String(n.text)
+		w.Uint(uint64(n.kind))
+	}
+	return w.B, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary encoded.
+func (s *Summary) UnmarshalBinary(b []byte) error {
+	r := wire.NewReader(b)
+	if r.Uint() != summaryVersion {
+		return wire.ErrMalformed
+	}
+	s.names = make([]name, r.Len(2))
+	for i := range s.names {
+		s.names[i] = name{text: r.String(), kind: uint8(r.Uint())}
+		if s.names[i].kind > kindPath {
+			return wire.ErrMalformed
+		}
+	}
+	return r.Done()
 }
 
 // AddTerms records terms the caller knows about the package in dir, such

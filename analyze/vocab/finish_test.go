@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"math"
@@ -321,5 +322,55 @@ func TestDeterministic(t *testing.T) {
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("GOMAXPROCS %d: random corpus result differs between runs", procs)
 		}
+	}
+}
+
+// TestSummaryRoundTrip: a summary that went through MarshalBinary and
+// UnmarshalBinary adds what the syntax tree adds; a test file's summary
+// is nil and adds nothing, not even its package.
+func TestSummaryRoundTrip(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p/p.go", "package p\ntype PullRequest struct{ Reviewer string }\nconst Kettle = \"teapot_lid\"\nfunc Wobble() {}\n", parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, err := parser.ParseFile(fset, "q/q.go", "package q\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf, err := parser.ParseFile(fset, "r/r_test.go", "package r\ntype Ignored struct{}\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := NewCollector(), NewCollector()
+	for _, file := range []struct {
+		dir string
+		f   *ast.File
+	}{{"p", f}, {"q", empty}, {"r", tf}} {
+		want.AddFile(file.dir, fset, file.f)
+		s := Summarize(fset, file.f)
+		if s == nil {
+			got.AddSummary(file.dir, nil)
+			continue
+		}
+		b, _ := s.MarshalBinary()
+		var back Summary
+		if err := back.UnmarshalBinary(b); err != nil {
+			t.Fatal(err)
+		}
+		got.AddSummary(file.dir, &back)
+	}
+	if !reflect.DeepEqual(got.pkgs, want.pkgs) || !reflect.DeepEqual(got.texts, want.texts) {
+		t.Errorf("from summaries: %v %v, from trees: %v %v", got.pkgs, got.texts, want.pkgs, want.texts)
+	}
+	if _, ok := got.pkgs["q"]; !ok {
+		t.Error("a file without names lost its package")
+	}
+	if _, ok := got.pkgs["r"]; ok {
+		t.Error("a test file added its package")
+	}
+	b, _ := (&Summary{names: []name{{"x", kindPath + 1}}}).MarshalBinary()
+	if err := new(Summary).UnmarshalBinary(b); err == nil {
+		t.Error("an unknown kind decoded")
 	}
 }
