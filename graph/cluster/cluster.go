@@ -401,11 +401,7 @@ func kernelRule(g *graph.Graph, pre clustering, shared, tooling, declaredOf map[
 			n++
 			per[ctxOfOr(ctxOf, q)]++
 		}
-		pc = 1
-		for _, c := range per {
-			pc -= float64(c*c) / float64(n*n)
-		}
-		return n, pc
+		return n, participationOf(per)
 	}
 	// library says whether a package lies below a library directory and
 	// code of at least two areas imports it.
@@ -611,6 +607,24 @@ func ctxOfOr(ctxOf map[string]int, p string) int {
 		return c
 	}
 	return -1
+}
+
+// participationOf is 1 - sum over contexts of (share of the importers
+// there)^2, per counting the importers in each context. The squares are
+// summed as integers: a float sum over a map depends on its (random)
+// order, and the result meets a threshold (importers spread 1, 4 and 9
+// over three contexts give exactly 0.5, or a hair below it in some
+// orders).
+func participationOf(per map[int]int) float64 {
+	n, sq := 0, 0
+	for _, c := range per {
+		n += c
+		sq += c * c
+	}
+	if n == 0 {
+		return 1
+	}
+	return 1 - float64(sq)/float64(n*n)
 }
 
 // mergeTiny folds contexts smaller than min into the context they are
