@@ -17,6 +17,7 @@ import (
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/report"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // The file memo lets a run whose analysis is not cached (a new commit in
@@ -36,9 +37,10 @@ type collectors struct {
 
 func (c collectors) on() bool { return c.sym != nil || c.sql != nil || c.voc != nil }
 
-// salt is what the memo's contents depend on besides the files: which
-// collectors ran, and the seams build whose code summarized them.
-func (c collectors) salt() (string, bool) {
+// memoSalt is what a memo's contents depend on besides the files:
+// which collectors run (as run decides), and the seams build whose code
+// summarized them.
+func memoSalt(cfg Config) (string, bool) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", false
@@ -48,7 +50,8 @@ func (c collectors) salt() (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("exe %s %d %d %s; symbols %t sql %t vocabulary %t",
-		exe, st.Size(), st.ModTime().UnixNano(), runtime.Version(), c.sym != nil, c.sql != nil, c.voc != nil), true
+		exe, st.Size(), st.ModTime().UnixNano(), runtime.Version(),
+		!cfg.NoContexts && cfg.wants(schema.SignalImports), cfg.wants(schema.SignalSQL), cfg.wants(schema.SignalVocabulary)), true
 }
 
 // visit hands a parsed file to the collectors; with keep it returns

@@ -63,15 +63,25 @@ func Run(cfg Config) (*Analysis, error) {
 			return a, nil
 		}
 	}
-	a, err := run(r, rules, cfg)
+	// A run whose analysis is not cached keeps what each file gave, by
+	// its contents: the next run on a new commit parses only what changed.
+	var memo *code.Memo
+	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
+		memo = loadMemo(cfg.Cache, r.Root, salt)
+	}
+	a, err := run(r, rules, cfg, memo)
 	if err == nil && key != "" {
 		storeAnalysis(cfg.Cache, r.Root, key, a)
+	}
+	if err == nil && memo != nil && memo.Changed() {
+		storeMemo(cfg.Cache, r.Root, memo)
 	}
 	return a, err
 }
 
-// run analyzes a located repository, on disk or in a commit's tree.
-func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
+// run analyzes a located repository, on disk or in a commit's tree,
+// with memo (if not nil) remembering and recalling its files.
+func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analysis, error) {
 	a := &Analysis{Config: cfg, Repo: r, Status: map[schema.Signal]Status{}}
 	if r.FS == nil {
 		var err error
@@ -108,12 +118,11 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 		voc = vocab.NewCollector()
 	}
 	col := collectors{sym, sql, voc}
-	var memo *code.Memo
+	if !col.on() {
+		memo = nil
+	}
 	if col.on() {
-		// A cached run keeps what each file gave, by its contents: the
-		// next run on a new commit parses only what changed.
-		if salt, ok := col.salt(); ok && cfg.Cache != "" && r.FS == nil {
-			memo = loadMemo(cfg.Cache, r.Root, salt)
+		if memo != nil {
 			opt.Memo = memo
 			fsys := r.Files()
 			opt.Recall = func(f code.File, b []byte) { col.recall(fsys, f, b) }
@@ -128,9 +137,6 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config) (*Analysis, error) {
 	}
 	a.Code = g
 	if memo != nil {
-		if memo.Changed() {
-			storeMemo(cfg.Cache, r.Root, memo)
-		}
 		step("loaded %d packages with %s (%d files; of the %d Go files read, %d were unchanged since the last run and not parsed again)",
 			len(g.Packages), g.Loader, g.Files, g.Read, g.Recalled)
 	} else {

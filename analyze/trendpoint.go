@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
@@ -40,6 +41,7 @@ type replay struct {
 	today map[string]string
 	known map[string]bool // the packages the baseline knows
 	now   *today
+	memo  *code.Memo // the last point's files
 }
 
 // skipError is a sampled commit with nothing to measure.
@@ -99,7 +101,17 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 	cc.Progress, cc.Log, cc.Cache = nil, nil, ""
 	// History comes from the one log, below.
 	cc.Signals = slices.DeleteFunc(slices.Clone(signalsOf(rp.cfg)), func(s schema.Signal) bool { return s == schema.SignalHistory })
-	a, err := run(at, rp.rules, cc)
+	// Consecutive points share most files: each parses only those that
+	// differ from the previous point's.
+	if rp.memo == nil {
+		if salt, ok := memoSalt(cc); ok {
+			rp.memo = code.NewMemo(salt)
+		}
+	}
+	a, err := run(at, rp.rules, cc, rp.memo)
+	if rp.memo != nil {
+		rp.memo.Next()
+	}
 	if err != nil {
 		return schema.TrendPoint{}, &skipError{err.Error()}
 	}

@@ -73,6 +73,16 @@ func (m *Memo) remember(k [sha256.Size]byte, e *memoEntry) {
 	m.mu.Unlock()
 }
 
+// Next readies m for another load that keeps it in memory (a trend's
+// points, one commit after the other): it then remembers only the files
+// of the load just done, one version of each.
+func (m *Memo) Next() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.old, m.used = m.used, map[[sha256.Size]byte]*memoEntry{}
+	m.misses.Store(0)
+}
+
 // Changed reports whether the loads with m parsed a file or left a
 // remembered one unread: whether Encode would differ from what was
 // loaded.

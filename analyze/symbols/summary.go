@@ -68,19 +68,19 @@ func (s *Summary) UnmarshalBinary(b []byte) error {
 	f.generated = r.Bool()
 	f.dots = r.Bool()
 	f.deadCalls = r.Int32()
-	f.imports = make([]imp, r.Len(3))
+	f.imports = make([]imp, r.Len(1))
 	for i := range f.imports {
 		f.imports[i] = imp{path: r.Int32(), alias: r.Int32(), dot: r.Bool()}
 	}
-	f.nodes = make([]node, r.Len(3))
+	f.nodes = make([]node, r.Len(1))
 	for i := range f.nodes {
 		f.nodes[i] = node{parent: r.Int32(), name: r.Int32(), kind: uint8(r.Uint())}
 	}
-	f.sites = make([]site, r.Len(4))
+	f.sites = make([]site, r.Len(1))
 	for i := range f.sites {
 		f.sites[i] = site{node: r.Int32(), count: r.Int32(), calls: r.Int32(), line: r.Int32()}
 	}
-	f.decls = make([]declSum, r.Len(8))
+	f.decls = make([]declSum, r.Len(1))
 	for i := range f.decls {
 		f.decls[i] = declSum{name: r.Int32(), recv: r.Int32(), kind: uint8(r.Uint()), form: uint8(r.Uint()),
 			line: r.Int32(), typ: r.Int32(), res0: r.Int32(), nres: r.Int32()}

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -218,4 +219,17 @@ func TestIgnore(t *testing.T) {
 	if ig.match("users") || newIgnore(Options{NoDefaultIgnore: true}).match("schema_migrations") {
 		t.Error("ignore matched too much")
 	}
+}
+
+// TestSummaryEnds: a file whose summary ends in many small items (struct
+// types, each a model candidate) decodes; their count is bounded by what
+// is left of the input, not by a guess at their size.
+func TestSummaryEnds(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("package m\n")
+	for i := range 9 {
+		fmt.Fprintf(&src, "type T%d struct{}\n", i)
+	}
+	root := writeRepo(t, map[string]string{"go.mod": "module example.com/m\n", "m/m.go": src.String()})
+	collectRepo(t, root, Options{}) // fails the test when the summary does not decode
 }

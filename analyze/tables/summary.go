@@ -151,7 +151,7 @@ func readExpr(r *wire.Reader, depth int) *sexpr {
 	if depth > maxExprDepth || r.Err() != nil {
 		return e
 	}
-	if n := r.Len(3); n > 0 {
+	if n := r.Len(1); n > 0 {
 		e.kids = make([]*sexpr, n)
 		for i := range e.kids {
 			e.kids[i] = readExpr(r, depth+1)
@@ -179,7 +179,7 @@ func (s *Summary) UnmarshalBinary(b []byte) error {
 		s.impList = []string{}
 	}
 	s.drivers = r.Strings()
-	if n := r.Len(2); n > 0 {
+	if n := r.Len(1); n > 0 {
 		s.warnings = make([]Warning, n)
 		for i := range s.warnings {
 			s.warnings[i] = Warning{Message: r.String(), Where: r.String()}
@@ -211,24 +211,24 @@ func (s *Summary) UnmarshalBinary(b []byte) error {
 		}
 		rt.isPart, rt.recv, rt.access, rt.nargs = r.Bool(), r.String(), r.String(), int(r.Int())
 	}
-	if n := r.Len(6); n > 0 {
+	if n := r.Len(1); n > 0 {
 		s.funcs = make([]*funcInfo, n)
 		for i := range s.funcs {
 			fi := &funcInfo{name: r.String(), key: r.String(), recv: r.String()}
-			if k := r.Len(5); k > 0 {
+			if k := r.Len(1); k > 0 {
 				fi.calls = make([]call, k)
 				for j := range fi.calls {
 					fi.calls[j] = call{imp: r.String(), name: r.String(), method: r.Bool(), recv: r.Bool(), local: r.Bool()}
 				}
 			}
-			if k := r.Len(2); k > 0 {
+			if k := r.Len(1); k > 0 {
 				fi.refs = make([]ref, k)
 				for j := range fi.refs {
 					fi.refs[j] = ref{name: r.String(), db: r.Bool()}
 				}
 			}
 			fi.lits = r.Strings()
-			if k := r.Len(2); k > 0 {
+			if k := r.Len(1); k > 0 {
 				fi.locals = make(map[string]*root, k)
 				for range k {
 					name := r.String()
@@ -245,14 +245,14 @@ func (s *Summary) UnmarshalBinary(b []byte) error {
 			s.funcs[i] = fi
 		}
 	}
-	if n := r.Len(7); n > 0 {
+	if n := r.Len(1); n > 0 {
 		s.orm = make([]*ormSite, n)
 		for i := range s.orm {
 			s.orm[i] = &ormSite{model: typeRef{imp: r.String(), name: r.String()}, method: r.String(), access: r.String(),
 				table: r.String(), line: int(r.Int()), fn: r.String()}
 		}
 	}
-	if n := r.Len(7); n > 0 {
+	if n := r.Len(1); n > 0 {
 		s.structs = make([]structDecl, n)
 		for i := range s.structs {
 			d := structDecl{name: r.String(), table: r.String(), ent: r.Bool(), naming: r.String()}
@@ -263,13 +263,13 @@ func (s *Summary) UnmarshalBinary(b []byte) error {
 			s.structs[i] = d
 		}
 	}
-	if n := r.Len(2); n > 0 {
+	if n := r.Len(1); n > 0 {
 		s.entTables = make([][2]string, n)
 		for i := range s.entTables {
 			s.entTables[i] = [2]string{r.String(), r.String()}
 		}
 	}
-	if n := r.Len(2); n > 0 {
+	if n := r.Len(1); n > 0 {
 		s.embeds = make([]embedPattern, n)
 		for i := range s.embeds {
 			s.embeds[i] = embedPattern{pattern: r.String(), fn: r.String()}

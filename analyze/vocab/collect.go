@@ -122,7 +122,7 @@ func (s *Summary) UnmarshalBinary(b []byte) error {
 	if r.Uint() != summaryVersion {
 		return wire.ErrMalformed
 	}
-	s.names = make([]name, r.Len(2))
+	s.names = make([]name, r.Len(1))
 	for i := range s.names {
 		s.names[i] = name{text: r.String(), kind: uint8(r.Uint())}
 		if s.names[i].kind > kindPath {

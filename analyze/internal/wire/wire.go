@@ -118,7 +118,8 @@ func (r *Reader) Int32() int32 {
 
 // Len reads a count of items that take at least minSize bytes each: a
 // count the rest of the input cannot hold is an error, not an
-// allocation.
+// allocation. minSize must be a true minimum (1 is always safe): a
+// larger one fails well-formed input near its end.
 func (r *Reader) Len(minSize int) int {
 	v := r.Uint()
 	if v > uint64(len(r.b)/max(minSize, 1)) {
