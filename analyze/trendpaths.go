@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -179,49 +180,71 @@ func movesKey(key string, moved map[string]string) string {
 // readOnce is a commit's tree that reads each file from the object store
 // once: the syntax loader opens every Go file twice (its build
 // constraints, then its source), and inflating blobs is most of a
-// point's reading.
+// point's reading. (Opening a snapshot file reads it whole, so a Stat
+// before a read would read it twice.)
 type readOnce struct {
 	fs.FS
-	mu   sync.Mutex
-	data map[string][]byte
+	mu    sync.Mutex
+	files map[string]*readFile
 }
 
-func newReadOnce(fsys fs.FS) *readOnce { return &readOnce{FS: fsys, data: map[string][]byte{}} }
+type readFile struct {
+	data []byte
+	info fs.FileInfo
+}
+
+func newReadOnce(fsys fs.FS) *readOnce { return &readOnce{FS: fsys, files: map[string]*readFile{}} }
 
 // ReadFile implements fs.ReadFileFS.
 func (r *readOnce) ReadFile(name string) ([]byte, error) {
-	r.mu.Lock()
-	data, ok := r.data[name]
-	r.mu.Unlock()
-	if ok {
-		return data, nil
+	f, err := r.read(name)
+	if err != nil || f == nil {
+		return fs.ReadFile(r.FS, name) // a directory: let fs say so
 	}
-	data, err := fs.ReadFile(r.FS, name)
-	if err != nil {
-		return nil, err
-	}
-	r.mu.Lock()
-	r.data[name] = data
-	r.mu.Unlock()
-	return data, nil
+	return f.data, nil
 }
 
 // Open implements fs.FS, from the cache for regular files.
 func (r *readOnce) Open(name string) (fs.File, error) {
-	f, err := r.FS.Open(name)
+	f, err := r.read(name)
 	if err != nil {
 		return nil, err
 	}
-	st, err := f.Stat()
-	if err != nil || st.IsDir() {
-		return f, err
+	if f == nil {
+		return r.FS.Open(name)
 	}
-	f.Close()
-	data, err := r.ReadFile(name)
+	return &memFile{Reader: bytes.NewReader(f.data), info: f.info}, nil
+}
+
+// read returns the file at name, read once; nil for a directory.
+func (r *readOnce) read(name string) (*readFile, error) {
+	r.mu.Lock()
+	f, ok := r.files[name]
+	r.mu.Unlock()
+	if ok {
+		return f, nil
+	}
+	file, err := r.FS.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	return &memFile{Reader: bytes.NewReader(data), info: st}, nil
+	defer file.Close()
+	st, err := file.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, nil
+	}
+	data, err := io.ReadAll(file)
+	if err != nil {
+		return nil, err
+	}
+	f = &readFile{data: data, info: st}
+	r.mu.Lock()
+	r.files[name] = f
+	r.mu.Unlock()
+	return f, nil
 }
 
 // ReadDir implements fs.ReadDirFS.
