@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/seams-tool/seams/analyze/internal/wire"
 )
 
 // The cache is a directory per repository (named by a hash of its
@@ -214,37 +215,38 @@ func (c *cache) save(w *warner) {
 func (c *cache) write(hashes []plumbing.Hash) error {
 	sort.Slice(hashes, func(i, j int) bool { return bytes.Compare(hashes[i][:], hashes[j][:]) < 0 })
 
-	b := []byte(cacheMagic)
-	b = binary.AppendUvarint(b, cacheVersion)
-	b = appendString(b, c.repoID)
-	b = binary.AppendUvarint(b, uint64(len(hashes)))
+	w := wire.Writer{B: []byte(cacheMagic)}
+	w.Uint(cacheVersion)
+	w.String(c.repoID)
+	w.Len(len(hashes))
 	for _, h := range hashes {
 		e := c.entries[h]
-		b = append(b, h[:]...)
-		b = append(b, boolByte(e.churn)|boolByte(e.hasChanges)<<1)
-		b = append(b, e.tree[:]...)
-		b = binary.AppendUvarint(b, uint64(len(e.parents)))
+		w.Raw(h[:])
+		w.Byte(boolByte(e.churn) | boolByte(e.hasChanges)<<1)
+		w.Raw(e.tree[:])
+		w.Len(len(e.parents))
 		for _, p := range e.parents {
-			b = append(b, p[:]...)
+			w.Raw(p[:])
 		}
-		b = appendString(b, e.name)
-		b = appendString(b, e.email)
-		b = binary.AppendVarint(b, e.unix)
-		b = binary.AppendVarint(b, e.offset)
+		w.String(e.name)
+		w.String(e.email)
+		w.Int(e.unix)
+		w.Int(e.offset)
 		if !e.hasChanges {
 			continue
 		}
-		b = binary.AppendUvarint(b, uint64(len(e.changes)))
+		w.Len(len(e.changes))
 		for _, ch := range e.changes {
-			b = append(b, byte(ch.Kind), boolByte(ch.Binary)|boolByte(ch.ByName)<<1)
-			b = appendString(b, ch.Path)
-			b = appendString(b, ch.OldPath)
-			b = binary.AppendUvarint(b, uint64(ch.Added))
-			b = binary.AppendUvarint(b, uint64(ch.Deleted))
+			w.Byte(byte(ch.Kind))
+			w.Byte(boolByte(ch.Binary) | boolByte(ch.ByName)<<1)
+			w.String(ch.Path)
+			w.String(ch.OldPath)
+			w.Uint(uint64(ch.Added))
+			w.Uint(uint64(ch.Deleted))
 		}
 	}
-	sum := sha256.Sum256(b)
-	b = append(b, sum[:]...)
+	sum := sha256.Sum256(w.B)
+	b := append(w.B, sum[:]...)
 
 	tmp, err := os.CreateTemp(c.dir, ".tmp-*")
 	if err != nil {
@@ -275,11 +277,6 @@ func boolByte(v bool) byte {
 	return 0
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
 // decode checks a segment and merges its entries. Every length is checked
 // against what is left, so a damaged file can neither crash the run nor
 // make it allocate wildly.
@@ -293,123 +290,54 @@ func (c *cache) decode(b []byte) error {
 	}
 	// Strings are cut from one copy of the segment rather than allocated
 	// one by one: a segment holds tens of thousands of paths.
-	r := &reader{b: body[len(cacheMagic):]}
-	r.s = string(r.b)
-	if v := r.uvarint(); r.err == nil && v != cacheVersion {
+	r := wire.NewReader(body[len(cacheMagic):])
+	r.ShareStrings()
+	if v := r.Uint(); r.Err() == nil && v != cacheVersion {
 		return fmt.Errorf("format version %d, this seams reads %d", v, cacheVersion)
 	}
-	if id := r.string(); r.err == nil && id != c.repoID {
+	if id := r.String(); r.Err() == nil && id != c.repoID {
 		return fmt.Errorf("it belongs to another repository (%s)", id)
 	}
-	n := r.count(46)
+	n := r.Len(46)
 	got := make(map[plumbing.Hash]*cacheEntry, n)
-	for i := 0; i < n && r.err == nil; i++ {
+	for i := 0; i < n && r.Err() == nil; i++ {
 		var h plumbing.Hash
-		copy(h[:], r.bytes(20))
-		flags := r.byte()
+		r.Raw(h[:])
+		flags := r.Byte()
 		e := &cacheEntry{churn: flags&1 != 0, hasChanges: flags&2 != 0}
-		copy(e.tree[:], r.bytes(20))
-		e.parents = make([]plumbing.Hash, r.count(20))
+		r.Raw(e.tree[:])
+		e.parents = make([]plumbing.Hash, r.Len(20))
 		for j := range e.parents {
-			copy(e.parents[j][:], r.bytes(20))
+			r.Raw(e.parents[j][:])
 		}
-		e.name, e.email = r.string(), r.string()
-		e.unix, e.offset = r.varint(), r.varint()
+		e.name, e.email = r.String(), r.String()
+		e.unix, e.offset = r.Int(), r.Int()
 		if flags > 3 || e.offset < -24*3600 || e.offset > 24*3600 {
-			r.fail()
+			r.Fail()
 		}
 		got[h] = e
 		if !e.hasChanges {
 			continue
 		}
-		m := r.count(6)
+		m := r.Len(6)
 		e.changes = make([]Change, 0, m)
-		for j := 0; j < m && r.err == nil; j++ {
-			ch := Change{Kind: ChangeKind(r.byte())}
-			flags := r.byte()
+		for j := 0; j < m && r.Err() == nil; j++ {
+			ch := Change{Kind: ChangeKind(r.Byte())}
+			flags := r.Byte()
 			ch.Binary, ch.ByName = flags&1 != 0, flags&2 != 0
-			ch.Path, ch.OldPath = r.string(), r.string()
-			ch.Added, ch.Deleted = int(r.uvarint()), int(r.uvarint())
+			ch.Path, ch.OldPath = r.String(), r.String()
+			ch.Added, ch.Deleted = int(r.Uint()), int(r.Uint())
 			if ch.Kind < Added || ch.Kind > Renamed || ch.Added < 0 || ch.Deleted < 0 {
-				r.fail()
+				r.Fail()
 			}
 			e.changes = append(e.changes, ch)
 		}
 	}
-	if r.err == nil && len(r.b) != 0 {
-		r.fail()
-	}
-	if r.err != nil {
-		return r.err
+	if err := r.Done(); err != nil {
+		return err
 	}
 	for h, e := range got {
 		c.entries[h] = e
 	}
 	return nil
-}
-
-// reader decodes with a sticky error.
-type reader struct {
-	b   []byte
-	s   string // all the bytes b started as, as one string, when set
-	err error
-}
-
-func (r *reader) fail() {
-	if r.err == nil {
-		r.err = errors.New("malformed contents")
-	}
-	r.b = nil
-}
-
-func (r *reader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *reader) varint() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-// count reads a length whose items take at least minSize bytes each.
-func (r *reader) count(minSize int) int {
-	v := r.uvarint()
-	if v > uint64(len(r.b)/minSize) {
-		r.fail()
-		return 0
-	}
-	return int(v)
-}
-
-func (r *reader) bytes(n int) []byte {
-	if n > len(r.b) {
-		r.fail()
-		return make([]byte, n)
-	}
-	out := r.b[:n]
-	r.b = r.b[n:]
-	return out
-}
-
-func (r *reader) byte() byte { return r.bytes(1)[0] }
-
-func (r *reader) string() string {
-	n := r.count(1)
-	if r.s == "" || n > len(r.b) {
-		return string(r.bytes(n))
-	}
-	start := len(r.s) - len(r.b)
-	r.b = r.b[n:]
-	return r.s[start : start+n]
 }

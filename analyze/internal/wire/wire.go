@@ -40,6 +40,9 @@ func (w *Writer) Strings(ss []string) {
 // Raw appends b as it is: its length is the reader's to know.
 func (w *Writer) Raw(b []byte) { w.B = append(w.B, b...) }
 
+// Byte appends one byte.
+func (w *Writer) Byte(b byte) { w.B = append(w.B, b) }
+
 // Bool appends v as one byte.
 func (w *Writer) Bool(v bool) {
 	if v {
@@ -56,8 +59,14 @@ var ErrMalformed = errors.New("malformed cache contents")
 // Reader reads what a Writer wrote.
 type Reader struct {
 	b   []byte
+	s   string // all the bytes b started as, as one string, after ShareStrings
 	err error
 }
+
+// ShareStrings makes the strings r returns slices of one copy of its
+// input rather than one allocation each: for inputs of tens of thousands
+// of short strings (a history cache's paths), read whole.
+func (r *Reader) ShareStrings() { r.s = string(r.b) }
 
 // NewReader reads b.
 func NewReader(b []byte) *Reader { return &Reader{b: b} }
@@ -142,9 +151,26 @@ func (r *Reader) Raw(p []byte) {
 // String reads a string.
 func (r *Reader) String() string {
 	n := r.Len(1)
-	s := string(r.b[:n])
+	var s string
+	if r.s != "" && r.err == nil {
+		start := len(r.s) - len(r.b)
+		s = r.s[start : start+n]
+	} else {
+		s = string(r.b[:n])
+	}
 	r.b = r.b[n:]
 	return s
+}
+
+// Byte reads one byte.
+func (r *Reader) Byte() byte {
+	if len(r.b) == 0 {
+		r.fail()
+		return 0
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v
 }
 
 // Strings reads a list of strings; nil when empty.

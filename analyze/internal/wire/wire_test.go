@@ -17,7 +17,19 @@ func TestRoundTrip(t *testing.T) {
 	w.Strings(nil)
 	w.Bool(true)
 	w.Bool(false)
-	r := NewReader(w.B)
+	w.Byte(0xfe)
+	w.Raw([]byte{1, 2, 3})
+	for _, share := range []bool{false, true} {
+		testRead(t, w.B, share)
+	}
+}
+
+func testRead(t *testing.T, b []byte, share bool) {
+	t.Helper()
+	r := NewReader(b)
+	if share {
+		r.ShareStrings()
+	}
 	if v := r.Uint(); v != math.MaxUint64 {
 		t.Errorf("Uint = %d", v)
 	}
@@ -39,6 +51,13 @@ func TestRoundTrip(t *testing.T) {
 	if !r.Bool() || r.Bool() {
 		t.Error("Bool round trip")
 	}
+	if v := r.Byte(); v != 0xfe {
+		t.Errorf("Byte = %x", v)
+	}
+	var raw [3]byte
+	if r.Raw(raw[:]); raw != [3]byte{1, 2, 3} {
+		t.Errorf("Raw = %v", raw)
+	}
 	if err := r.Done(); err != nil {
 		t.Error(err)
 	}
@@ -54,6 +73,9 @@ func TestMalformed(t *testing.T) {
 		{"huge length", []byte{0xff, 0xff, 0xff, 0xff, 0x0f, 'a'}, func(r *Reader) { _ = r.String() }},
 		{"huge count", []byte{0xff, 0xff, 0x03}, func(r *Reader) { _ = r.Strings() }},
 		{"not a bool", []byte{2}, func(r *Reader) { _ = r.Bool() }},
+		{"no byte", nil, func(r *Reader) { _ = r.Byte() }},
+		{"short raw", []byte{1}, func(r *Reader) { r.Raw(make([]byte, 2)) }},
+		{"shared string past the end", []byte{5, 'a'}, func(r *Reader) { r.ShareStrings(); _ = r.String() }},
 		{"int32 overflow", (&Writer{}).appendInt(math.MaxInt32 + 1), func(r *Reader) { _ = r.Int32() }},
 		{"trailing bytes", []byte{1, 2}, func(r *Reader) { _ = r.Uint() }},
 	} {
