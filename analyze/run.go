@@ -119,15 +119,14 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analys
 	}
 	col := collectors{sym, sql, voc}
 	if !col.on() {
-		memo = nil
-	}
-	if col.on() {
-		if memo != nil {
-			opt.Memo = memo
-			fsys := r.Files()
-			opt.Recall = func(f code.File, b []byte) { col.recall(fsys, f, b) }
-		}
+		memo = nil // nothing parses the files in full: nothing to remember
+	} else {
 		opt.Visit = func(f code.File) []byte { return col.visit(f, memo != nil) }
+	}
+	if memo != nil {
+		opt.Memo = memo
+		fsys := r.Files()
+		opt.Recall = func(f code.File, b []byte) { col.recall(fsys, f, b) }
 	}
 	step, phase := cfg.stepper(), cfg.phase
 	phase("load")
