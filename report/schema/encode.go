@@ -27,7 +27,7 @@ func Encode(v any) ([]byte, error) { return encode(v, "  ") }
 func EncodeCompact(v any) ([]byte, error) { return encode(v, "") }
 
 func encode(v any, indent string) ([]byte, error) {
-	if err := normalize(reflect.ValueOf(v), "$"); err != nil {
+	if err := normalize(reflect.ValueOf(v)); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -40,15 +40,39 @@ func encode(v any, indent string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// badFigure is a non-finite number found by normalize; path is where, in
+// JSON field names, gathered innermost first on the way out (building it
+// on the way in cost a string per element of every list).
+type badFigure struct {
+	path  []string
+	value float64
+}
+
+func (e *badFigure) Error() string {
+	p := "$"
+	for i := len(e.path) - 1; i >= 0; i-- {
+		p += e.path[i]
+	}
+	return fmt.Sprintf("%s is %v: a figure that cannot be computed must be left out, not written", p, e.value)
+}
+
+// at adds a step of the path to a badFigure.
+func at(err error, step func() string) error {
+	if e, ok := err.(*badFigure); ok {
+		e.path = append(e.path, step())
+	}
+	return err
+}
+
 // normalize makes nil lists and maps empty and rejects non-finite
-// numbers; path names v in errors, in JSON field names.
-func normalize(v reflect.Value, path string) error {
+// numbers (a *badFigure).
+func normalize(v reflect.Value) error {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return nil
 		}
-		return normalize(v.Elem(), path)
+		return normalize(v.Elem())
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
@@ -57,12 +81,11 @@ func normalize(v reflect.Value, path string) error {
 			if !f.IsExported() || name == "-" {
 				continue
 			}
-			field := path + "." + name
-			if f.Anonymous {
-				field = path
-			}
-			if err := normalize(v.Field(i), field); err != nil {
-				return err
+			if err := normalize(v.Field(i)); err != nil {
+				if f.Anonymous {
+					return err
+				}
+				return at(err, func() string { return "." + name })
 			}
 		}
 	case reflect.Slice:
@@ -75,8 +98,8 @@ func normalize(v reflect.Value, path string) error {
 		fallthrough
 	case reflect.Array:
 		for i := range v.Len() {
-			if err := normalize(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
+			if err := normalize(v.Index(i)); err != nil {
+				return at(err, func() string { return fmt.Sprintf("[%d]", i) })
 			}
 		}
 	case reflect.Map:
@@ -92,14 +115,14 @@ func normalize(v reflect.Value, path string) error {
 			// Map values are not addressable: normalize a copy and put it back.
 			c := reflect.New(v.Type().Elem()).Elem()
 			c.Set(v.MapIndex(k))
-			if err := normalize(c, fmt.Sprintf("%s.%v", path, k)); err != nil {
-				return err
+			if err := normalize(c); err != nil {
+				return at(err, func() string { return fmt.Sprintf(".%v", k) })
 			}
 			v.SetMapIndex(k, c)
 		}
 	case reflect.Float32, reflect.Float64:
 		if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-			return fmt.Errorf("%s is %v: a figure that cannot be computed must be left out, not written", path, f)
+			return &badFigure{value: f}
 		}
 	}
 	return nil
