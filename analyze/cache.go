@@ -86,16 +86,26 @@ func settingsKey(h hash.Hash, cfg Config) bool {
 
 // buildKey writes the identity of the running seams executable.
 func buildKey(h hash.Hash) bool {
+	id, ok := exeIdentity()
+	if ok {
+		fmt.Fprintf(h, "%s\n", id)
+	}
+	return ok
+}
+
+// exeIdentity names the running seams build: its executable's path, size
+// and time, and the Go release that built it; false when it cannot be
+// told (then nothing it computed is kept).
+func exeIdentity() (string, bool) {
 	exe, err := os.Executable()
 	if err != nil {
-		return false
+		return "", false
 	}
 	st, err := os.Stat(exe)
 	if err != nil {
-		return false
+		return "", false
 	}
-	fmt.Fprintf(h, "exe %s %d %d %s\n", exe, st.Size(), st.ModTime().UnixNano(), runtime.Version())
-	return true
+	return fmt.Sprintf("exe %s %d %d %s", exe, st.Size(), st.ModTime().UnixNano(), runtime.Version()), true
 }
 
 // goEnvKey writes what decides what the go command lists: the platform,

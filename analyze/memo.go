@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/internal/wire"
@@ -24,8 +23,8 @@ import (
 // CI) skip parsing the files that did not change: for each file, by its
 // contents, it keeps what the import graph and the collectors took from
 // it (code.Memo, and each collector's Summary). It lives beside the
-// cached analysis, one file per repository, rewritten by each run with
-// the files that run read.
+// cached analysis, one file per repository, rewritten (with the files
+// that run read) by a run that parsed a file or left one unread.
 
 // collectors are the passes that read each parsed Go file besides the
 // import graph; a nil one is off.
@@ -41,17 +40,9 @@ func (c collectors) on() bool { return c.sym != nil || c.sql != nil || c.voc != 
 // which collectors run (as run decides), and the seams build whose code
 // summarized them.
 func memoSalt(cfg Config) (string, bool) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", false
-	}
-	st, err := os.Stat(exe)
-	if err != nil {
-		return "", false
-	}
-	return fmt.Sprintf("exe %s %d %d %s; symbols %t sql %t vocabulary %t",
-		exe, st.Size(), st.ModTime().UnixNano(), runtime.Version(),
-		!cfg.NoContexts && cfg.wants(schema.SignalImports), cfg.wants(schema.SignalSQL), cfg.wants(schema.SignalVocabulary)), true
+	id, ok := exeIdentity()
+	return fmt.Sprintf("%s; symbols %t sql %t vocabulary %t", id,
+		!cfg.NoContexts && cfg.wants(schema.SignalImports), cfg.wants(schema.SignalSQL), cfg.wants(schema.SignalVocabulary)), ok
 }
 
 // visit hands a parsed file to the collectors; with keep it returns
