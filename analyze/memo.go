@@ -4,9 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"go/parser"
-	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -36,13 +33,20 @@ type collectors struct {
 
 func (c collectors) on() bool { return c.sym != nil || c.sql != nil || c.voc != nil }
 
+// wantedCollectors says which collectors a run with cfg uses. The
+// symbol pass for the plans' API is code evidence of the same kind as
+// the imports, so it goes with that signal: a history-only run reads no
+// more of each file than its imports.
+func wantedCollectors(cfg Config) (symbols, sql, vocabulary bool) {
+	return !cfg.NoContexts && cfg.wants(schema.SignalImports), cfg.wants(schema.SignalSQL), cfg.wants(schema.SignalVocabulary)
+}
+
 // memoSalt is what a memo's contents depend on besides the files:
-// which collectors run (as run decides), and the seams build whose code
-// summarized them.
+// which collectors run, and the seams build whose code summarized them.
 func memoSalt(cfg Config) (string, bool) {
 	id, ok := exeIdentity()
-	return fmt.Sprintf("%s; symbols %t sql %t vocabulary %t", id,
-		!cfg.NoContexts && cfg.wants(schema.SignalImports), cfg.wants(schema.SignalSQL), cfg.wants(schema.SignalVocabulary)), ok
+	sym, sql, voc := wantedCollectors(cfg)
+	return fmt.Sprintf("%s; symbols %t sql %t vocabulary %t", id, sym, sql, voc), ok
 }
 
 // visit hands a parsed file to the collectors; with keep it returns
@@ -83,23 +87,17 @@ func (c collectors) add(f code.File, ss *symbols.Summary, ts *tables.Summary, vs
 	}
 }
 
-// recall hands the collectors a remembered file's summaries. Should they
-// not decode (the memo is checksummed, so only a seams bug could cause
-// it), the file is read and parsed again from fsys.
-func (c collectors) recall(fsys fs.FS, f code.File, b []byte) {
+// recall hands the collectors a remembered file's summaries, and reports
+// whether they decoded into what the collectors need (the memo is
+// checksummed and salted, so only a seams bug could make them not: the
+// file is then parsed again).
+func (c collectors) recall(f code.File, b []byte) bool {
 	ss, ts, vs, err := decodeSummaries(b)
-	if err == nil && (ss == nil) == (c.sym == nil) && (ts == nil) == (c.sql == nil) {
-		c.add(f, ss, ts, vs)
-		return
+	if err != nil || (ss == nil) != (c.sym == nil) || (ts == nil) != (c.sql == nil) {
+		return false
 	}
-	src, err := fs.ReadFile(fsys, f.Path)
-	if err != nil {
-		return
-	}
-	f.Fset = token.NewFileSet()
-	if f.AST, _ = parser.ParseFile(f.Fset, f.Path, src, parser.ParseComments|parser.SkipObjectResolution); f.AST != nil && f.AST.Name != nil {
-		c.visit(f, false)
-	}
+	c.add(f, ss, ts, vs)
+	return true
 }
 
 func encodeSummaries(ss *symbols.Summary, ts *tables.Summary, vs *vocab.Summary) []byte {

@@ -103,18 +103,16 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analys
 	var sql *tables.Collector
 	var voc *vocab.Collector
 	var sym *symbols.Collector
-	// The plans' API comes from the code's symbol uses, evidence of the
-	// same kind as its imports: a run without the imports signal (a
-	// history-only run) reads no more of each file than its imports.
-	if !cfg.NoContexts && cfg.wants(schema.SignalImports) {
+	wantSym, wantSQL, wantVoc := wantedCollectors(cfg)
+	if wantSym {
 		sym = symbols.NewCollector()
 	}
-	if cfg.wants(schema.SignalSQL) {
+	if wantSQL {
 		o := cfg.SQL
 		o.Tests = cfg.Tests
 		sql = tables.NewCollector(o)
 	}
-	if cfg.wants(schema.SignalVocabulary) {
+	if wantVoc {
 		voc = vocab.NewCollector()
 	}
 	col := collectors{sym, sql, voc}
@@ -125,8 +123,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analys
 	}
 	if memo != nil {
 		opt.Memo = memo
-		fsys := r.Files()
-		opt.Recall = func(f code.File, b []byte) { col.recall(fsys, f, b) }
+		opt.Recall = col.recall
 	}
 	step, phase := cfg.stepper(), cfg.phase
 	phase("load")

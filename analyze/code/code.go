@@ -40,9 +40,11 @@ type Options struct {
 	// Memo, when set with Visit and Recall, remembers the files of this
 	// load; a file it remembers from an earlier one is not parsed: Recall
 	// gets the bytes Visit returned for it, with a File that has no Fset
-	// or AST. Recall is called from several goroutines at once.
+	// or AST, and reports whether it could use them (if not, the file is
+	// parsed for Visit after all). Recall is called from several
+	// goroutines at once.
 	Memo   *Memo
-	Recall func(File, []byte)
+	Recall func(File, []byte) bool
 	// Context, when set, stops the go command when it is done: Load then
 	// fails with its error instead of falling back.
 	Context context.Context
@@ -288,10 +290,8 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 				return nil
 			}
 			k := memoKey(j.pkg.dir, ip, j.file, src)
-			if e := memo.recall(k); e != nil {
-				if e.visited {
-					opt.Recall(File{Dir: j.pkg.dir, ImportPath: ip, Path: j.file, Generated: e.info.generated}, e.visit)
-				}
+			if e := memo.recall(k); e != nil &&
+				(!e.visited || opt.Recall(File{Dir: j.pkg.dir, ImportPath: ip, Path: j.file, Generated: e.info.generated}, e.visit)) {
 				results[i] = e.info
 				recalled.Add(1)
 				return nil

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/seams-tool/seams/analyze/repo"
@@ -397,5 +398,67 @@ func TestMemoEncoding(t *testing.T) {
 	}
 	if m, err := LoadMemo(data, "other seams"); err == nil || m.recall(k1) != nil {
 		t.Error("a memo of another salt was loaded")
+	}
+}
+
+// TestMemoLoads: a second load with the memo parses nothing and recalls
+// every file's bytes; a file whose bytes Recall cannot use is parsed for
+// Visit again.
+func TestMemoLoads(t *testing.T) {
+	dir := writeTree(t, `
+-- go.mod --
+module example.com/m
+-- a/a.go --
+package a
+-- b/b.go --
+package b
+
+import "example.com/m/a"
+
+var _ = a.X
+`)
+	rules := &scope.Rules{}
+	r, err := repo.Locate(dir, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	visited, recalled := map[string]int{}, map[string]string{}
+	refuse := ""
+	m := NewMemo("salt")
+	opt := Options{Rules: rules, Syntax: true, Memo: m,
+		Visit: func(f File) []byte {
+			mu.Lock()
+			defer mu.Unlock()
+			visited[f.Path]++
+			return []byte("bytes of " + f.Path)
+		},
+		Recall: func(f File, b []byte) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			recalled[f.Path] = string(b)
+			return f.Path != refuse
+		}}
+	first, err := Load(r, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Next()
+	refuse = "b/b.go"
+	second, err := Load(r, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Recalled != 0 || second.Recalled != 1 || second.Read != 2 {
+		t.Errorf("recalled %d then %d of %d files, want 0 then 1 of 2", first.Recalled, second.Recalled, second.Read)
+	}
+	if visited["a/a.go"] != 1 || visited["b/b.go"] != 2 {
+		t.Errorf("visits %v: want a/a.go once, b/b.go again when Recall refused it", visited)
+	}
+	if recalled["a/a.go"] != "bytes of a/a.go" {
+		t.Errorf("recalled %v", recalled)
+	}
+	if !slices.Equal(edges(first), edges(second)) {
+		t.Errorf("the recalled load's edges %v differ from %v", edges(second), edges(first))
 	}
 }

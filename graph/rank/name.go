@@ -121,16 +121,19 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 func segmentCounts(paths []string) map[string]int {
 	n := map[string]int{}
 	for _, p := range paths {
-		for _, seg := range slices.Compact(slices.Sorted(slices.Values(nameSegments(p)))) {
+		for _, seg := range nameSegments(p) {
 			n[seg]++
 		}
 	}
 	return n
 }
 
-// nameSegments are the segments of p that may name a context.
+// nameSegments are the distinct segments of p that may name a context,
+// sorted.
 func nameSegments(p string) []string {
-	return slices.DeleteFunc(strings.Split(p, "/"), func(s string) bool { return noise(s) || graph.Generic(s) })
+	segs := slices.DeleteFunc(strings.Split(p, "/"), func(s string) bool { return noise(s) || graph.Generic(s) })
+	slices.Sort(segs)
+	return slices.Compact(segs)
 }
 
 // sliceShare is the share of a context's code a segment must be in, and
@@ -154,7 +157,7 @@ func sliceName(members []string, loc map[string]int, segments map[string]int) st
 	for _, m := range members {
 		w := loc[m] + 1
 		total += w
-		for _, seg := range slices.Compact(slices.Sorted(slices.Values(nameSegments(m)))) {
+		for _, seg := range nameSegments(m) {
 			weight[seg] += w
 			count[seg]++
 		}
