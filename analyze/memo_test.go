@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/seams-tool/seams/report/schema"
 )
 
@@ -75,5 +78,63 @@ func TestFileMemo(t *testing.T) {
 	}
 	if string(got) != string(want) {
 		t.Error("with a damaged memo the model differs")
+	}
+}
+
+// TestRerunReadsHistoryBesideTheLoad: a run on a new commit, with the
+// caches an earlier run left, reads the history beside the package load
+// and aggregates it beside the resolutions; its model is the one a run
+// without any cache gives.
+func TestRerunReadsHistoryBesideTheLoad(t *testing.T) {
+	dir := copyShop(t)
+	g, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := g.Worktree()
+	when := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	commit := func(files ...string) {
+		t.Helper()
+		for _, f := range files {
+			p := filepath.Join(dir, f)
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(p, append(src, []byte("\n// changed\n")...), 0o644)
+		}
+		wt.Add(".")
+		when = when.Add(24 * time.Hour)
+		if _, err := wt.Commit("change", &git.CommitOptions{Author: &object.Signature{Name: "a", Email: "a@x.test", When: when}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commit() // everything, as it is
+	for range 3 {
+		commit("billing/billing.go", "ordering/ordering.go")
+	}
+	cfg := testConfig(dir)
+	cfg.Cache = filepath.Join(t.TempDir(), "models")
+	cfg.History.CacheDir = filepath.Join(t.TempDir(), "history")
+	if _, err := Run(cfg); err != nil {
+		t.Fatal(err)
+	}
+	commit("billing/billing.go", "ordering/ordering.go") // the new commit CI runs on
+	a, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.History == nil || a.History.CacheHits == 0 || len(a.History.CoChange.Pairs) == 0 {
+		t.Fatalf("rerun: history %+v, want its commits from the cache and pairs that change together", a.History)
+	}
+	if a.Code.Recalled != a.Code.Read-2 {
+		t.Errorf("rerun: %d of %d files recalled, want all but the two changed", a.Code.Recalled, a.Code.Read)
+	}
+	got, _ := schema.Encode(a.Model())
+	fresh := cfg
+	fresh.Cache, fresh.History.CacheDir = "", ""
+	want, _ := schema.Encode(model(t, fresh))
+	if string(got) != string(want) {
+		t.Error("the rerun's model differs from a run without caches")
 	}
 }

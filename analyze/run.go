@@ -66,10 +66,11 @@ func Run(cfg Config) (*Analysis, error) {
 	// A run whose analysis is not cached keeps what each file gave, by
 	// its contents: the next run on a new commit parses only what changed.
 	var memo *code.Memo
+	rerun := false
 	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
-		memo = loadMemo(cfg.Cache, r.Root, salt)
+		memo, rerun = loadMemo(cfg.Cache, r.Root, salt)
 	}
-	a, err := run(r, rules, cfg, memo)
+	a, err := run(r, rules, cfg, memo, rerun)
 	if err == nil && key != "" {
 		storeAnalysis(cfg.Cache, r.Root, key, a)
 	}
@@ -80,8 +81,12 @@ func Run(cfg Config) (*Analysis, error) {
 }
 
 // run analyzes a located repository, on disk or in a commit's tree,
-// with memo (if not nil) remembering and recalling its files.
-func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analysis, error) {
+// with memo (if not nil) remembering and recalling its files. On a
+// rerun, one whose cache an earlier run left (its history cached too),
+// the history is read beside the package load: a cold mining beside it
+// would hold the packfile's pages and the parsed files at once, over
+// the memory a run may take, for little time on two cores.
+func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo, rerun bool) (*Analysis, error) {
 	a := &Analysis{Config: cfg, Repo: r, Status: map[schema.Signal]Status{}}
 	if r.FS == nil {
 		var err error
@@ -126,9 +131,17 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analys
 		opt.Recall = col.recall
 	}
 	step, phase := cfg.stepper(), cfg.phase
+	var mined chan minedLog
+	if rerun && cfg.wants(schema.SignalHistory) {
+		mined = make(chan minedLog, 1)
+		go func() { mined <- a.readLog(nil) }()
+	}
 	phase("load")
 	g, err := code.Load(r, opt)
 	if err != nil {
+		if mined != nil {
+			<-mined // the walk reads the repository: let it end first
+		}
 		return nil, fmt.Errorf("%w: %v", ErrNothingToAnalyze, err)
 	}
 	a.Code = g
@@ -137,6 +150,13 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analys
 			len(g.Packages), g.Loader, g.Files, g.Read, g.Recalled)
 	} else {
 		step("loaded %d packages with %s (%d files)", len(g.Packages), g.Loader, g.Files)
+	}
+	// On a rerun the history's aggregation by package runs beside the
+	// resolutions too.
+	var historyDone chan historySignal
+	if mined != nil {
+		historyDone = make(chan historySignal, 1)
+		go func() { historyDone <- a.historyOf(<-mined) }()
 	}
 	// The symbols' and the SQL's resolution are independent: on two
 	// cores they take the time of the longer one.
@@ -159,7 +179,13 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo) (*Analys
 		step("read %d SQL statements touching %d tables", a.SQL.Found, len(a.SQL.Tables))
 	}
 	if cfg.wants(schema.SignalHistory) {
-		a.mineHistory()
+		var hs historySignal
+		if historyDone != nil {
+			hs = <-historyDone
+		} else {
+			hs = a.historyOf(a.readLog(cfg.progress("history")))
+		}
+		hs.apply(a)
 		step("mined history: %s", a.Status[schema.SignalHistory].Detail)
 	}
 	if voc != nil {

@@ -144,23 +144,60 @@ func blindData(res *tables.Result, tests bool) string {
 		blind, total, strings.Join(why, ", "))
 }
 
-// mineHistory runs the history signal. It never fails the run: whatever
-// goes wrong becomes the signal's status, detail and warnings.
-func (a *Analysis) mineHistory() {
+// minedLog is what history.Mine returned, and how long it took.
+type minedLog struct {
+	log  *history.Log
+	err  error
+	took time.Duration
+}
+
+// readLog mines the history; it only reads the Analysis, so that it can
+// run beside the package load.
+func (a *Analysis) readLog(progress func(done, total int)) minedLog {
 	r, hc := a.Repo, a.Config.History
-	set := func(st schema.Status, detail string) { a.Status[schema.SignalHistory] = Status{st, detail} }
 	if r.GitRoot == "" {
-		set(schema.StatusUnavailable, "not a git repository: no co-change and no change pressure")
-		return
+		return minedLog{}
 	}
 	start := time.Now()
 	// Churn only counts for code files (cochange.Options.CodeFiles).
-	opt := history.Options{Ref: hc.Ref, Since: hc.Since, Until: hc.Until, CacheDir: hc.CacheDir, Progress: a.Config.progress("history"),
+	opt := history.Options{Ref: hc.Ref, Since: hc.Since, Until: hc.Until, CacheDir: hc.CacheDir, Progress: progress,
 		ChurnFiles: hc.CoChange.CodeFiles}
 	// Churn is only needed in the pressure window, which ends at the
 	// newest commit.
 	opt.ChurnMonths = hc.CoChange.WindowMonths
 	log, err := history.Mine(r.GitRoot, opt)
+	return minedLog{log, err, time.Since(start)}
+}
+
+// historySignal is the history signal, ready to be put in the Analysis.
+type historySignal struct {
+	history  *History
+	status   Status
+	warnings []string
+}
+
+// apply puts the signal in the Analysis.
+func (s historySignal) apply(a *Analysis) {
+	a.History = s.history
+	a.Status[schema.SignalHistory] = s.status
+	for _, w := range s.warnings {
+		a.warn(schema.SignalHistory, w, "")
+	}
+}
+
+// historyOf turns what readLog mined into the history signal. It never
+// fails the run: whatever goes wrong becomes the signal's status, detail
+// and warnings. It only reads the Analysis, whose package load it needs,
+// so that it can run beside the symbols' and the SQL's resolution.
+func (a *Analysis) historyOf(m minedLog) (out historySignal) {
+	r, hc := a.Repo, a.Config.History
+	set := func(st schema.Status, detail string) { out.status = Status{st, detail} }
+	if r.GitRoot == "" {
+		set(schema.StatusUnavailable, "not a git repository: no co-change and no change pressure")
+		return out
+	}
+	start := time.Now().Add(-m.took)
+	log, err := m.log, m.err
 	if err != nil {
 		detail := err.Error()
 		switch {
@@ -170,12 +207,10 @@ func (a *Analysis) mineHistory() {
 			detail = "not a git repository: no co-change and no change pressure"
 		}
 		set(schema.StatusUnavailable, detail)
-		a.warn(schema.SignalHistory, detail, "")
-		return
+		out.warnings = append(out.warnings, detail)
+		return out
 	}
-	for _, w := range log.Warnings {
-		a.warn(schema.SignalHistory, w, "")
-	}
+	out.warnings = append(out.warnings, log.Warnings...)
 
 	// Git paths are relative to the git root; packages to the Go root.
 	prefix := repo.Rel(r.GitRoot, r.Root)
@@ -230,7 +265,7 @@ func (a *Analysis) mineHistory() {
 			return ok && (generated[rel] || all.Excluded(rel))
 		},
 	})
-	a.History = &History{
+	out.history = &History{
 		Commits: h.Commits, Merges: log.Merges, Missing: log.Missing,
 		Shallow: log.Shallow, ShallowDepth: log.ShallowDepth, CacheHits: log.CacheHits,
 		ElapsedMS: time.Since(start).Milliseconds(), CoChange: h,
@@ -241,7 +276,7 @@ func (a *Analysis) mineHistory() {
 		st.Status = schema.StatusPartial
 		msg := fmt.Sprintf("shallow clone (%d commits deep): co-change and pressure are meaningless without the history; fetch it with git fetch --unshallow, or check out with fetch-depth: 0 in CI", log.ShallowDepth)
 		st.Detail += "; " + msg
-		a.warn(schema.SignalHistory, msg, "")
+		out.warnings = append(out.warnings, msg)
 	case log.Missing > 0 || log.DegradedCommits > 0:
 		// The history package's warnings say why, and what to do.
 		st.Status = schema.StatusPartial
@@ -257,7 +292,8 @@ func (a *Analysis) mineHistory() {
 	case h.Commits == 0:
 		st = Status{schema.StatusPartial, "no commits in the chosen range"}
 	}
-	a.Status[schema.SignalHistory] = st
+	out.status = st
+	return out
 }
 
 // identity is one string per person, after the mailmap.

@@ -108,7 +108,7 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 			rp.memo = code.NewMemo(salt)
 		}
 	}
-	a, err := run(at, rp.rules, cc, rp.memo)
+	a, err := run(at, rp.rules, cc, rp.memo, false)
 	if rp.memo != nil {
 		rp.memo.Next()
 	}
@@ -171,7 +171,7 @@ func signalsOf(cfg Config) []schema.Signal {
 }
 
 // coChange aggregates the commits among anc (a point's ancestors) to the
-// point's packages, as mineHistory does for the commits reachable from
+// point's packages, as historyOf does for the commits reachable from
 // the head it mines: renames are followed to the point's paths.
 func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 	sub := &history.Log{}

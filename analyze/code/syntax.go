@@ -5,12 +5,14 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
 	"golang.org/x/mod/module"
+	"golang.org/x/sync/errgroup"
 )
 
 // walkPackages finds the packages by walking the tree, as the go command
@@ -36,7 +38,10 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 		}
 	}
 
-	byDir := map[string]*listedPackage{}
+	// The walk lists the Go files of packages in modules; matching them to
+	// the build constraints comes after.
+	type candidate struct{ rel, dir, name, importPath string }
+	var candidates []candidate
 	fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// Locate warned of links out, FIFOs and names that are not
@@ -74,26 +79,45 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 		if err != nil && module.CheckImportPath(m.Path) == nil {
 			return nil // Locate warned of the directory's name
 		}
-		match, err := ctx.MatchFile(dir, d.Name())
-		if err != nil {
-			// Locate warned of links out, FIFOs and names that are not
-			// UTF-8 already.
-			if repo.SkipReason(err) == "" && fs.ValidPath(rel) {
-				warns = append(warns, Warning{Message: err.Error(), Where: rel})
-			}
-			return nil
-		}
-		if !match {
-			return nil
-		}
-		lp := byDir[dir]
-		if lp == nil {
-			lp = &listedPackage{dir: dir, importPath: ip}
-			byDir[dir] = lp
-		}
-		lp.files = append(lp.files, rel)
+		candidates = append(candidates, candidate{rel: rel, dir: dir, name: d.Name(), importPath: ip})
 		return nil
 	})
+	// Matching reads each file's header: side by side, in the walk's
+	// order when the results are gathered.
+	type matched struct {
+		ok  bool
+		err error
+	}
+	results := make([]matched, len(candidates))
+	var eg errgroup.Group
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i, c := range candidates {
+		eg.Go(func() error {
+			results[i].ok, results[i].err = ctx.MatchFile(c.dir, c.name)
+			return nil
+		})
+	}
+	eg.Wait()
+	byDir := map[string]*listedPackage{}
+	for i, c := range candidates {
+		if err := results[i].err; err != nil {
+			// Locate warned of links out, FIFOs and names that are not
+			// UTF-8 already.
+			if repo.SkipReason(err) == "" && fs.ValidPath(c.rel) {
+				warns = append(warns, Warning{Message: err.Error(), Where: c.rel})
+			}
+			continue
+		}
+		if !results[i].ok {
+			continue
+		}
+		lp := byDir[c.dir]
+		if lp == nil {
+			lp = &listedPackage{dir: c.dir, importPath: c.importPath}
+			byDir[c.dir] = lp
+		}
+		lp.files = append(lp.files, c.rel)
+	}
 	out := make([]listedPackage, 0, len(byDir))
 	for _, lp := range byDir {
 		out = append(out, *lp)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -43,6 +44,11 @@ type workTree struct {
 	// dirs caches the directories known to lie inside root through no
 	// link, so that a file costs one lstat of its own.
 	dirs sync.Map // slash path -> struct{}
+	// listings caches what each directory holds: a run walks the tree
+	// several times (to locate the modules, for the cache key, for the
+	// packages and for the .sql files), and each walk then sees the same
+	// listing without listing the directory again.
+	listings sync.Map // slash path -> []fs.DirEntry, sorted
 }
 
 // DirFS returns the work tree at root (absolute and free of symbolic
@@ -177,6 +183,9 @@ func (w *workTree) Stat(name string) (fs.FileInfo, error) {
 }
 
 func (w *workTree) ReadDir(name string) ([]fs.DirEntry, error) {
+	if ents, ok := w.listings.Load(name); ok {
+		return slices.Clone(ents.([]fs.DirEntry)), nil
+	}
 	p, st, err := w.resolve("readdir", name)
 	if err != nil {
 		return nil, err
@@ -191,7 +200,8 @@ func (w *workTree) ReadDir(name string) ([]fs.DirEntry, error) {
 	if name != "." {
 		w.dirs.Store(name, struct{}{})
 	}
-	return ents, nil
+	w.listings.Store(name, ents)
+	return slices.Clone(ents), nil
 }
 
 func (w *workTree) ReadFile(name string) ([]byte, error) {

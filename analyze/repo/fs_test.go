@@ -309,3 +309,24 @@ func TestInside(t *testing.T) {
 		}
 	}
 }
+
+// TestDirFSListsOnce: the walks of one run see one listing of each
+// directory; a caller that gets a listing may change it freely.
+func TestDirFSListsOnce(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "a.go"), []byte("package a\n"), 0o644)
+	fsys := DirFS(root)
+	first, err := fs.ReadDir(fsys, ".")
+	if err != nil || len(first) != 1 {
+		t.Fatalf("ReadDir = %v, %v", first, err)
+	}
+	first[0] = nil // the caller's copy
+	os.WriteFile(filepath.Join(root, "b.go"), []byte("package a\n"), 0o644)
+	again, err := fs.ReadDir(fsys, ".")
+	if err != nil || len(again) != 1 || again[0] == nil || again[0].Name() != "a.go" {
+		t.Errorf("second ReadDir = %v, %v; want the first listing, a.go alone", again, err)
+	}
+	if fresh, _ := fs.ReadDir(DirFS(root), "."); len(fresh) != 2 {
+		t.Errorf("a new DirFS lists %d entries, want 2", len(fresh))
+	}
+}

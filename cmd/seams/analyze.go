@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"unicode/utf8"
 
@@ -67,11 +69,16 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	}
 	rs.keepIdentity(a)
 	m := a.Model()
-	data, err := schema.Encode(m)
-	if err != nil {
+	// Normalized once, the model is only read by what renders it: the
+	// outputs are built side by side.
+	if err := schema.Normalize(m); err != nil {
 		return s.fail(err)
 	}
 	if *asJSON {
+		data, err := schema.Encode(m)
+		if err != nil {
+			return s.fail(err)
+		}
 		stdout.Write(data)
 		return exitOK
 	}
@@ -90,21 +97,27 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	jsonPath := filepath.Join(outDir, "seams.json")
-	html, err := report.HTMLWithTrend(m, trendBeside(outDir, stderr))
-	if err != nil {
-		return s.fail(err)
-	}
-	// One set: a reader never finds this run's seams.json beside the
-	// last run's index.html.
-	files := []report.Output{
-		{Name: "seams.json", Data: data},
+	trend := trendBeside(outDir, stderr)
+	var data, html []byte
+	var jsonErr, htmlErr error
+	var rendering sync.WaitGroup
+	rendering.Go(func() { data, jsonErr = schema.Encode(m) })
+	rendering.Go(func() { html, htmlErr = report.HTMLWithTrend(m, trend) })
+	graphs := []report.Output{
 		{Name: "contexts.dot", Data: report.ContextsDOTLabelled(m, *maxEdges, report.EdgeLabel(*edgeLabel))},
 		{Name: "packages.dot", Data: report.PackagesDOT(m, *maxEdges)},
 		{Name: "tables.dot", Data: report.TablesDOT(m, *maxEdges)},
 		{Name: "summary.md", Data: report.Markdown(m)},
-		{Name: "index.html", Data: html},
 	}
 	per := report.PackageDOTs(m, *maxEdges)
+	rendering.Wait()
+	if err := cmp.Or(jsonErr, htmlErr); err != nil {
+		return s.fail(err)
+	}
+	// One set: a reader never finds this run's seams.json beside the
+	// last run's index.html.
+	files := append([]report.Output{{Name: "seams.json", Data: data}}, graphs...)
+	files = append(files, report.Output{Name: "index.html", Data: html})
 	for _, name := range slices.Sorted(maps.Keys(per)) {
 		files = append(files, report.Output{Name: name, Data: per[name]})
 	}

@@ -26,8 +26,17 @@ func Encode(v any) ([]byte, error) { return encode(v, "  ") }
 // written in half the time.
 func EncodeCompact(v any) ([]byte, error) { return encode(v, "") }
 
+// Normalize does to v what Encode does before it writes: it makes every
+// nil list and map empty and fails on a NaN or infinite number. Encoding
+// a normalized value only reads it, so that Encode and EncodeCompact of
+// one model, and other readers of it, may run at the same time.
+func Normalize(v any) error {
+	_, err := normalize(reflect.ValueOf(v))
+	return err
+}
+
 func encode(v any, indent string) ([]byte, error) {
-	if err := normalize(reflect.ValueOf(v)); err != nil {
+	if _, err := normalize(reflect.ValueOf(v)); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -65,12 +74,13 @@ func at(err error, step func() string) error {
 }
 
 // normalize makes nil lists and maps empty and rejects non-finite
-// numbers (a *badFigure).
-func normalize(v reflect.Value) error {
+// numbers (a *badFigure). It reports whether it changed anything, and
+// writes nothing into a value that is normalized already.
+func normalize(v reflect.Value) (changed bool, err error) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			return nil
+			return false, nil
 		}
 		return normalize(v.Elem())
 	case reflect.Struct:
@@ -81,51 +91,62 @@ func normalize(v reflect.Value) error {
 			if !f.IsExported() || name == "-" {
 				continue
 			}
-			if err := normalize(v.Field(i)); err != nil {
+			c, err := normalize(v.Field(i))
+			changed = changed || c
+			if err != nil {
 				if f.Anonymous {
-					return err
+					return changed, err
 				}
-				return at(err, func() string { return "." + name })
+				return changed, at(err, func() string { return "." + name })
 			}
 		}
 	case reflect.Slice:
 		if v.IsNil() {
 			if v.CanSet() {
 				v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+				return true, nil
 			}
-			return nil
+			return false, nil
 		}
 		fallthrough
 	case reflect.Array:
 		for i := range v.Len() {
-			if err := normalize(v.Index(i)); err != nil {
-				return at(err, func() string { return fmt.Sprintf("[%d]", i) })
+			c, err := normalize(v.Index(i))
+			changed = changed || c
+			if err != nil {
+				return changed, at(err, func() string { return fmt.Sprintf("[%d]", i) })
 			}
 		}
 	case reflect.Map:
 		if v.IsNil() {
 			if v.CanSet() {
 				v.Set(reflect.MakeMap(v.Type()))
+				return true, nil
 			}
-			return nil
+			return false, nil
 		}
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
 		for _, k := range keys {
-			// Map values are not addressable: normalize a copy and put it back.
+			// Map values are not addressable: normalize a copy and put it
+			// back if it changed.
 			c := reflect.New(v.Type().Elem()).Elem()
 			c.Set(v.MapIndex(k))
-			if err := normalize(c); err != nil {
-				return at(err, func() string { return fmt.Sprintf(".%v", k) })
+			ch, err := normalize(c)
+			if err != nil {
+				return changed, at(err, func() string { return fmt.Sprintf(".%v", k) })
 			}
-			v.SetMapIndex(k, c)
+			if ch {
+				v.SetMapIndex(k, c)
+				changed = true
+			}
 		}
 	case reflect.Float32, reflect.Float64:
 		if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-			return &badFigure{value: f}
+			return false, &badFigure{value: f}
 		}
 	}
-	return nil
+	return changed, nil
 }
 
 func jsonName(f reflect.StructField) string {

@@ -2,7 +2,9 @@ package schema
 
 import (
 	"math"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -18,6 +20,32 @@ func TestEncodeWritesNoNull(t *testing.T) {
 	for _, want := range []string{`"packages": []`, `"inbound": []`, `"declared": {`, `"x": []`, `"weights": {}`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("encoded model lacks %s", want)
+		}
+	}
+}
+
+// TestNormalizeOnce: a normalized model is only read by what encodes
+// it, so that its JSON and the page's can be written side by side.
+func TestNormalizeOnce(t *testing.T) {
+	m := &Model{Schema: Version, Contexts: []Context{{ID: "c1"}},
+		Settings: Settings{Declared: map[string][]string{"x": nil, "y": {"a"}}}}
+	if changed, err := normalize(reflect.ValueOf(m)); err != nil || !changed {
+		t.Fatalf("first normalize: changed %v, %v; want a change", changed, err)
+	}
+	before, _ := Encode(m)
+	if changed, err := normalize(reflect.ValueOf(m)); err != nil || changed {
+		t.Errorf("normalize of a normalized model: changed %v, %v; want no change", changed, err)
+	}
+	// Concurrent encodings of it: the race detector sees any write.
+	var wg sync.WaitGroup
+	outs := make([][]byte, 4)
+	for i := range outs {
+		wg.Go(func() { outs[i], _ = Encode(m) })
+	}
+	wg.Wait()
+	for i, out := range outs {
+		if string(out) != string(before) {
+			t.Errorf("encoding %d differs", i)
 		}
 	}
 }
