@@ -165,6 +165,8 @@ func (a *Analysis) readLog(progress func(done, total int)) minedLog {
 	// Churn is only needed in the pressure window, which ends at the
 	// newest commit.
 	opt.ChurnMonths = hc.CoChange.WindowMonths
+	// Nor in a bulk commit, which Aggregate leaves out (see historyOf).
+	opt.ChurnMaxChanges = hc.CoChange.MaxCommitFiles
 	log, err := history.Mine(r.GitRoot, opt)
 	return minedLog{log, err, time.Since(start)}
 }
@@ -236,6 +238,10 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 	commits := make([]cochange.Commit, 0, len(log.Commits))
 	for _, c := range log.Commits {
 		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}
+		// A commit over the bulk limit was mined without churn: it must
+		// stay bulk even where later renames fold two of its paths
+		// into one.
+		bulk := hc.CoChange.MaxCommitFiles > 0 && len(c.Changes) > hc.CoChange.MaxCommitFiles
 		seen := map[string]bool{}
 		for _, ch := range c.Changes {
 			p := ch.Path
@@ -243,7 +249,7 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 				p = cur
 			}
 			// A rename commit touches the old and the new path: one file.
-			if seen[p] {
+			if seen[p] && !bulk {
 				continue
 			}
 			seen[p] = true

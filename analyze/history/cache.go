@@ -149,19 +149,24 @@ func (c *cache) putNode(n *node) {
 }
 
 // get returns a commit's cached changes if they carry everything asked
-// for. Churn is stripped when not asked for, so a result never depends on
-// what earlier runs happened to compute.
-func (c *cache) get(n *node, churn bool) ([]Change, bool) {
+// for. Churn is stripped when not asked for or over the limit, so a
+// result never depends on what earlier runs happened to compute.
+func (c *cache) get(n *node, churn bool, churnMax int) ([]Change, bool) {
 	if c == nil || n.cut {
 		return nil, false
 	}
 	e := c.entries[n.hash]
-	if e == nil || !e.hasChanges || churn && !e.churn {
+	if e == nil || !e.hasChanges {
+		return nil, false
+	}
+	// A commit over the churn limit was kept without churn on purpose.
+	overLimit := churnMax > 0 && len(e.changes) > churnMax
+	if churn && !e.churn && !overLimit {
 		return nil, false
 	}
 	cs := make([]Change, len(e.changes))
 	copy(cs, e.changes)
-	if !churn {
+	if !churn || overLimit {
 		for i := range cs {
 			cs[i].Added, cs[i].Deleted, cs[i].Binary = 0, 0, false
 		}

@@ -179,3 +179,53 @@ func TestChurnFiles(t *testing.T) {
 		t.Errorf("a second run with churn for .go: %d hits of %d, equal=%v", again.CacheHits, len(again.Commits), reflect.DeepEqual(again.Commits, code.Commits))
 	}
 }
+
+// TestChurnMaxChanges checks that a commit over the limit gets no churn
+// while the others keep theirs, that a re-run with the same limit is
+// served from the cache, and that one without the limit computes the
+// churn it needs instead of taking the cache's zeros.
+func TestChurnMaxChanges(t *testing.T) {
+	r := newRepo(t)
+	r.write("a.go", lines(3, "a0"))
+	r.commit("Ann", "ann@example.com")
+	for _, f := range []string{"a.go", "b.go", "c.go"} { // 3 changes: over a limit of 2
+		r.write(f, lines(5, f+"1"))
+	}
+	r.commit("Ann", "ann@example.com")
+	r.write("a.go", lines(4, "a2")) // 1 change
+	r.commit("Ann", "ann@example.com")
+
+	churned := func(l *Log) []bool {
+		var got []bool
+		for _, c := range l.Commits {
+			n := 0
+			for _, ch := range c.Changes {
+				n += ch.Added + ch.Deleted
+			}
+			got = append(got, n > 0)
+		}
+		return got
+	}
+	cacheDir := t.TempDir()
+	limited := Options{ChurnSince: t0, CacheDir: cacheDir, ChurnMaxChanges: 2}
+	l := mine(t, r.dir, limited)
+	// Commits come newest first; the root adds one file.
+	if got, want := churned(l), []bool{true, false, true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("with a limit of 2, churn per commit %v, want %v", got, want)
+	}
+	again := mine(t, r.dir, limited)
+	if again.CacheHits != len(again.Commits) || !reflect.DeepEqual(again.Commits, l.Commits) {
+		t.Errorf("a second run with the limit: %d hits of %d, equal=%v", again.CacheHits, len(again.Commits), reflect.DeepEqual(again.Commits, l.Commits))
+	}
+	unlimited := mine(t, r.dir, Options{ChurnSince: t0, CacheDir: cacheDir})
+	if got, want := churned(unlimited), []bool{true, true, true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("without a limit after a run with one, churn per commit %v, want %v", got, want)
+	}
+	if unlimited.CacheHits != 2 {
+		t.Errorf("without a limit: %d cache hits, want 2 (only the bulk commit mined again)", unlimited.CacheHits)
+	}
+	// And the bulk commit's churn, now cached, is not served to a limited run.
+	if got := churned(mine(t, r.dir, limited)); got[1] {
+		t.Errorf("a limited run after an unlimited one got churn for the bulk commit")
+	}
+}

@@ -49,6 +49,12 @@ type Options struct {
 	// assets, vendored data) costs as much as that of code: a quarter of
 	// the walk on a 24k-commit repository.
 	ChurnFiles []string
+	// ChurnMaxChanges, when positive, gives no churn to a commit with more
+	// changes than that (a rename counts once): callers that leave such
+	// bulk commits out of what they score never use it. On a 24k-commit
+	// repository 54 commits of its last 13 months held 37% of the window's
+	// changed code files.
+	ChurnMaxChanges int
 	// Workers is the number of goroutines diffing commits; 0 means
 	// GOMAXPROCS. Each worker opens its own repository handle.
 	Workers int

@@ -67,6 +67,7 @@ type differ struct {
 	buf        []byte
 	out        []rawChange
 	churnFiles []string // Options.ChurnFiles
+	churnMax   int      // Options.ChurnMaxChanges
 }
 
 func (d *differ) readObject(h plumbing.Hash, want plumbing.ObjectType) ([]byte, error) {
@@ -93,10 +94,14 @@ func (d *differ) tree(h plumbing.Hash) ([]entry, error) {
 }
 
 // parseTree decodes git's tree format: "<octal mode> <name>\0<20-byte
-// hash>" repeated.
-func parseTree(b []byte) ([]entry, error) {
-	n := bytes.Count(b, []byte{0})
+// hash>" repeated. The names are slices of one copy of the tree, which
+// makes a tree two allocations instead of one per entry: trees are most
+// of what the walk allocates, and so most of its garbage collection.
+func parseTree(raw []byte) ([]entry, error) {
+	n := bytes.Count(raw, []byte{0})
 	t := make([]entry, 0, n)
+	names := string(raw)
+	b := raw
 	for len(b) > 0 {
 		sp := bytes.IndexByte(b, ' ')
 		if sp <= 0 {
@@ -114,7 +119,8 @@ func parseTree(b []byte) ([]entry, error) {
 		if nul < 0 || len(b) < nul+1+20 {
 			return nil, errors.New("corrupt tree: truncated entry")
 		}
-		e := entry{name: string(b[:nul]), mode: filemode.FileMode(mode)}
+		at := len(raw) - len(b)
+		e := entry{name: names[at : at+nul], mode: filemode.FileMode(mode)}
 		copy(e.hash[:], b[nul+1:nul+21])
 		t = append(t, e)
 		b = b[nul+21:]
