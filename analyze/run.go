@@ -54,30 +54,40 @@ func Run(cfg Config) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A run whose analysis is not cached keeps what each file gave, by
+	// its contents: the next run on a new commit parses only what changed.
+	// The memo is read while the cache key is computed, since a new
+	// commit's run needs both.
+	var memo *code.Memo
+	rerun := false
+	var memoRead sync.WaitGroup
+	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
+		memoRead.Go(func() { memo, rerun = loadMemo(cfg.Cache, r.Root, salt) })
+	}
 	var key string
 	if cfg.Cache != "" {
 		key = cacheKey(cfg, r, rules)
 		if a := loadAnalysis(cfg.Cache, r.Root, key); a != nil {
+			memoRead.Wait()
 			a.Config, a.Repo = cfg, r
 			a.fuse()
 			return a, nil
 		}
 	}
-	// A run whose analysis is not cached keeps what each file gave, by
-	// its contents: the next run on a new commit parses only what changed.
-	var memo *code.Memo
-	rerun := false
-	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
-		memo, rerun = loadMemo(cfg.Cache, r.Root, salt)
-	}
+	memoRead.Wait()
 	a, err := run(r, rules, cfg, memo, rerun)
-	if err == nil && key != "" {
-		storeAnalysis(cfg.Cache, r.Root, key, a)
+	if err != nil {
+		return nil, err
 	}
-	if err == nil && memo != nil && memo.Changed() {
-		storeMemo(cfg.Cache, r.Root, memo)
+	var stored sync.WaitGroup
+	if key != "" {
+		stored.Go(func() { storeAnalysis(cfg.Cache, r.Root, key, a) })
 	}
-	return a, err
+	if memo != nil && memo.Changed() {
+		stored.Go(func() { storeMemo(cfg.Cache, r.Root, memo) })
+	}
+	stored.Wait()
+	return a, nil
 }
 
 // run analyzes a located repository, on disk or in a commit's tree,

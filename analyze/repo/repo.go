@@ -110,6 +110,35 @@ var ErrNoModule = errors.New("no go.mod or go.work found")
 // or else dir itself. Modules are looked for below the root with the scope
 // rules, so that excluded and vendored trees contribute none.
 func Locate(dir string, rules *scope.Rules) (*Repo, error) {
+	r, err := FindRoot(dir, rules)
+	if err != nil {
+		return nil, err
+	}
+	r.disk = DirFS(r.Root)
+	if err := r.scan(r.disk, rules, true); err != nil {
+		return nil, err
+	}
+	r.readWorkspace()
+	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Where < r.Warnings[j].Where })
+	if len(r.Modules) == 0 {
+		if bare(r.Root) {
+			return nil, fmt.Errorf("%s is a bare git repository (no work tree, so no files to read): clone it (git clone %s) and run seams in the clone", r.Root, r.Root)
+		}
+		msg := found(r.disk, rules)
+		for _, s := range r.Skipped {
+			if path.Base(s.Path) == "go.mod" || path.Base(s.Path) == "go.work" {
+				msg += fmt.Sprintf("; %s %s", s.Path, SkipReason(s.Err))
+			}
+		}
+		return nil, fmt.Errorf("%s: %w at or below it (seams analyzes Go modules); %s", r.Root, ErrNoModule, msg)
+	}
+	return r, nil
+}
+
+// FindRoot finds the root of the repository that holds dir, as Locate
+// does, without looking for its modules: a Repo with Root and GitRoot
+// set and nothing else.
+func FindRoot(dir string, rules *scope.Rules) (*Repo, error) {
 	abs, err := filepath.Abs(dir)
 	if err == nil {
 		abs, err = filepath.EvalSymlinks(abs)
@@ -134,24 +163,6 @@ func Locate(dir string, rules *scope.Rules) (*Repo, error) {
 		if r.Root == "" {
 			r.Root = abs
 		}
-	}
-	r.disk = DirFS(r.Root)
-	if err := r.scan(r.disk, rules, true); err != nil {
-		return nil, err
-	}
-	r.readWorkspace()
-	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Where < r.Warnings[j].Where })
-	if len(r.Modules) == 0 {
-		if bare(r.Root) {
-			return nil, fmt.Errorf("%s is a bare git repository (no work tree, so no files to read): clone it (git clone %s) and run seams in the clone", r.Root, r.Root)
-		}
-		msg := found(r.disk, rules)
-		for _, s := range r.Skipped {
-			if path.Base(s.Path) == "go.mod" || path.Base(s.Path) == "go.work" {
-				msg += fmt.Sprintf("; %s %s", s.Path, SkipReason(s.Err))
-			}
-		}
-		return nil, fmt.Errorf("%s: %w at or below it (seams analyzes Go modules); %s", r.Root, ErrNoModule, msg)
 	}
 	return r, nil
 }

@@ -176,8 +176,9 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	set := map[string]bool{}
 	s.fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	// The config file sits at the repository root, which is found before
-	// the file is read: locate once with the go command's conventions.
-	r, err := repo.Locate(dir, &scope.Rules{})
+	// the file is read, with the go command's conventions; the analysis
+	// looks for the modules, under the file's rules.
+	r, err := repo.FindRoot(dir, &scope.Rules{})
 	if err != nil {
 		return nil, err
 	}
