@@ -257,6 +257,7 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 		}
 		commits = append(commits, gc)
 	}
+	skipped := map[string]bool{}
 	h := cochange.Aggregate(commits, hc.CoChange, cochange.Files{
 		PackageOf: func(f string) (string, bool) {
 			rel, ok := toRoot(f)
@@ -266,9 +267,15 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 			d := path.Dir(rel)
 			return d, pkgs[d]
 		},
+		// A path recurs in many commits; its exclusion is matched once.
 		Skip: func(f string) bool {
-			rel, ok := toRoot(f)
-			return ok && (generated[rel] || all.Excluded(rel))
+			skip, seen := skipped[f]
+			if !seen {
+				rel, ok := toRoot(f)
+				skip = ok && (generated[rel] || all.Excluded(rel))
+				skipped[f] = skip
+			}
+			return skip
 		},
 	})
 	out.history = &History{

@@ -120,10 +120,11 @@ func Build(g *graph.Graph, contexts []rank.Context, h *cochange.History) []Plan 
 	}
 	plans := make([]Plan, len(contexts))
 	tables := tableAccess(g, ctxOf)
+	crossing := crossingUses(g, ctxOf)
 	for i, c := range contexts {
 		p := &plans[i]
 		p.Context = c.ID
-		p.API, p.Uses = symbols(g, ctxOf, c.ID)
+		p.API, p.Uses = symbols(crossing[c.ID], ctxOf, c.ID)
 		p.Publishes, p.Consumes, p.SharedWrites = flows(tables, c.ID)
 		p.Owners, p.Commits, p.Concentration = owners(h, c)
 		p.Homonyms = homonyms(g, ctxOf, c.ID)
@@ -132,8 +133,25 @@ func Build(g *graph.Graph, contexts []rank.Context, h *cochange.History) []Plan 
 	return plans
 }
 
-// symbols gathers the uses across the boundary of context id.
-func symbols(g *graph.Graph, ctxOf map[string]string, id string) (api, uses []Symbol) {
+// crossingUses lists, per context, the symbol uses that cross its
+// boundary, in the graph's order: one pass over the uses, rather than
+// one per context.
+func crossingUses(g *graph.Graph, ctxOf map[string]string) map[string][]graph.SymbolUse {
+	out := map[string][]graph.SymbolUse{}
+	for _, u := range g.Uses() {
+		from, to := ctxOf[u.From], ctxOf[u.To]
+		if from == "" || to == "" || from == to {
+			continue
+		}
+		out[from] = append(out[from], u)
+		out[to] = append(out[to], u)
+	}
+	return out
+}
+
+// symbols gathers the uses across the boundary of context id, given
+// those that cross it.
+func symbols(crossing []graph.SymbolUse, ctxOf map[string]string, id string) (api, uses []Symbol) {
 	type key struct{ pkg, sym string }
 	in, out := map[key]*Symbol{}, map[key]*Symbol{}
 	add := func(m map[key]*Symbol, u graph.SymbolUse, other string) {
@@ -151,10 +169,9 @@ func symbols(g *graph.Graph, ctxOf map[string]string, id string) (api, uses []Sy
 		}
 		s.Sites += u.Sites
 	}
-	for _, u := range g.Uses() {
+	for _, u := range crossing {
 		from, to := ctxOf[u.From], ctxOf[u.To]
 		switch {
-		case from == "" || to == "" || from == to:
 		case to == id:
 			add(in, u, from)
 		case from == id:
