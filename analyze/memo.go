@@ -155,14 +155,15 @@ func memoFile(dir, root string) string {
 
 // loadMemo reads the repository's memo from the cache directory; an
 // empty one when there is none or it cannot be used. found says an
-// earlier run left one.
+// earlier run of this seams, with the same collectors (the salt), left
+// one.
 func loadMemo(dir, root, salt string) (m *code.Memo, found bool) {
 	data, err := readRegular(memoFile(dir, root))
 	if err != nil {
 		return code.NewMemo(salt), false
 	}
-	m, _ = code.LoadMemo(data, salt)
-	return m, true
+	m, err = code.LoadMemo(data, salt)
+	return m, err == nil
 }
 
 // storeMemo writes the memo; failing to costs only time.

@@ -113,16 +113,25 @@ func TestRerunReadsHistoryBesideTheLoad(t *testing.T) {
 	for range 3 {
 		commit("billing/billing.go", "ordering/ordering.go")
 	}
+	beside := 0
+	testHookHistoryBesideLoad = func() { beside++ }
+	defer func() { testHookHistoryBesideLoad = nil }()
 	cfg := testConfig(dir)
 	cfg.Cache = filepath.Join(t.TempDir(), "models")
 	cfg.History.CacheDir = filepath.Join(t.TempDir(), "history")
 	if _, err := Run(cfg); err != nil {
 		t.Fatal(err)
 	}
+	if beside != 0 {
+		t.Error("the first run, with no cache, read the history beside the package load")
+	}
 	commit("billing/billing.go", "ordering/ordering.go") // the new commit CI runs on
 	a, err := Run(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if beside != 1 {
+		t.Errorf("the rerun read the history beside the package load %d times, want once", beside)
 	}
 	if a.History == nil || a.History.CacheHits == 0 || len(a.History.CoChange.Pairs) == 0 {
 		t.Fatalf("rerun: history %+v, want its commits from the cache and pairs that change together", a.History)

@@ -54,27 +54,22 @@ func Run(cfg Config) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A run whose analysis is not cached keeps what each file gave, by
-	// its contents: the next run on a new commit parses only what changed.
-	// The memo is read while the cache key is computed, since a new
-	// commit's run needs both.
-	var memo *code.Memo
-	rerun := false
-	var memoRead sync.WaitGroup
-	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
-		memoRead.Go(func() { memo, rerun = loadMemo(cfg.Cache, r.Root, salt) })
-	}
 	var key string
 	if cfg.Cache != "" {
 		key = cacheKey(cfg, r, rules)
 		if a := loadAnalysis(cfg.Cache, r.Root, key); a != nil {
-			memoRead.Wait()
 			a.Config, a.Repo = cfg, r
 			a.fuse()
 			return a, nil
 		}
 	}
-	memoRead.Wait()
+	// A run whose analysis is not cached keeps what each file gave, by
+	// its contents: the next run on a new commit parses only what changed.
+	var memo *code.Memo
+	rerun := false
+	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
+		memo, rerun = loadMemo(cfg.Cache, r.Root, salt)
+	}
 	a, err := run(r, rules, cfg, memo, rerun)
 	if err != nil {
 		return nil, err
@@ -90,12 +85,18 @@ func Run(cfg Config) (*Analysis, error) {
 	return a, nil
 }
 
+// testHookHistoryBesideLoad, when set, is called as a run starts reading
+// the history beside the package load.
+var testHookHistoryBesideLoad func()
+
 // run analyzes a located repository, on disk or in a commit's tree,
 // with memo (if not nil) remembering and recalling its files. On a
-// rerun, one whose cache an earlier run left (its history cached too),
-// the history is read beside the package load: a cold mining beside it
-// would hold the packfile's pages and the parsed files at once, over
-// the memory a run may take, for little time on two cores.
+// rerun, one whose memo an earlier run of this seams left (and so, most
+// likely, its history cache too, which lives beside it), the history is
+// read beside the package load: most files are recalled, not parsed. A
+// cold mining beside a full parse would hold the packfile's pages and the
+// parsed files at once, over the memory a run may take, for little time
+// on two cores.
 func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo, rerun bool) (*Analysis, error) {
 	a := &Analysis{Config: cfg, Repo: r, Status: map[schema.Signal]Status{}}
 	if r.FS == nil {
@@ -143,6 +144,9 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo, rerun bo
 	step, phase := cfg.stepper(), cfg.phase
 	var mined chan minedLog
 	if rerun && cfg.wants(schema.SignalHistory) {
+		if testHookHistoryBesideLoad != nil {
+			testHookHistoryBesideLoad()
+		}
 		mined = make(chan minedLog, 1)
 		go func() { mined <- a.readLog(nil) }()
 	}

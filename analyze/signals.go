@@ -151,6 +151,48 @@ type minedLog struct {
 	took time.Duration
 }
 
+// coChangeCommits turns mined commits into co-change's, their paths
+// carried through renames (old path -> current). A rename commit touches
+// the old and the new path: one file. A commit over the bulk limit
+// (maxFiles > 0) keeps every change, so that it stays bulk even where
+// renames fold two of its paths into one: it was mined without churn.
+func coChangeCommits(log []history.Commit, renames map[string]string, maxFiles int) []cochange.Commit {
+	commits := make([]cochange.Commit, 0, len(log))
+	for _, c := range log {
+		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}
+		bulk := maxFiles > 0 && len(c.Changes) > maxFiles
+		seen := map[string]bool{}
+		for _, ch := range c.Changes {
+			p := ch.Path
+			if cur, ok := renames[p]; ok {
+				p = cur
+			}
+			if seen[p] && !bulk {
+				continue
+			}
+			seen[p] = true
+			gc.Files = append(gc.Files, cochange.FileChange{Path: p, Churn: ch.Added + ch.Deleted})
+		}
+		commits = append(commits, gc)
+	}
+	return commits
+}
+
+// once remembers skip's answer per path: a path recurs in many commits,
+// and matching it against the exclusions each time cost more than the
+// rest of the aggregation.
+func once(skip func(string) bool) func(string) bool {
+	seen := map[string]bool{}
+	return func(f string) bool {
+		v, ok := seen[f]
+		if !ok {
+			v = skip(f)
+			seen[f] = v
+		}
+		return v
+	}
+}
+
 // readLog mines the history; it only reads the Analysis, so that it can
 // run beside the package load.
 func (a *Analysis) readLog(progress func(done, total int)) minedLog {
@@ -235,29 +277,7 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 	}
 	// A restructure's moves carry paths, not co-change (RenamesByContent).
 	renames := log.RenamesByContent()
-	commits := make([]cochange.Commit, 0, len(log.Commits))
-	for _, c := range log.Commits {
-		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}
-		// A commit over the bulk limit was mined without churn: it must
-		// stay bulk even where later renames fold two of its paths
-		// into one.
-		bulk := hc.CoChange.MaxCommitFiles > 0 && len(c.Changes) > hc.CoChange.MaxCommitFiles
-		seen := map[string]bool{}
-		for _, ch := range c.Changes {
-			p := ch.Path
-			if cur, ok := renames[p]; ok {
-				p = cur
-			}
-			// A rename commit touches the old and the new path: one file.
-			if seen[p] && !bulk {
-				continue
-			}
-			seen[p] = true
-			gc.Files = append(gc.Files, cochange.FileChange{Path: p, Churn: ch.Added + ch.Deleted})
-		}
-		commits = append(commits, gc)
-	}
-	skipped := map[string]bool{}
+	commits := coChangeCommits(log.Commits, renames, hc.CoChange.MaxCommitFiles)
 	h := cochange.Aggregate(commits, hc.CoChange, cochange.Files{
 		PackageOf: func(f string) (string, bool) {
 			rel, ok := toRoot(f)
@@ -267,16 +287,10 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 			d := path.Dir(rel)
 			return d, pkgs[d]
 		},
-		// A path recurs in many commits; its exclusion is matched once.
-		Skip: func(f string) bool {
-			skip, seen := skipped[f]
-			if !seen {
-				rel, ok := toRoot(f)
-				skip = ok && (generated[rel] || all.Excluded(rel))
-				skipped[f] = skip
-			}
-			return skip
-		},
+		Skip: once(func(f string) bool {
+			rel, ok := toRoot(f)
+			return ok && (generated[rel] || all.Excluded(rel))
+		}),
 	})
 	out.history = &History{
 		Commits: h.Commits, Merges: log.Merges, Missing: log.Missing,

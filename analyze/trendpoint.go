@@ -172,7 +172,8 @@ func signalsOf(cfg Config) []schema.Signal {
 
 // coChange aggregates the commits among anc (a point's ancestors) to the
 // point's packages, as historyOf does for the commits reachable from
-// the head it mines: renames are followed to the point's paths.
+// the head it mines: renames are followed to the point's paths. The
+// trend mines no churn, so its commits carry none.
 func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 	sub := &history.Log{}
 	for _, c := range rp.log.Commits {
@@ -190,23 +191,7 @@ func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 		generated[f] = true
 	}
 	all, _ := scope.New(rp.cfg.Exclude, true)
-	commits := make([]cochange.Commit, 0, len(sub.Commits))
-	for _, c := range sub.Commits {
-		gc := cochange.Commit{Hash: c.Hash, When: c.When, Author: identity(c.Author)}
-		seen := map[string]bool{}
-		for _, ch := range c.Changes {
-			p := ch.Path
-			if cur, ok := renames[p]; ok {
-				p = cur
-			}
-			if seen[p] {
-				continue
-			}
-			seen[p] = true
-			gc.Files = append(gc.Files, cochange.FileChange{Path: p})
-		}
-		commits = append(commits, gc)
-	}
+	commits := coChangeCommits(sub.Commits, renames, rp.cfg.History.CoChange.MaxCommitFiles)
 	h := cochange.Aggregate(commits, rp.cfg.History.CoChange, cochange.Files{
 		PackageOf: func(f string) (string, bool) {
 			rel, ok := goPath(rp.prefix, f)
@@ -216,10 +201,10 @@ func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 			d := path.Dir(rel)
 			return d, pkgs[d]
 		},
-		Skip: func(f string) bool {
+		Skip: once(func(f string) bool {
 			rel, ok := goPath(rp.prefix, f)
 			return ok && (generated[rel] || all.Excluded(rel))
-		},
+		}),
 	})
 	return &History{Commits: h.Commits, CoChange: h}
 }

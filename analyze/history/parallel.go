@@ -144,14 +144,13 @@ func (s *scheduler) work() {
 	for b := range s.queue {
 		for _, j := range b {
 			n := j.n
-			churn := needsChurn(n, s.opt)
-			cs, churn, degraded, err := d.commit(j.parentTree, n.tree, churn)
+			cs, churned, degraded, err := d.commit(j.parentTree, n.tree, needsChurn(n, s.opt))
 			n.res = result{changes: cs, degraded: degraded, err: err}
 			if err == nil && degraded == nil && !n.cut {
 				// A boundary's changes would be wrong once the
 				// clone is deepened, and degraded ones once the
 				// missing blob is fetched.
-				s.c.put(n.hash, cs, churn)
+				s.c.put(n.hash, cs, churned)
 			}
 			s.done.Add(1)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -211,7 +212,7 @@ func (d *differ) side(prefix string, e *entry, kind ChangeKind) error {
 		}
 		return d.diffTrees(prefix+e.name+"/", e.hash, plumbing.ZeroHash)
 	}
-	c := rawChange{path: prefix + e.name, kind: kind}
+	c := rawChange{path: pathOf(prefix, e.name), kind: kind}
 	if kind == Added {
 		c.newHash = e.hash
 	} else {
@@ -238,6 +239,16 @@ func (d *differ) same(prefix string, o, n *entry) error {
 	case nSub:
 		return d.side(prefix, o, Deleted)
 	}
-	d.out = append(d.out, rawChange{path: prefix + n.name, kind: Modified, oldHash: o.hash, newHash: n.hash})
+	d.out = append(d.out, rawChange{path: pathOf(prefix, n.name), kind: Modified, oldHash: o.hash, newHash: n.hash})
 	return nil
+}
+
+// pathOf is a changed file's path. A name is a slice of its whole decoded
+// tree (parseTree), and the log keeps paths for good: a root file's own
+// name would keep its commit's root tree alive.
+func pathOf(prefix, name string) string {
+	if prefix == "" {
+		return strings.Clone(name)
+	}
+	return prefix + name
 }

@@ -69,11 +69,6 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	}
 	rs.keepIdentity(a)
 	m := a.Model()
-	// Normalized once, the model is only read by what renders it: the
-	// outputs are built side by side.
-	if err := schema.Normalize(m); err != nil {
-		return s.fail(err)
-	}
 	if *asJSON {
 		data, err := schema.Encode(m)
 		if err != nil {
@@ -95,6 +90,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return s.fail(err)
 		}
+	}
+	// Normalized first, the model is only read by what renders it (each
+	// encoding checks it again without writing), so the outputs are built
+	// side by side.
+	if err := schema.Normalize(m); err != nil {
+		return s.fail(err)
 	}
 	jsonPath := filepath.Join(outDir, "seams.json")
 	trend := trendBeside(outDir, stderr)

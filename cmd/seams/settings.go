@@ -177,10 +177,18 @@ func (s *settings) resolve(dir string, stderr io.Writer) (*resolved, error) {
 	s.fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	// The config file sits at the repository root, which is found before
 	// the file is read, with the go command's conventions; the analysis
-	// looks for the modules, under the file's rules.
+	// looks for the modules, under the file's rules. Only a root without
+	// go.mod or go.work is scanned here, so that a directory with no Go
+	// module at all fails with that reason before any command reads a
+	// baseline.
 	r, err := repo.FindRoot(dir, &scope.Rules{})
 	if err != nil {
 		return nil, err
+	}
+	if !fileExists(filepath.Join(r.Root, "go.mod")) && !fileExists(filepath.Join(r.Root, "go.work")) {
+		if r, err = repo.Locate(dir, &scope.Rules{}); err != nil {
+			return nil, err
+		}
 	}
 	cf, err := config.Load(r.Root)
 	switch {
