@@ -13,9 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/report"
@@ -91,22 +89,22 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	if len(samples) == 0 {
 		return nil, fmt.Errorf("no commits to sample in the chosen range")
 	}
-	g, closeGit, err := openForSnapshots(r.GitRoot)
+	// The points read their trees side by side, through history's own
+	// reader: go-git's serializes them, and its table of every object's
+	// offset was a seventh of the trend's live memory.
+	objects, err := history.OpenObjects(r.GitRoot, objectCacheBytes)
 	if err != nil {
 		return nil, err
 	}
-	defer closeGit()
-	anc, err := ancestry(g, log.Head)
-	if err != nil {
-		return nil, err
-	}
-	tags := tagsOf(g)
-	rp := &replay{cfg: cfg, tc: tc, repo: r, rules: rules, git: g, prefix: repo.Rel(r.GitRoot, r.Root),
+	defer objects.Close()
+	anc := ancestry(objects, log.Head)
+	tags := tagsOf(r.GitRoot, objects)
+	rp := &replay{cfg: cfg, tc: tc, repo: r, rules: rules, objects: objects, prefix: repo.Rel(r.GitRoot, r.Root),
 		log: log, today: log.Renames()}
 	if tc.Baseline != nil {
 		rp.known = assignmentKnown(tc.Baseline)
 	}
-	rp.now = newToday(g, log.Head, rp.prefix, rp.today, rp.known)
+	rp.now = newToday(objects, log.Head, rp.prefix, rp.today, rp.known)
 	t := &schema.Trend{Schema: schema.TrendVersion, Repo: r.Root, Head: log.Head, Partition: "baseline", LowCoverage: tc.LowCoverage}
 	if tc.Recluster {
 		t.Partition = "recluster"
@@ -135,32 +133,11 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 	return t, nil
 }
 
-// openForSnapshots opens the repository at gitRoot as go-git's PlainOpen
-// does, linked worktrees included, but keeping its packfiles open (the
-// default opens the pack again for every object: 5 of 47 s of CPU for 12
-// points of a 1,700-package repository) and with a smaller object cache.
-// go-git's default cache, 96 MiB, fills with the blobs the points read:
-// on that repository it was the trend's peak memory above one analyze
-// (856 MB against 709 MB). A cache still pays: consecutive points read
-// versions of the same files, deltas of each other, and without blobs
-// in the cache 12 points took 1.6 times the CPU. release closes the
-// packfiles.
-func openForSnapshots(gitRoot string) (g *git.Repository, release func(), err error) {
-	g, err = git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
-	if err != nil {
-		return nil, nil, err
-	}
-	old, ok := g.Storer.(*filesystem.Storage)
-	if !ok {
-		return g, func() {}, nil
-	}
-	st := filesystem.NewStorageWithOptions(old.Filesystem(), cache.NewObjectLRU(32*cache.MiByte), filesystem.Options{KeepDescriptors: true})
-	if g, err = git.Open(st, nil); err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	return g, func() { st.Close() }, nil
-}
+// objectCacheBytes bounds each reader's cache of delta bases. A cache
+// pays: consecutive points read versions of the same files, deltas of
+// each other (without one, 12 points of a 1,700-package repository took
+// 1.6 times the CPU); a larger one only holds more memory.
+const objectCacheBytes = 16 << 20
 
 // assignmentKnown is the set of packages a baseline knows.
 func assignmentKnown(b *schema.Baseline) map[string]bool {
@@ -178,25 +155,29 @@ func assignmentKnown(b *schema.Baseline) map[string]bool {
 
 // ancestry returns, for a commit, the set of commits it descends from
 // (itself included), over the commit graph below head.
-func ancestry(g *git.Repository, head string) (func(hash string) map[string]bool, error) {
+func ancestry(objects *history.Objects, head string) func(hash string) map[string]bool {
 	parents := map[string][]string{}
-	iter, err := g.Log(&git.LogOptions{From: plumbing.NewHash(head)})
-	if err != nil {
-		return nil, err
-	}
-	err = iter.ForEach(func(c *object.Commit) error {
-		ps := make([]string, len(c.ParentHashes))
-		for i, h := range c.ParentHashes {
-			ps[i] = h.String()
+	stack := []plumbing.Hash{plumbing.NewHash(head)}
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if _, ok := parents[h.String()]; ok {
+			continue
 		}
-		parents[c.Hash.String()] = ps
-		return nil
-	})
-	if err != nil && len(parents) == 0 {
-		return nil, err
+		// A commit whose object cannot be read (a shallow or damaged
+		// history) ends its line: history.Mine has warned about it.
+		c := &object.Commit{}
+		if objects.Decode(h, plumbing.CommitObject, c) != nil {
+			parents[h.String()] = nil
+			continue
+		}
+		ps := make([]string, len(c.ParentHashes))
+		for i, p := range c.ParentHashes {
+			ps[i] = p.String()
+		}
+		parents[h.String()] = ps
+		stack = append(stack, c.ParentHashes...)
 	}
-	// A commit whose parents cannot be read (a shallow or damaged
-	// history) ends its line: history.Mine has warned about it.
 	return func(hash string) map[string]bool {
 		seen := map[string]bool{hash: true}
 		stack := []string{hash}
@@ -211,22 +192,30 @@ func ancestry(g *git.Repository, head string) (func(hash string) map[string]bool
 			}
 		}
 		return seen
-	}, nil
+	}
 }
 
 // tagsOf maps commit hashes to the tags that point at them, sorted.
-func tagsOf(g *git.Repository) map[string][]string {
+// go-git only lists the references; objects peels annotated tags.
+func tagsOf(gitRoot string, objects *history.Objects) map[string][]string {
 	out := map[string][]string{}
+	g, err := git.PlainOpenWithOptions(gitRoot, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if err != nil {
+		return out
+	}
 	iter, err := g.Tags()
 	if err != nil {
 		return out
 	}
 	iter.ForEach(func(ref *plumbing.Reference) error {
 		h := ref.Hash()
-		if t, err := g.TagObject(h); err == nil {
-			if c, err := t.Commit(); err == nil {
-				h = c.Hash
+		// A tag of a tag is peeled to the commit below, as git does.
+		for range 10 {
+			t := &object.Tag{}
+			if objects.Decode(h, plumbing.TagObject, t) != nil {
+				break
 			}
+			h = t.Target
 		}
 		out[h.String()] = append(out[h.String()], ref.Name().Short())
 		return nil

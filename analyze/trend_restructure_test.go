@@ -93,7 +93,11 @@ func buildTiny(t *testing.T, steps []tinyCommit) string {
 			t.Fatal(err)
 		}
 		if s.msg == "release" {
+			// One lightweight tag and one annotated, which is peeled.
 			if _, err := r.CreateTag("v1.0.0", h, nil); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.CreateTag("v1.0.0-ga", h, &git.CreateTagOptions{Tagger: sig, Message: "GA"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -195,7 +199,7 @@ func TestTrendAcrossARestructure(t *testing.T) {
 	if last.Metrics != base.Metrics {
 		t.Errorf("at HEAD the trend differs from the baseline:\n%+v\n%+v", last.Metrics, base.Metrics)
 	}
-	if !slices.Equal(release.Tags, []string{"v1.0.0"}) || release.Subject != "release" {
+	if !slices.Equal(release.Tags, []string{"v1.0.0", "v1.0.0-ga"}) || release.Subject != "release" {
 		t.Errorf("release point: tags %v, subject %q", release.Tags, release.Subject)
 	}
 	csv := string(report.TrendCSV(tr))

@@ -13,8 +13,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/snapshot"
 )
 
@@ -93,13 +94,14 @@ type today struct {
 // rename, the move of the directories above the file: models/a.go ->
 // internal/db/a.go moves models to internal/db, and pkg/x/a.go ->
 // internal/x/a.go moves pkg to internal.
-func newToday(g *git.Repository, head, prefix string, renames map[string]string, known map[string]bool) *today {
+func newToday(objects *history.Objects, head, prefix string, renames map[string]string, known map[string]bool) *today {
 	t := &today{files: map[string]bool{}, dirs: maps.Clone(known), rules: map[[2]string]int{}}
 	if t.dirs == nil {
 		t.dirs = map[string]bool{}
 	}
-	if co, err := g.CommitObject(plumbing.NewHash(head)); err == nil {
-		if snap, err := snapshot.New(co); err == nil {
+	co := &object.Commit{}
+	if err := objects.Decode(plumbing.NewHash(head), plumbing.CommitObject, co); err == nil {
+		if snap, err := snapshot.New(objects, co.TreeHash, co.Committer.When); err == nil {
 			fs.WalkDir(snap, ".", func(p string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
 					if rel, ok := goPath(prefix, p); ok {
@@ -177,13 +179,19 @@ func movesKey(key string, moved map[string]string) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// readOnce is a commit's tree that reads each file from the object store
-// once: the syntax loader opens every Go file twice (its build
-// constraints, then its source), and inflating blobs is most of a
-// point's reading. (Opening a snapshot file reads it whole, so a Stat
-// before a read would read it twice.)
+// readOnce is a commit's tree that reads each file from the object
+// store once for two opens: the syntax loader opens every Go file twice
+// (its build constraints, then its source), and inflating blobs is most
+// of a point's reading. A file's contents are kept from its first open
+// to its second only, so that a point does not hold its whole tree in
+// memory. (Opening a snapshot file reads it whole, so a Stat before a
+// read would read it twice.)
+//
+// It names each file's contents by its blob's hash (code.HashFS), so
+// that the loader's memo need not read a file the previous point had.
 type readOnce struct {
 	fs.FS
+	hash  func(name string) (string, bool)
 	mu    sync.Mutex
 	files map[string]*readFile
 }
@@ -193,7 +201,19 @@ type readFile struct {
 	info fs.FileInfo
 }
 
-func newReadOnce(fsys fs.FS) *readOnce { return &readOnce{FS: fsys, files: map[string]*readFile{}} }
+// newReadOnce reads fsys once per file; hash, if not nil, names its
+// files' contents.
+func newReadOnce(fsys fs.FS, hash func(name string) (string, bool)) *readOnce {
+	return &readOnce{FS: fsys, hash: hash, files: map[string]*readFile{}}
+}
+
+// ContentHash implements code.HashFS.
+func (r *readOnce) ContentHash(name string) (string, bool) {
+	if r.hash == nil {
+		return "", false
+	}
+	return r.hash(name)
+}
 
 // ReadFile implements fs.ReadFileFS.
 func (r *readOnce) ReadFile(name string) ([]byte, error) {
@@ -216,10 +236,11 @@ func (r *readOnce) Open(name string) (fs.File, error) {
 	return &memFile{Reader: bytes.NewReader(f.data), info: f.info}, nil
 }
 
-// read returns the file at name, read once; nil for a directory.
+// read returns the file at name; nil for a directory.
 func (r *readOnce) read(name string) (*readFile, error) {
 	r.mu.Lock()
 	f, ok := r.files[name]
+	delete(r.files, name)
 	r.mu.Unlock()
 	if ok {
 		return f, nil

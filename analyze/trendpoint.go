@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
@@ -29,13 +29,13 @@ import (
 
 // replay is what every point of a trend shares.
 type replay struct {
-	cfg    Config
-	tc     TrendConfig
-	repo   *repo.Repo
-	rules  *scope.Rules
-	git    *git.Repository
-	prefix string // the Go root, relative to the git root
-	log    *history.Log
+	cfg     Config
+	tc      TrendConfig
+	repo    *repo.Repo
+	rules   *scope.Rules
+	objects *history.Objects
+	prefix  string // the Go root, relative to the git root
+	log     *history.Log
 	// today maps every path a renamed file had to its path at the newest
 	// commit: how a point's packages are carried to today's.
 	today map[string]string
@@ -53,11 +53,11 @@ func errorsAs(err error, target **skipError) bool { return errors.As(err, target
 
 // point measures one sampled commit, or reads it from the cache.
 func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key string) (schema.TrendPoint, error) {
-	co, err := rp.git.CommitObject(plumbing.NewHash(c.Hash))
-	if err != nil {
+	co := &object.Commit{}
+	if err := rp.objects.Decode(plumbing.NewHash(c.Hash), plumbing.CommitObject, co); err != nil {
 		return schema.TrendPoint{}, err
 	}
-	snap, err := snapshot.New(co)
+	snap, err := snapshot.New(rp.objects, co.TreeHash, co.Committer.When)
 	if err != nil {
 		return schema.TrendPoint{}, err
 	}
@@ -77,7 +77,9 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 	if p, ok := readPoint(rp.tc.CacheDir, c.Hash, pkey); ok {
 		return p, nil
 	}
-	fsys = newReadOnce(fsys)
+	fsys = newReadOnce(fsys, func(name string) (string, bool) {
+		return snap.ContentHash(path.Join(rp.prefix, name))
+	})
 	name := rp.repo.Root + "@" + c.Hash[:12]
 	at, err := repo.LocateFS(fsys, name, rp.rules)
 	inferred := ""

@@ -2,9 +2,11 @@ package code
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"go/ast"
 	"go/token"
+	"io/fs"
 	"path"
 	"runtime"
 	"sort"
@@ -157,13 +159,29 @@ func Load(r *repo.Repo, opt Options) (*Graph, error) {
 	if g.Loader == "" {
 		g.Loader = LoaderSyntax
 		var warns []Warning
-		listed, warns = walkPackages(r, rules)
+		listed, warns = walkPackages(r, rules, memoOf(opt))
 		g.Warnings = append(g.Warnings, warns...)
 	}
 	if err := g.build(r, rules, listed, opt); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// memoOf is the memo the load uses: none without both Visit and Recall.
+func memoOf(opt Options) *Memo {
+	if opt.Visit == nil || opt.Recall == nil {
+		return nil
+	}
+	return opt.Memo
+}
+
+// contentHash is the hash a HashFS gives of the file at name.
+func contentHash(fsys fs.FS, name string) (string, bool) {
+	if h, ok := fsys.(HashFS); ok {
+		return h.ContentHash(name)
+	}
+	return "", false
 }
 
 // syntaxFor lists the packages of the modules whose go command run
@@ -184,7 +202,7 @@ func syntaxFor(r *repo.Repo, rules *scope.Rules, failed []goFailure) ([]listedPa
 			warns = append(warns, Warning{Message: f.reason + "; this module's files were matched to build constraints by go/build", Where: path.Join(m, "go.mod")})
 		}
 	}
-	all, walkWarns := walkPackages(r, rules)
+	all, walkWarns := walkPackages(r, rules, nil)
 	var out []listedPackage
 	for _, lp := range all {
 		if m, ok := repo.ModuleOf(moduleAt, lp.dir); ok && fell[m.Dir] {
@@ -266,10 +284,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	results := make([]fileInfo, len(jobs))
 	var eg errgroup.Group
 	eg.SetLimit(runtime.GOMAXPROCS(0))
-	memo := opt.Memo
-	if opt.Visit == nil || opt.Recall == nil {
-		memo = nil
-	}
+	memo := memoOf(opt)
 	var recalled atomic.Int64
 	for i, j := range jobs {
 		eg.Go(func() error {
@@ -284,21 +299,35 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 				results[i] = readFile(fsys, j.file, visit)
 				return nil
 			}
-			src, err := readLimited(fsys, j.file, MaxFileSize)
-			if err != nil {
-				results[i] = fileInfo{err: err}
-				return nil
+			var k [sha256.Size]byte
+			var src []byte
+			hash, hashed := contentHash(fsys, j.file)
+			if hashed {
+				k = hashKey("file", j.pkg.dir, ip, j.file, hash)
+			} else {
+				var err error
+				if src, err = readLimited(fsys, j.file, MaxFileSize); err != nil {
+					results[i] = fileInfo{err: err}
+					return nil
+				}
+				k = memoKey(j.pkg.dir, ip, j.file, src)
 			}
-			k := memoKey(j.pkg.dir, ip, j.file, src)
-			if e := memo.recall(k); e != nil &&
+			if e := memo.recall(k, hashed); e != nil &&
 				(!e.visited || opt.Recall(File{Dir: j.pkg.dir, ImportPath: ip, Path: j.file, Generated: e.info.generated}, e.visit)) {
 				results[i] = e.info
 				recalled.Add(1)
 				return nil
 			}
+			if hashed {
+				var err error
+				if src, err = readLimited(fsys, j.file, MaxFileSize); err != nil {
+					results[i] = fileInfo{err: err}
+					return nil
+				}
+			}
 			fi, out, visited := parseFile(j.file, src, visit)
 			if fi.err == nil {
-				memo.remember(k, &memoEntry{info: fi, visited: visited, visit: out})
+				memo.remember(k, &memoEntry{info: fi, visited: visited, visit: out}, hashed)
 			}
 			results[i] = fi
 			return nil

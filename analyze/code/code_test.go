@@ -1,6 +1,10 @@
 package code
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
@@ -366,20 +371,20 @@ func TestRelPos(t *testing.T) {
 func TestMemoEncoding(t *testing.T) {
 	m := NewMemo("salt")
 	k1, k2 := memoKey("a", "example.com/a", "a/a.go", []byte("package a")), memoKey("b", "example.com/b", "b/b.go", []byte("package b"))
-	m.remember(k1, &memoEntry{info: fileInfo{pkgName: "a", imports: []string{"fmt"}, lines: []int{3}, loc: 7}, visited: true, visit: []byte{1, 2}})
-	m.remember(k2, &memoEntry{info: fileInfo{generated: true}})
+	m.remember(k1, &memoEntry{info: fileInfo{pkgName: "a", imports: []string{"fmt"}, lines: []int{3}, loc: 7}, visited: true, visit: []byte{1, 2}}, false)
+	m.remember(k2, &memoEntry{info: fileInfo{generated: true}}, false)
 	data := m.Encode()
 	back, err := LoadMemo(data, "salt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e := back.recall(k1); e == nil || e.info.pkgName != "a" || e.info.lines[0] != 3 || e.info.loc != 7 || string(e.visit) != "\x01\x02" || !e.visited {
+	if e := back.recall(k1, false); e == nil || e.info.pkgName != "a" || e.info.lines[0] != 3 || e.info.loc != 7 || string(e.visit) != "\x01\x02" || !e.visited {
 		t.Errorf("recalled %+v", e)
 	}
 	if back.Changed() != true {
 		t.Error("a load that left a file unread is a change")
 	}
-	if e := back.recall(k2); e == nil || !e.info.generated || e.visited {
+	if e := back.recall(k2, false); e == nil || !e.info.generated || e.visited {
 		t.Errorf("recalled %+v", e)
 	}
 	if back.Changed() {
@@ -388,15 +393,15 @@ func TestMemoEncoding(t *testing.T) {
 	// Only what this load used is kept.
 	back.used = map[[32]byte]*memoEntry{k1: back.used[k1]}
 	again, _ := LoadMemo(back.Encode(), "salt")
-	if again.recall(k2) != nil || again.recall(k1) == nil {
+	if again.recall(k2, false) != nil || again.recall(k1, false) == nil {
 		t.Error("Encode kept a file the load did not use")
 	}
 	for _, bad := range [][]byte{nil, data[:len(data)-1], append([]byte("x"), data[1:]...)} {
-		if m, err := LoadMemo(bad, "salt"); err == nil || m.recall(k1) != nil {
+		if m, err := LoadMemo(bad, "salt"); err == nil || m.recall(k1, false) != nil {
 			t.Errorf("a damaged memo of %d bytes was loaded", len(bad))
 		}
 	}
-	if m, err := LoadMemo(data, "other seams"); err == nil || m.recall(k1) != nil {
+	if m, err := LoadMemo(data, "other seams"); err == nil || m.recall(k1, false) != nil {
 		t.Error("a memo of another salt was loaded")
 	}
 }
@@ -460,5 +465,102 @@ var _ = a.X
 	}
 	if !slices.Equal(edges(first), edges(second)) {
 		t.Errorf("the recalled load's edges %v differ from %v", edges(second), edges(first))
+	}
+}
+
+// hashFS is a tree whose files are named by a hash of their contents,
+// as a git tree's blobs are; it counts the opens of each file.
+type hashFS struct {
+	fstest.MapFS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (h *hashFS) Open(name string) (fs.File, error) {
+	h.mu.Lock()
+	h.opens[name]++
+	h.mu.Unlock()
+	return h.MapFS.Open(name)
+}
+
+func (h *hashFS) ContentHash(name string) (string, bool) {
+	f, ok := h.MapFS[name]
+	if !ok || f.Mode.IsDir() {
+		return "", false
+	}
+	sum := sha256.Sum256(f.Data)
+	return hex.EncodeToString(sum[:]), true
+}
+
+// TestMemoHashFS: from a HashFS, a load with the memo reads no file the
+// memo remembers by its hash, neither to match its build constraints nor
+// to parse it, and reads again a file whose contents changed; the graph
+// is the same as a fresh load's.
+func TestMemoHashFS(t *testing.T) {
+	tree := fstest.MapFS{
+		"go.mod":       {Data: []byte("module example.com/m\n")},
+		"a/a.go":       {Data: []byte("package a\n")},
+		"a/a_linux.go": {Data: []byte("package a\n\nimport \"example.com/m/b\"\n\nvar _ = b.X\n")},
+		"a/skip.go":    {Data: []byte("//go:build never\n\npackage a\n\nimport \"example.com/m/c\"\n")},
+		"b/b.go":       {Data: []byte("package b\n\nconst X = 1\n")},
+		"c/c.go":       {Data: []byte("package c\n")},
+	}
+	rules := &scope.Rules{}
+	m := NewMemo("salt")
+	visits := map[string]int{}
+	var mu sync.Mutex
+	load := func(fsys fs.FS) *Graph {
+		t.Helper()
+		r, err := repo.LocateFS(fsys, "m", rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := Load(r, Options{Rules: rules, Syntax: true, Memo: m,
+			Visit: func(f File) []byte {
+				mu.Lock()
+				visits[f.Path]++
+				mu.Unlock()
+				return []byte(f.Path)
+			},
+			Recall: func(File, []byte) bool { return true }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Next()
+		return g
+	}
+	first := &hashFS{MapFS: tree, opens: map[string]int{}}
+	want := load(first)
+	if first.opens["a/a.go"] == 0 || first.opens["a/skip.go"] == 0 {
+		t.Fatalf("the first load did not read the files: %v", first.opens)
+	}
+
+	// The same tree again: nothing Go is read.
+	again := &hashFS{MapFS: tree, opens: map[string]int{}}
+	got := load(again)
+	for name, n := range again.opens {
+		if strings.HasSuffix(name, ".go") {
+			t.Errorf("%s was opened %d times, though the memo knew its hash", name, n)
+		}
+	}
+	if !slices.Equal(edges(want), edges(got)) || got.Recalled != 4 {
+		t.Errorf("from the memo: edges %v, %d recalled; want %v, 4", edges(got), got.Recalled, edges(want))
+	}
+
+	// One file changes: it alone is read, and its new imports count.
+	changed := maps.Clone(tree)
+	changed["c/c.go"] = &fstest.MapFile{Data: []byte("package c\n\nimport \"example.com/m/b\"\n\nvar _ = b.X\n")}
+	third := &hashFS{MapFS: changed, opens: map[string]int{}}
+	got = load(third)
+	for name, n := range third.opens {
+		if strings.HasSuffix(name, ".go") && name != "c/c.go" {
+			t.Errorf("%s was opened %d times, though unchanged", name, n)
+		}
+	}
+	if third.opens["c/c.go"] == 0 || visits["c/c.go"] != 2 {
+		t.Errorf("the changed file was opened %d times and visited %d, want it read and visited again", third.opens["c/c.go"], visits["c/c.go"])
+	}
+	if !slices.Contains(edges(got), "c -> b 1") {
+		t.Errorf("edges %v lack the changed file's import c -> b", edges(got))
 	}
 }

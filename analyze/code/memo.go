@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"io/fs"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -21,12 +22,32 @@ import (
 // A Memo is keyed by a file's directory, import path, path and contents;
 // what else Visit's bytes depend on (the visiting code, its options)
 // belongs in the salt of LoadMemo, which discards a memo of another.
+//
+// A load from a HashFS keys its files by the hashes the file system
+// gives instead of by their contents, and remembers their build
+// constraint matches too: a file the memo remembers is then never read.
+// Those keys only live in memory (Encode leaves them out): a hash is
+// the file system's, not the contents'.
 type Memo struct {
 	salt   string
 	mu     sync.Mutex
 	old    map[[sha256.Size]byte]*memoEntry // from the previous load
 	used   map[[sha256.Size]byte]*memoEntry // by this load, what Encode keeps
 	misses atomic.Int64                     // files parsed
+	// Of a HashFS: the files (by hash) and build constraint matches.
+	oldHashed, usedHashed map[[sha256.Size]byte]*memoEntry
+	oldMatch, usedMatch   map[[sha256.Size]byte]bool
+}
+
+// A HashFS is a file system that names each file's contents without
+// reading them, as a git tree names its blobs. A load from one with a
+// Memo reads no file the memo remembers.
+type HashFS interface {
+	fs.FS
+	// ContentHash returns a name of the file's contents: the same for
+	// the same contents, another for others. It reports false when it
+	// has none to give (the file is then read).
+	ContentHash(name string) (string, bool)
 }
 
 // memoEntry is one remembered file.
@@ -38,7 +59,9 @@ type memoEntry struct {
 
 // NewMemo returns an empty memo for salt.
 func NewMemo(salt string) *Memo {
-	return &Memo{salt: salt, old: map[[sha256.Size]byte]*memoEntry{}, used: map[[sha256.Size]byte]*memoEntry{}}
+	return &Memo{salt: salt, old: map[[sha256.Size]byte]*memoEntry{}, used: map[[sha256.Size]byte]*memoEntry{},
+		oldHashed: map[[sha256.Size]byte]*memoEntry{}, usedHashed: map[[sha256.Size]byte]*memoEntry{},
+		oldMatch: map[[sha256.Size]byte]bool{}, usedMatch: map[[sha256.Size]byte]bool{}}
 }
 
 func memoKey(dir, importPath, path string, src []byte) [sha256.Size]byte {
@@ -53,23 +76,57 @@ func memoKey(dir, importPath, path string, src []byte) [sha256.Size]byte {
 	return k
 }
 
-func (m *Memo) recall(k [sha256.Size]byte) *memoEntry {
+// hashKey is the key of a file of a HashFS, or of its build constraint
+// match: kind tells them apart.
+func hashKey(kind, dir, importPath, path, hash string) [sha256.Size]byte {
+	return memoKey(kind+"\x00"+dir, importPath, path, []byte(hash))
+}
+
+func (m *Memo) recall(k [sha256.Size]byte, hashed bool) *memoEntry {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	e := m.old[k]
+	old, used := m.old, m.used
+	if hashed {
+		old, used = m.oldHashed, m.usedHashed
+	}
+	e := old[k]
 	if e == nil {
-		e = m.used[k]
+		e = used[k]
 	}
 	if e != nil {
-		m.used[k] = e
+		used[k] = e
 	}
 	return e
 }
 
-func (m *Memo) remember(k [sha256.Size]byte, e *memoEntry) {
+func (m *Memo) remember(k [sha256.Size]byte, e *memoEntry, hashed bool) {
 	m.misses.Add(1)
 	m.mu.Lock()
-	m.used[k] = e
+	if hashed {
+		m.usedHashed[k] = e
+	} else {
+		m.used[k] = e
+	}
+	m.mu.Unlock()
+}
+
+// recallMatch returns a remembered build constraint match.
+func (m *Memo) recallMatch(k [sha256.Size]byte) (match, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	match, ok = m.oldMatch[k]
+	if !ok {
+		match, ok = m.usedMatch[k]
+	}
+	if ok {
+		m.usedMatch[k] = match
+	}
+	return match, ok
+}
+
+func (m *Memo) rememberMatch(k [sha256.Size]byte, match bool) {
+	m.mu.Lock()
+	m.usedMatch[k] = match
 	m.mu.Unlock()
 }
 
@@ -80,6 +137,8 @@ func (m *Memo) Next() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.old, m.used = m.used, map[[sha256.Size]byte]*memoEntry{}
+	m.oldHashed, m.usedHashed = m.usedHashed, map[[sha256.Size]byte]*memoEntry{}
+	m.oldMatch, m.usedMatch = m.usedMatch, map[[sha256.Size]byte]bool{}
 	m.misses.Store(0)
 }
 

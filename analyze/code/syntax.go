@@ -1,6 +1,7 @@
 package code
 
 import (
+	"crypto/sha256"
 	"go/build"
 	"io"
 	"io/fs"
@@ -18,7 +19,9 @@ import (
 // walkPackages finds the packages by walking the tree, as the go command
 // would: a directory with Go files that match the build constraints of
 // the host platform (without cgo) is a package of the module above it.
-func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning) {
+// From a HashFS, memo (if not nil) remembers the matches by the files'
+// hashes, so that an unchanged file is not read to match it again.
+func walkPackages(r *repo.Repo, rules *scope.Rules, memo *Memo) ([]listedPackage, []Warning) {
 	fsys := r.Files()
 	ctx := build.Default
 	ctx.CgoEnabled = false
@@ -93,7 +96,20 @@ func walkPackages(r *repo.Repo, rules *scope.Rules) ([]listedPackage, []Warning)
 	eg.SetLimit(runtime.GOMAXPROCS(0))
 	for i, c := range candidates {
 		eg.Go(func() error {
+			var k [sha256.Size]byte
+			hash, hashed := contentHash(fsys, c.rel)
+			hashed = hashed && memo != nil
+			if hashed {
+				k = hashKey("match", c.dir, "", c.name, hash)
+				if ok, found := memo.recallMatch(k); found {
+					results[i].ok = ok
+					return nil
+				}
+			}
 			results[i].ok, results[i].err = ctx.MatchFile(c.dir, c.name)
+			if hashed && results[i].err == nil {
+				memo.rememberMatch(k, results[i].ok)
+			}
 			return nil
 		})
 	}

@@ -2,75 +2,74 @@
 // the same code that analyzes a work tree can analyze any commit of its
 // history without checking anything out (seams trend).
 //
-// Files are read lazily from the object store; nothing is written.
-// Symbolic links and submodules are left out, as an analysis of a
-// checkout would not follow them into other trees either.
+// Files are read lazily from the object store, through history.Objects,
+// which reads packfiles side by side; nothing is written. Symbolic links
+// and submodules are left out, as an analysis of a checkout would not
+// follow them into other trees either.
 package snapshot
 
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
-	"sync"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/seams-tool/seams/analyze/history"
 )
 
 // FS is a commit's tree as a read-only file system. Its files carry the
 // commit's time as their modification time.
 //
 // An FS is safe for concurrent use: the tree is indexed once, by New,
-// into maps that are only read afterwards, and the reads of file contents
-// from the object store, which go-git does not make safe for concurrent
-// use, take turns.
+// into maps that are only read afterwards, and history.Objects reads
+// file contents side by side.
 type FS struct {
-	when  time.Time
-	nodes map[string]*node // by path, "." for the root; never written after New
-	mu    sync.Mutex       // serializes reads from the object store
+	objects *history.Objects
+	when    time.Time
+	nodes   map[string]*node // by path, "." for the root; never written after New
 }
 
 // node is a directory or a file of the tree.
 type node struct {
-	tree    *object.Tree     // the tree holding the entry (the root's own for ".")
 	entry   object.TreeEntry // zero for the root
 	entries []fs.DirEntry    // a directory's entries, sorted by name
 }
 
-// New returns the tree of c as a file system.
-func New(c *object.Commit) (*FS, error) {
-	t, err := c.Tree()
-	if err != nil {
-		return nil, err
-	}
-	f := &FS{when: c.Committer.When, nodes: map[string]*node{}}
-	if err := f.index(".", t, &node{tree: t, entry: object.TreeEntry{Mode: filemode.Dir}}); err != nil {
+// New returns the tree with the given hash as a file system reading from
+// objects; its files carry when as their modification time.
+func New(objects *history.Objects, tree plumbing.Hash, when time.Time) (*FS, error) {
+	f := &FS{objects: objects, when: when, nodes: map[string]*node{}}
+	if err := f.index(".", tree, &node{entry: object.TreeEntry{Mode: filemode.Dir}}); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
-// index adds the directory at p, whose tree is t, and everything below.
-func (f *FS) index(p string, t *object.Tree, n *node) error {
+// index adds the directory at p, whose tree has the given hash, and
+// everything below.
+func (f *FS) index(p string, hash plumbing.Hash, n *node) error {
+	t := &object.Tree{}
+	if err := f.objects.Decode(hash, plumbing.TreeObject, t); err != nil {
+		return &fs.PathError{Op: "read tree", Path: p, Err: err}
+	}
 	f.nodes[p] = n
 	for _, e := range t.Entries {
 		child := path.Join(p, e.Name)
 		switch e.Mode {
 		case filemode.Dir:
-			sub, err := t.Tree(e.Name)
-			if err != nil {
-				return &fs.PathError{Op: "read tree", Path: child, Err: err}
-			}
-			if err := f.index(child, sub, &node{tree: t, entry: e}); err != nil {
+			if err := f.index(child, e.Hash, &node{entry: e}); err != nil {
 				return err
 			}
 		case filemode.Regular, filemode.Executable, filemode.Deprecated:
-			f.nodes[child] = &node{tree: t, entry: e}
+			f.nodes[child] = &node{entry: e}
 		default:
 			continue // symbolic links and submodules lead out of the tree
 		}
@@ -109,18 +108,22 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // read reads a file's content from the object store.
 func (f *FS) read(n *node) ([]byte, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	file, err := n.tree.TreeEntryFile(&n.entry)
-	if err != nil {
-		return nil, err
+	typ, data, err := f.objects.Read(n.entry.Hash)
+	if err == nil && typ != plumbing.BlobObject {
+		err = fmt.Errorf("object %s is a %s, expected a blob", n.entry.Hash.String()[:12], typ)
 	}
-	r, err := file.Reader()
-	if err != nil {
-		return nil, err
+	return data, err
+}
+
+// ContentHash returns the hash of the blob of the file at name, which
+// the tree gives without reading the blob: a file whose hash a reader
+// has seen before need not be read again.
+func (f *FS) ContentHash(name string) (string, bool) {
+	n, ok := f.nodes[name]
+	if !ok || n.entry.Mode == filemode.Dir || name == "." {
+		return "", false
 	}
-	defer r.Close()
-	return io.ReadAll(r)
+	return n.entry.Hash.String(), true
 }
 
 // ReadDir implements fs.ReadDirFS, so that fs.WalkDir need not open
@@ -149,13 +152,10 @@ func (e *entry) Type() fs.FileMode { return e.fsys.info("", e.node.entry.Mode, 0
 func (e *entry) Info() (fs.FileInfo, error) {
 	size := int64(0)
 	if !e.IsDir() {
-		e.fsys.mu.Lock()
-		file, err := e.node.tree.TreeEntryFile(&e.node.entry)
-		e.fsys.mu.Unlock()
-		if err != nil {
+		var err error
+		if size, err = e.fsys.objects.Size(e.node.entry.Hash); err != nil {
 			return nil, err
 		}
-		size = file.Size
 	}
 	return e.fsys.info(e.Name(), e.node.entry.Mode, size), nil
 }

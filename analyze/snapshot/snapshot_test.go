@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/seams-tool/seams/analyze/history"
 )
 
 func TestSnapshotIsAnFS(t *testing.T) {
@@ -34,11 +36,7 @@ func TestSnapshotIsAnFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := r.CommitObject(h)
-	fsys, err := New(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := open(t, dir, h)
 	if err := fstest.TestFS(fsys, "go.mod", "a/a.go", "a/b/c.sql"); err != nil {
 		t.Fatal(err)
 	}
@@ -49,12 +47,47 @@ func TestSnapshotIsAnFS(t *testing.T) {
 	if _, err := fsys.Open("nope.go"); err == nil {
 		t.Error("a missing file opened")
 	}
+	// The hash names the contents: git's blob hash, without a read.
+	if h, ok := fsys.ContentHash("a/a.go"); !ok || h != plumbing.ComputeHash(plumbing.BlobObject, []byte(files["a/a.go"])).String() {
+		t.Errorf("ContentHash(a/a.go) = %q, %t", h, ok)
+	}
+	for _, name := range []string{".", "a", "nope.go"} {
+		if h, ok := fsys.ContentHash(name); ok {
+			t.Errorf("ContentHash(%s) = %q for no file", name, h)
+		}
+	}
+}
+
+// open opens the snapshot of commit in the repository at dir.
+func open(t *testing.T, dir string, commit plumbing.Hash) *FS {
+	t.Helper()
+	objects, err := history.OpenObjects(dir, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(objects.Close)
+	c := &object.Commit{}
+	if err := objects.Decode(commit, plumbing.CommitObject, c); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := New(objects, c.TreeHash, c.Committer.When)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }
 
 // TestConcurrentReads reads every file of a commit from several
-// goroutines at once, as the import graph's loader does; under -race it
-// fails if any lookup writes shared state unguarded.
+// goroutines at once, as the import graph's loader does, from loose
+// objects and from a packfile; under -race it fails if any lookup writes
+// shared state unguarded.
 func TestConcurrentReads(t *testing.T) {
+	for _, packed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("packed=%t", packed), func(t *testing.T) { testConcurrentReads(t, packed) })
+	}
+}
+
+func testConcurrentReads(t *testing.T, packed bool) {
 	dir := t.TempDir()
 	r, err := git.PlainInit(dir, false)
 	if err != nil {
@@ -74,11 +107,20 @@ func TestConcurrentReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := r.CommitObject(h)
-	fsys, err := New(c)
-	if err != nil {
-		t.Fatal(err)
+	if packed {
+		if err := r.RepackObjects(&git.RepackConfig{}); err != nil {
+			t.Fatal(err)
+		}
+		if packs, _ := filepath.Glob(filepath.Join(dir, ".git", "objects", "pack", "*.pack")); len(packs) != 1 {
+			t.Fatalf("packs after the repack: %v", packs)
+		}
+		// What is read must come from the pack.
+		loose, _ := filepath.Glob(filepath.Join(dir, ".git", "objects", "??"))
+		for _, d := range loose {
+			os.RemoveAll(d)
+		}
 	}
+	fsys := open(t, dir, h)
 	var wg sync.WaitGroup
 	errs := make(chan error, len(names)*4)
 	for k := range 4 {
