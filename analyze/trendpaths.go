@@ -99,19 +99,16 @@ func newToday(objects *history.Objects, head, prefix string, renames map[string]
 	if t.dirs == nil {
 		t.dirs = map[string]bool{}
 	}
-	co := &object.Commit{}
-	if err := objects.Decode(plumbing.NewHash(head), plumbing.CommitObject, co); err == nil {
-		if snap, err := snapshot.New(objects, co.TreeHash, co.Committer.When); err == nil {
-			fs.WalkDir(snap, ".", func(p string, d fs.DirEntry, err error) error {
-				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
-					if rel, ok := goPath(prefix, p); ok {
-						t.files[rel] = true
-						t.dirs[path.Dir(rel)] = true
-					}
+	if snap, _, err := snapshotOf(objects, head); err == nil {
+		fs.WalkDir(snap, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
+				if rel, ok := goPath(prefix, p); ok {
+					t.files[rel] = true
+					t.dirs[path.Dir(rel)] = true
 				}
-				return nil
-			})
-		}
+			}
+			return nil
+		})
 	}
 	for old, cur := range renames {
 		a, ok1 := goPath(prefix, path.Dir(old))
@@ -177,6 +174,17 @@ func movesKey(key string, moved map[string]string) string {
 		fmt.Fprintf(h, "\x00%s\x00%s", d, moved[d])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// snapshotOf returns the tree of the commit with the given hash, and the
+// commit.
+func snapshotOf(objects *history.Objects, commit string) (*snapshot.FS, *object.Commit, error) {
+	co := &object.Commit{}
+	if err := objects.Decode(plumbing.NewHash(commit), plumbing.CommitObject, co); err != nil {
+		return nil, nil, err
+	}
+	snap, err := snapshot.New(objects, co.TreeHash, co.Committer.When)
+	return snap, co, err
 }
 
 // readOnce is a commit's tree that reads each file from the object

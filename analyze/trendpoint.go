@@ -13,13 +13,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/seams-tool/seams/analyze/code"
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
-	"github.com/seams-tool/seams/analyze/snapshot"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/baseline"
 	"github.com/seams-tool/seams/graph/cochange"
@@ -53,11 +50,7 @@ func errorsAs(err error, target **skipError) bool { return errors.As(err, target
 
 // point measures one sampled commit, or reads it from the cache.
 func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key string) (schema.TrendPoint, error) {
-	co := &object.Commit{}
-	if err := rp.objects.Decode(plumbing.NewHash(c.Hash), plumbing.CommitObject, co); err != nil {
-		return schema.TrendPoint{}, err
-	}
-	snap, err := snapshot.New(rp.objects, co.TreeHash, co.Committer.When)
+	snap, co, err := snapshotOf(rp.objects, c.Hash)
 	if err != nil {
 		return schema.TrendPoint{}, err
 	}

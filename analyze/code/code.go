@@ -299,15 +299,22 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 				results[i] = readFile(fsys, j.file, visit)
 				return nil
 			}
-			var k [sha256.Size]byte
 			var src []byte
+			read := func() bool {
+				var err error
+				if src, err = readLimited(fsys, j.file, MaxFileSize); err != nil {
+					results[i] = fileInfo{err: err}
+					return false
+				}
+				return true
+			}
+			// A file of a HashFS is read only when the memo misses it.
+			var k [sha256.Size]byte
 			hash, hashed := contentHash(fsys, j.file)
 			if hashed {
 				k = hashKey("file", j.pkg.dir, ip, j.file, hash)
 			} else {
-				var err error
-				if src, err = readLimited(fsys, j.file, MaxFileSize); err != nil {
-					results[i] = fileInfo{err: err}
+				if !read() {
 					return nil
 				}
 				k = memoKey(j.pkg.dir, ip, j.file, src)
@@ -318,12 +325,8 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 				recalled.Add(1)
 				return nil
 			}
-			if hashed {
-				var err error
-				if src, err = readLimited(fsys, j.file, MaxFileSize); err != nil {
-					results[i] = fileInfo{err: err}
-					return nil
-				}
+			if hashed && !read() {
+				return nil
 			}
 			fi, out, visited := parseFile(j.file, src, visit)
 			if fi.err == nil {
