@@ -35,6 +35,8 @@ import (
 // SEAMS_GROUNDTRUTH_SWEEP instead scores a list of weightings separated by
 // semicolons ("vocabulary=2;imports=0.5,vocabulary=2") and logs each one's
 // median and mean over the repositories: the way a default is chosen.
+// SEAMS_GROUNDTRUTH_RESOLUTION sets the modularity resolution of every
+// run, as --resolution would.
 func TestGroundTruth(t *testing.T) {
 	env := os.Getenv("SEAMS_GROUNDTRUTH")
 	if env == "" {
@@ -72,6 +74,9 @@ func TestGroundTruth(t *testing.T) {
 			// as a run with --weights would.
 			cfg := testConfig(rd.dir)
 			cfg.History.CacheDir = os.Getenv("SEAMS_GROUNDTRUTH_CACHE") // mined history, reused
+			if r, err := strconv.ParseFloat(os.Getenv("SEAMS_GROUNDTRUTH_RESOLUTION"), 64); err == nil {
+				cfg.Cluster.Resolution = r
+			}
 			an, err := Run(cfg)
 			if err != nil {
 				t.Fatal(err)
