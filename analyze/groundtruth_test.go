@@ -290,7 +290,7 @@ func dumpFeatures(a *Analysis, truth map[string]string, file string) error {
 	}
 	vocab, coch, imps := layerOf(graph.Vocabulary), layerOf(graph.CoChange), layerOf(graph.Imports)
 	var b strings.Builder
-	b.WriteString("pkg\ttruth\tleaf\tnimp\tnctx\tvocOwn\tvocAll\tcoOwn\tcoAll\timpOwn\timpAll\tloc\tterms\n")
+	b.WriteString("pkg\ttruth\tleaf\tnimp\tnctx\tvocOwn\tvocAll\tcoOwn\tcoAll\timpOwn\timpAll\tvocPC\tvocCtx\tloc\tterms\n")
 	for i, nd := range a.Graph.Nodes() {
 		p := nd.Path
 		want, ok := truth[p]
@@ -324,13 +324,29 @@ func dumpFeatures(a *Analysis, truth map[string]string, file string) error {
 			return
 		}
 		vo, va := sums(vocab)
+		// How evenly the package's vocabulary neighbours spread over the
+		// contexts (weighted participation coefficient).
+		perCtx := map[int]float64{}
+		for j, w := range vocab[i] {
+			q := a.Graph.Path(j)
+			if c, ok := part.Of[q]; ok && part.Shared[q] == "" {
+				perCtx[c] += w
+			}
+		}
+		vocPC, tot := 1.0, 0.0
+		for _, w := range perCtx {
+			tot += w
+		}
+		for _, w := range perCtx {
+			vocPC -= (w / tot) * (w / tot)
+		}
 		co, ca := sums(coch)
 		io, ia := sums(imps)
 		var terms []string
 		for _, t := range a.Graph.Terms(p) {
 			terms = append(terms, t.Word)
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%v\t%d\t%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%d\t%s\n", p, want, leaf, nimp, len(ctxs), vo, va, co, ca, io, ia, nd.LOC, strings.Join(terms, ","))
+		fmt.Fprintf(&b, "%s\t%s\t%v\t%d\t%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.3f\t%d\t%d\t%s\n", p, want, leaf, nimp, len(ctxs), vo, va, co, ca, io, ia, vocPC, len(perCtx), nd.LOC, strings.Join(terms, ","))
 	}
 	return os.WriteFile(file, []byte(b.String()), 0o644)
 }
