@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -47,6 +48,7 @@ var mapPacks = mappingSupported
 type packFile struct {
 	pack, idx []byte // mapped .pack and .idx
 	unmap     []func()
+	reads     atomic.Int64 // objects read from pack, for dropPages
 	n         int
 	fanout    [256]uint32
 	hashes    []byte // n × 20

@@ -134,6 +134,11 @@ func (r *packReader) size(h plumbing.Hash) (n int64, found bool, err error) {
 // object or a cached one first, reading only headers, and then applied
 // upwards, so that one delta is held at a time and a chain that loops is
 // caught by its length rather than by the memory it holds.
+// dropEvery is how many objects a pack gives between two drops of its
+// resident pages (dropPages): a few dozen on a 24k-commit history. Tests
+// set it to 1.
+var dropEvery int64 = 1 << 15
+
 func (r *packReader) at(k objectKey) (cachedObject, error) {
 	chain := r.chain[:0]
 	defer func() { r.chain = chain[:0] }()
@@ -145,6 +150,9 @@ func (r *packReader) at(k objectKey) (cachedObject, error) {
 		}
 		if len(chain) > maxDeltaChain {
 			return cachedObject{}, fmt.Errorf("%w: delta chain too long", errCorruptPack)
+		}
+		if k.p.reads.Add(1)%dropEvery == 0 {
+			dropPages(k.p.pack)
 		}
 		typ, size, pos, err := header(k.p.pack, k.off)
 		if err != nil {
