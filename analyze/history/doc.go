@@ -57,8 +57,10 @@
 //
 //   - reads objects itself: packed ones from memory-mapped packfiles, with
 //     a delta-base cache keyed by pack offset (go-git hashes every object
-//     it reads to key its own cache, which cost more than the diff), and
-//     loose ones from their files. go-git reads packs only where they
+//     it reads to key its own cache, which cost more than the diff; the
+//     pages read are handed back to the kernel as the walk goes, or a long
+//     walk's resident memory would hold most of the pack), and loose ones
+//     from their files. go-git reads packs only where they
 //     cannot be mapped, opened with kept file descriptors and a bounded
 //     object cache;
 //   - walks the commit graph (commits are small) and hands each commit
