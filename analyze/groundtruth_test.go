@@ -333,12 +333,17 @@ func dumpFeatures(a *Analysis, truth map[string]string, file string) error {
 				perCtx[c] += w
 			}
 		}
-		vocPC, tot := 1.0, 0.0
+		// 0 without vocabulary neighbours, like a package whose
+		// neighbours all lie in one context.
+		vocPC, tot := 0.0, 0.0
 		for _, w := range perCtx {
 			tot += w
 		}
-		for _, w := range perCtx {
-			vocPC -= (w / tot) * (w / tot)
+		if tot > 0 {
+			vocPC = 1
+			for _, w := range perCtx {
+				vocPC -= (w / tot) * (w / tot)
+			}
 		}
 		co, ca := sums(coch)
 		io, ia := sums(imps)
