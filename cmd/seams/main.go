@@ -52,6 +52,7 @@ var stopping = context.Background()
 const stopGrace = 7 * time.Second
 
 func main() {
+	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopping = ctx
 	done := make(chan int, 1)
