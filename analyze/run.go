@@ -70,7 +70,7 @@ func Run(cfg Config) (*Analysis, error) {
 	if salt, ok := memoSalt(cfg); ok && cfg.Cache != "" {
 		memo, rerun = loadMemo(cfg.Cache, r.Root, salt)
 	}
-	a, err := run(r, rules, cfg, memo, rerun)
+	a, err := run(r, rules, cfg, loadOptions{memo: memo, rerun: rerun})
 	if err != nil {
 		return nil, err
 	}
@@ -89,15 +89,26 @@ func Run(cfg Config) (*Analysis, error) {
 // the history beside the package load.
 var testHookHistoryBesideLoad func()
 
-// run analyzes a located repository, on disk or in a commit's tree,
-// with memo (if not nil) remembering and recalling its files. On a
-// rerun, one whose memo an earlier run of this seams left (and so, most
-// likely, its history cache too, which lives beside it), the history is
-// read beside the package load: most files are recalled, not parsed. A
-// cold mining beside a full parse would hold the packfile's pages and the
-// parsed files at once, over the memory a run may take, for little time
-// on two cores.
-func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo, rerun bool) (*Analysis, error) {
+// loadOptions are how a run gets what it does not read from cfg.
+type loadOptions struct {
+	// memo, if not nil, remembers and recalls the files.
+	memo *code.Memo
+	// rerun says that an earlier run of this seams left the memo (and so,
+	// most likely, its history cache too, which lives beside it).
+	rerun bool
+	// coChange, if set, gives the co-change history of the loaded
+	// packages from elsewhere (a trend's one log); it runs beside the
+	// resolutions.
+	coChange func(*code.Graph) *History
+}
+
+// run analyzes a located repository, on disk or in a commit's tree. On a
+// rerun the history is read beside the package load: most files are
+// recalled, not parsed. A cold mining beside a full parse would hold the
+// packfile's pages and the parsed files at once, over the memory a run
+// may take, for little time on two cores.
+func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis, error) {
+	memo, rerun := o.memo, o.rerun
 	a := &Analysis{Config: cfg, Repo: r, Status: map[schema.Signal]Status{}}
 	if r.FS == nil {
 		var err error
@@ -172,6 +183,11 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo, rerun bo
 		historyDone = make(chan historySignal, 1)
 		go func() { historyDone <- a.historyOf(<-mined) }()
 	}
+	var supplied chan *History
+	if o.coChange != nil {
+		supplied = make(chan *History, 1)
+		go func() { supplied <- o.coChange(g) }()
+	}
 	// The symbols' and the SQL's resolution are independent: on two
 	// cores they take the time of the longer one.
 	var symResult *symbols.Result
@@ -211,6 +227,9 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, memo *code.Memo, rerun bo
 		if !cfg.wants(s) {
 			a.Status[s] = Status{schema.StatusOff, "not requested (--signals)"}
 		}
+	}
+	if supplied != nil {
+		a.History = <-supplied
 	}
 	phase("cluster")
 	a.fuse()

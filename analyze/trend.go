@@ -97,7 +97,14 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 		return nil, err
 	}
 	defer objects.Close()
-	anc := ancestry(objects, log.Head)
+	// The commit graph (every commit read, 1.7 s of a 1,700-package
+	// repository's trend on one core) is first needed by the first
+	// point's co-change: it is read beside that point's load.
+	var parents func(string) map[string]bool
+	read := make(chan struct{})
+	go func() { parents = ancestry(objects, log.Head); close(read) }()
+	defer func() { <-read }() // before objects.Close
+	anc := func(hash string) map[string]bool { <-read; return parents(hash) }
 	tags := tagsOf(r.GitRoot, objects)
 	rp := &replay{cfg: cfg, tc: tc, repo: r, rules: rules, objects: objects, prefix: repo.Rel(r.GitRoot, r.Root),
 		log: log, today: log.Renames()}

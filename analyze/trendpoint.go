@@ -103,7 +103,11 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 			rp.memo = code.NewMemo(salt)
 		}
 	}
-	a, err := run(at, rp.rules, cc, rp.memo, false)
+	o := loadOptions{memo: rp.memo}
+	if rp.cfg.wants(schema.SignalHistory) {
+		o.coChange = func(g *code.Graph) *History { return rp.coChange(g, anc(c.Hash)) }
+	}
+	a, err := run(at, rp.rules, cc, o)
 	if rp.memo != nil {
 		rp.memo.Next()
 	}
@@ -111,9 +115,6 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 		return schema.TrendPoint{}, &skipError{err.Error()}
 	}
 	a.Config = rp.cfg
-	if rp.cfg.wants(schema.SignalHistory) {
-		a.History = rp.coChange(a, anc(c.Hash))
-	}
 	g := renamed(a, moved)
 
 	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Subject: subject(co.Message),
@@ -166,10 +167,10 @@ func signalsOf(cfg Config) []schema.Signal {
 }
 
 // coChange aggregates the commits among anc (a point's ancestors) to the
-// point's packages, as historyOf does for the commits reachable from
+// point's packages g, as historyOf does for the commits reachable from
 // the head it mines: renames are followed to the point's paths. The
 // trend mines no churn, so its commits carry none.
-func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
+func (rp *replay) coChange(g *code.Graph, anc map[string]bool) *History {
 	sub := &history.Log{}
 	for _, c := range rp.log.Commits {
 		if anc[c.Hash] {
@@ -178,11 +179,11 @@ func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 	}
 	renames := sub.RenamesByContent()
 	pkgs := map[string]bool{}
-	for _, p := range a.Code.Packages {
+	for _, p := range g.Packages {
 		pkgs[p.Dir] = true
 	}
 	generated := map[string]bool{}
-	for _, f := range a.Code.Generated {
+	for _, f := range g.Generated {
 		generated[f] = true
 	}
 	all, _ := scope.New(rp.cfg.Exclude, true)
@@ -206,7 +207,6 @@ func (rp *replay) coChange(a *Analysis, anc map[string]bool) *History {
 
 // renamed is the point's fused graph with its packages at today's paths.
 func renamed(a *Analysis, moved map[string]string) *graph.Graph {
-	a.fuse()
 	if len(moved) == 0 {
 		return a.Graph
 	}
