@@ -117,7 +117,7 @@ type Input struct {
 	Uses     []SymbolUse
 	Homonyms map[string][]string
 	// SameLayer, when set, reports whether two packages are different
-	// slices of one technical layer (see package graph/tiers): an import
+	// slices of one technical layer (see package graph/tiers): evidence
 	// between them says little about either's domain.
 	SameLayer func(a, b string) bool
 	// Sliced holds the packages that are a domain's slice of a technical
@@ -159,10 +159,24 @@ const (
 	carriedFactor = 0.5
 )
 
-// sameLayerFactor discounts an import between two slices of one
+// sameLayerFactor discounts the evidence between two slices of one
 // technical layer: the pull-request controller calling the repository
-// controller is a layer's plumbing more than a domain's dependency.
+// controller is a layer's plumbing more than a domain's dependency, a
+// commit that touches every controller is a change of the layer, and the
+// controllers' shared words are the layer's. Applied to every layer of
+// evidence, not to imports alone, it took gitea's ARI from 0.388 to 0.410
+// and harness's from 0.381 to 0.399 (ground-truth mean 0.401 to 0.404,
+// median 0.377 to 0.376).
 const sameLayerFactor = 0.5
+
+// layerFactor is the weight of evidence between packages a and b by
+// their technical layers.
+func (g *Graph) layerFactor(a, b string) float64 {
+	if g.in.SameLayer != nil && g.in.SameLayer(a, b) {
+		return sameLayerFactor
+	}
+	return 1
+}
 
 // MaxCoChangeP is the significance a co-change pair needs to couple two
 // packages: pairs whose p-value is above it could share their commits by
@@ -320,10 +334,7 @@ func (g *Graph) importLayer() []Edge {
 			continue
 		}
 		w := math.Log1p(float64(e.Files)) * idf
-		if g.in.SameLayer != nil && g.in.SameLayer(e.From, e.To) {
-			w *= sameLayerFactor
-		}
-		raw[key(i, j)] += w
+		raw[key(i, j)] += w * g.layerFactor(e.From, e.To)
 	}
 	return edges(raw)
 }
@@ -382,7 +393,7 @@ func (g *Graph) dataLayer() []Edge {
 				// A package that both reads and writes counts once, at its
 				// strongest kind of access.
 				w = math.Min(w, writeWrite)
-				raw[key(i, j)] += w * idf
+				raw[key(i, j)] += w * idf * g.layerFactor(g.nodes[i].Path, g.nodes[j].Path)
 			}
 		}
 	}
@@ -397,7 +408,7 @@ func (g *Graph) cochangeLayer() []Edge {
 		if !ok1 || !ok2 || p.P > MaxCoChangeP {
 			continue
 		}
-		raw[key(i, j)] += p.Degree / 100 * g.moduleFactor(p.A, p.B)
+		raw[key(i, j)] += p.Degree / 100 * g.moduleFactor(p.A, p.B) * g.layerFactor(p.A, p.B)
 	}
 	return edges(raw)
 }
@@ -410,7 +421,7 @@ func (g *Graph) vocabularyLayer() []Edge {
 		if !ok1 || !ok2 || i == j || !(p.Similarity > 0) {
 			continue
 		}
-		raw[key(i, j)] += p.Similarity * g.moduleFactor(p.A, p.B)
+		raw[key(i, j)] += p.Similarity * g.moduleFactor(p.A, p.B) * g.layerFactor(p.A, p.B)
 	}
 	return edges(raw)
 }

@@ -90,3 +90,48 @@ func TestModuleBoundariesDiscount(t *testing.T) {
 		t.Errorf("the import across modules weighs %v in one module, %v in two: the boundary must not discount it", a, b)
 	}
 }
+
+// TestSameLayerDiscount: between two slices of one technical layer, every
+// kind of evidence counts half of what it counts between a slice and a
+// package of its own domain.
+func TestSameLayerDiscount(t *testing.T) {
+	// ctl/pull and ctl/repo are slices of the controller layer; svc/pull
+	// is the pull requests' service. Each pair has the same evidence.
+	in := graph.Input{
+		Nodes: []graph.Node{{Path: "ctl/pull"}, {Path: "ctl/repo"}, {Path: "svc/pull"}},
+		Imports: []graph.Import{
+			{From: "ctl/pull", To: "ctl/repo", Files: 2}, {From: "ctl/pull", To: "svc/pull", Files: 2},
+		},
+		Tables: []graph.TableUse{
+			{Package: "ctl/pull", Table: "a", Write: true}, {Package: "ctl/repo", Table: "a", Write: true},
+			{Package: "ctl/pull", Table: "b", Write: true}, {Package: "svc/pull", Table: "b", Write: true},
+			{Package: "x", Table: "c"}, // a third user, so that a and b are not in every package
+		},
+		CoChange:   []cochange.Pair{{A: "ctl/pull", B: "ctl/repo", Degree: 50}, {A: "ctl/pull", B: "svc/pull", Degree: 50}},
+		Vocabulary: []graph.Similar{{A: "ctl/pull", B: "ctl/repo", Similarity: 0.5}, {A: "ctl/pull", B: "svc/pull", Similarity: 0.5}},
+	}
+	in.Nodes = append(in.Nodes, graph.Node{Path: "x"})
+	weight := func(g *graph.Graph, l graph.Layer, a, b string) float64 {
+		i, _ := g.Index(a)
+		j, _ := g.Index(b)
+		for _, e := range g.Layer(l) {
+			if e.A == min(i, j) && e.B == max(i, j) {
+				return e.W
+			}
+		}
+		return 0
+	}
+	flat := graph.New(in, graph.DefaultWeights())
+	in.SameLayer = func(a, b string) bool { return a[:4] == "ctl/" && b[:4] == "ctl/" && a != b }
+	layered := graph.New(in, graph.DefaultWeights())
+	for l := range graph.NumLayers {
+		sibling, domain := weight(flat, l, "ctl/pull", "ctl/repo"), weight(flat, l, "ctl/pull", "svc/pull")
+		if sibling == 0 || sibling != domain {
+			t.Fatalf("layer %d without layers: %v to the sibling, %v to the service, want equal and not 0", l, sibling, domain)
+		}
+		sibling, domain = weight(layered, l, "ctl/pull", "ctl/repo"), weight(layered, l, "ctl/pull", "svc/pull")
+		if r := sibling / domain; r < 0.499 || r > 0.501 {
+			t.Errorf("layer %d: the sibling slice weighs %v of the service, want 0.5", l, r)
+		}
+	}
+}

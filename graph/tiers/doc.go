@@ -16,7 +16,8 @@
 // Layers matter to clustering because the import graph joins each layer
 // to the next: the controllers of every domain import the services of
 // every domain, so imports alone find the layers, not the domains. The
-// slices of one domain in several layers belong together (Aligned), and an
-// import between two slices of the same layer says little about either's
-// domain (SameLayer).
+// slices of one domain in several layers belong together (Aligned), and
+// evidence between two slices of the same layer (an import, a commit that
+// touches both, shared words) says little about either's domain
+// (SameLayer).
 package tiers
