@@ -226,7 +226,8 @@ func isShared(shared map[string]string) func(string) bool {
 // attaches it to one domain at random. An entry is a package that imports
 // packages of max(3, ceil(k/2)) contexts (k the contexts found; its own
 // counts, but not through its own subpackages) and that no package
-// imports except commands and other entries; a command that imports an
+// imports except commands, tooling (an integration suite starts the HTTP
+// layer to test it) and other entries; a command that imports an
 // entry is one too, and so is a command that imports need contexts.
 // Entries leave their contexts and form one context together; a domain's
 // slice of a technical layer (its controller) never is one.
@@ -275,7 +276,7 @@ func placeEntries(g *graph.Graph, part *Partition) {
 		changed = false
 		for p := range entry {
 			for _, q := range importers[p] {
-				if !entry[q] && !isMain[q] {
+				if !entry[q] && !isMain[q] && part.Tooling[q] == "" {
 					delete(entry, p) // a library of some domain, not an entry
 					changed = true
 					break

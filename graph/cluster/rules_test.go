@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,5 +233,43 @@ func TestParticipationIsExact(t *testing.T) {
 	}
 	if got := participationOf(map[int]int{7: 3}); got != 0 {
 		t.Errorf("one context: %v, want 0", got)
+	}
+}
+
+// TestEntryImportedByTests: a package that wires every domain together is
+// the delivery layer even when a test suite (tooling) imports it too;
+// imported by a domain's package, it is that domain's library.
+func TestEntryImportedByTests(t *testing.T) {
+	var in graph.Input
+	var members [][]string
+	for _, d := range []string{"billing", "catalog", "orders", "users", "search", "mail"} {
+		in.Nodes = append(in.Nodes, graph.Node{Path: d}, graph.Node{Path: d + "/store"})
+		in.Imports = append(in.Imports, graph.Import{From: d, To: d + "/store", Files: 1}, graph.Import{From: "web", To: d, Files: 1})
+		members = append(members, []string{d, d + "/store"})
+	}
+	in.Nodes = append(in.Nodes, graph.Node{Path: "web"}, graph.Node{Path: "main", Main: true}, graph.Node{Path: "tests"})
+	in.Imports = append(in.Imports, graph.Import{From: "main", To: "web", Files: 1}, graph.Import{From: "tests", To: "web", Files: 1})
+	members[0] = append(members[0], "web")
+	for _, c := range []struct {
+		name     string
+		tooling  map[string]string
+		delivery bool
+	}{
+		{"tests is tooling", map[string]string{"tests": "tooling by its directory (tests/)"}, true},
+		{"tests is a domain's package", map[string]string{}, false},
+	} {
+		part := &Partition{Tooling: c.tooling}
+		for _, ms := range members {
+			part.Members = append(part.Members, slices.Clone(ms))
+			part.Declared = append(part.Declared, "")
+			part.Split = append(part.Split, false)
+		}
+		if c.name != "tests is tooling" {
+			part.Members[1] = append(part.Members[1], "tests")
+		}
+		placeEntries(graph.New(in, graph.DefaultWeights()), part)
+		if part.Delivery["web"] != c.delivery {
+			t.Errorf("%s: web in the delivery layer %v, want %v", c.name, part.Delivery["web"], c.delivery)
+		}
 	}
 }

@@ -192,3 +192,39 @@ func TestDataLayer(t *testing.T) {
 		t.Errorf("bands: small e %d, data layer b %d, delivery a %d: each group starts its own", c["e"].Band, c["b"].Band, c["a"].Band)
 	}
 }
+
+// TestDeliveryNamedByPath: the delivery layer's code speaks of every
+// domain it wires and of its protocols; it is named by its paths, as
+// other contexts are when their words do not name them.
+func TestDeliveryNamedByPath(t *testing.T) {
+	in := graph.Input{
+		Nodes: []graph.Node{{Path: "routers/web", LOC: 900}, {Path: "routers/api", LOC: 800}, {Path: "cmd", LOC: 100, Main: true},
+			{Path: "services/billing", LOC: 500}, {Path: "services/billing/store", LOC: 300},
+			{Path: "routers/web/billing", LOC: 200}, {Path: "routers/api/billing", LOC: 200}, {Path: "routers/web/orders", LOC: 200}, {Path: "services/orders", LOC: 900}},
+		Imports: []graph.Import{{From: "cmd", To: "routers/web", Files: 1}, {From: "routers/web", To: "routers/api", Files: 1},
+			{From: "services/billing", To: "services/billing/store", Files: 1}},
+		Terms: map[string][]graph.Term{
+			"routers/web": {{Word: "pkt", Weight: 5}, {Word: "ecdhe", Weight: 4}}, "routers/api": {{Word: "pkt", Weight: 3}},
+			"services/billing": {{Word: "invoice", Weight: 5}}, "services/billing/store": {{Word: "invoice", Weight: 4}},
+		},
+	}
+	g := graph.New(in, graph.DefaultWeights())
+	part := cluster.FromMembers([][]string{{"cmd", "routers/api", "routers/web"}, {"routers/api/billing", "routers/web/billing", "services/billing", "services/billing/store"}, {"routers/web/orders", "services/orders"}}, []string{"", "", ""})
+	for _, delivery := range []bool{false, true} {
+		part.Delivery = nil
+		if delivery {
+			part.Delivery = map[string]bool{"cmd": true, "routers/api": true, "routers/web": true}
+		}
+		names := map[string]string{}
+		for _, c := range Contexts(g, part, nil) {
+			names[c.Packages[0]] = c.Name
+		}
+		want := "pkt+ecdhe"
+		if delivery {
+			want = "routers"
+		}
+		if names["cmd"] != want || names["routers/api/billing"] != "billing" {
+			t.Errorf("delivery %v: named %v, want %s and billing", delivery, names, want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	cs := make([]Context, k)
 	names := make([]string, k)
 	terms := make([][]graph.Term, k)
+	facade := make([]bool, k) // the delivery layer, named by its paths only
 	tables := contextTables(g, part)
 	paths := make([]string, 0, g.Len())
 	for _, n := range g.Nodes() {
@@ -51,7 +52,15 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 			c.Terms = append(c.Terms, t.Word)
 		}
 		names[i] = part.Declared[i]
-		if names[i] == "" {
+		facade[i] = delivery(part, members, loc)
+		switch {
+		case names[i] != "":
+		case facade[i]:
+			// The facade's code speaks of every domain and of its
+			// protocols (gitea's delivery layer was named pkt+ecdhe):
+			// its paths say what it is.
+			names[i] = contextName(members, loc, nil, nil, nil, segments)
+		default:
 			names[i] = contextName(members, loc, tnames, terms[i], g.CommonTerms(), segments)
 		}
 	}
@@ -68,7 +77,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 			if seen[n] <= 1 || part.Declared[i] != "" {
 				continue
 			}
-			if t := termName(terms[i]); depth == 2 && t != "" {
+			if t := termName(terms[i]); depth == 2 && t != "" && !facade[i] {
 				names[i] = t
 			} else {
 				names[i] = contextNameAt(part.Members[i], loc, nil, depth)

@@ -95,8 +95,15 @@ function engine() {
     var ids = part.members.map(contextID);
     var tf = contextTables(part, of);
     var cterms = part.members.map(contextTerms);
+    var deliv = part.members.map(function (ms) {
+      var inside = 0, all = 0;
+      ms.forEach(function (p) { var w = loc[p] + 1; all += w; if (P[p].delivery) inside += w; });
+      return 2 * inside > all;
+    });
     var names = part.members.map(function (ms, i) {
       if (part.declared[i]) return part.declared[i];
+      // As in Go: the delivery layer is named by its paths, not its words.
+      if (deliv[i]) return contextName(ms, [], []);
       var writes = tf.of[i].filter(function (t) { return t.write; }).map(function (t) { return t.name; });
       return contextName(ms, writes, cterms[i]);
     });
@@ -107,18 +114,13 @@ function engine() {
       names.forEach(function (n, i) {
         if (seen[n] <= 1 || part.declared[i]) return;
         var t = termName(cterms[i]);
-        names[i] = depth === 2 && t !== '' ? t : contextNameAt(part.members[i], null, depth);
+        names[i] = depth === 2 && t !== '' && !deliv[i] ? t : contextNameAt(part.members[i], null, depth);
       });
     }
     uniqueNames(names);
     var cuts = cutLists(part, of, ids, tf);
     var small = smallContexts(part, of, ids);
     var data = dataLayers(tf, part.members.length);
-    var deliv = part.members.map(function (ms) {
-      var inside = 0, all = 0;
-      ms.forEach(function (p) { var w = loc[p] + 1; all += w; if (P[p].delivery) inside += w; });
-      return 2 * inside > all;
-    });
     var press = pressure(part, of);
     var risk = risks(part, of, cuts, tf);
     var cs = part.members.map(function (ms, i) {
