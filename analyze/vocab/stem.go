@@ -149,6 +149,7 @@ var stopList = []string{
 	"context", "config", "cfg", "conf", "env", "client", "server", "srv", "request",
 	"req", "response", "resp", "res", "log", "logger", "logging", "cmd", "cli",
 	"com", "org", "io", "net", "www", "github",
+	"tpl", "tmpl", // a web layer's template names (tplIssues): the layer, not the domain
 	// Tests.
 	"test", "testing", "mock", "fake", "stub", "assert", "require", "expected", "actual",
 	// Generic nouns.

@@ -108,6 +108,9 @@ func TestStopWords(t *testing.T) {
 		{"utils", true},
 		{"errors", true},
 		{"ctx", true},
+		{"tpl", true}, // gitea's tplIssues, gogs' tmplRepoSettings: the web layer's templates
+		{"tmpl", true},
+		{"template", false}, // issue templates are a feature
 		{"ids", true},
 		{"responses", true},
 		{"pullreq", false},
