@@ -45,7 +45,10 @@
 // Go package names join their words (pullreq, usergroup) where
 // identifiers capitalize them (PullReq, UserGroup), so two or three
 // adjacent words are also tried joined: such a compound counts as a term
-// when it is the term of some directory segment of the repository.
+// when it is the term of some directory segment of the repository. The
+// other way round, a directory name that glues a layer's abbreviation
+// (cmd, svc, ctl, ctrl, srv, mgr) to another directory's name gives that
+// name too: boundary's commands/accountscmd speaks of accounts.
 //
 // Finally, a term found in more than Options.MaxShare of the packages
 // names no domain (app, registry) and is dropped; Result.Common lists

@@ -64,6 +64,13 @@ func (z *analyzer) analyze(text string) analysis {
 			if st, ok := stem(word); ok {
 				z.arena = append(z.arena, stemWord{st, word})
 			}
+			for _, suf := range gluedSuffixes {
+				if rest, ok := strings.CutSuffix(word, suf); ok && len(rest) >= 3 {
+					if st, ok := z.segments.match(rest); ok {
+						z.arena = append(z.arena, stemWord{st, rest})
+					}
+				}
+			}
 		}
 		for j := i + 2; j <= min(i+3, len(w.spans)); j++ {
 			joined := w.joined(i, j)
@@ -74,6 +81,11 @@ func (z *analyzer) analyze(text string) analysis {
 	}
 	return analysis{terms: z.arena[start:len(z.arena):len(z.arena)]}
 }
+
+// gluedSuffixes are the abbreviations of a layer that directory names
+// glue to a domain's name (boundary's commands/accountscmd): the rest is
+// a term too when it names a directory elsewhere.
+var gluedSuffixes = []string{"cmd", "svc", "ctl", "ctrl", "srv", "mgr"}
 
 // segmentSet holds the stems of a repository's directory segments, and
 // a bit set of their first four letters (of stem and word), so that most

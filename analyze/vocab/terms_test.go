@@ -165,6 +165,7 @@ func TestAnalyze(t *testing.T) {
 	for _, w := range []string{"pullreq", "usergroup", "webhookexecution"} {
 		segments.add(w, w)
 	}
+	segments.add("accounts", "account")
 	tests := []struct {
 		in    string
 		stems []string // in order, compounds after the word they start at
@@ -175,6 +176,10 @@ func TestAnalyze(t *testing.T) {
 		{"UserGroupReviewers", []string{"user", "usergroup", "group", "reviewer"}},
 		{"Repositories", []string{"repositori"}},
 		{"pullreqs", []string{"pullreq"}},
+		// A layer's abbreviation glued to a directory's name: the name too.
+		{"accountscmd", []string{"accountscmd", "account"}},
+		{"targetscmd", []string{"targetscmd"}}, // no directory named targets
+		{"cmd", nil},
 	}
 	for _, tt := range tests {
 		var got []string
