@@ -25,7 +25,6 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	cs := make([]Context, k)
 	names := make([]string, k)
 	terms := make([][]graph.Term, k)
-	facade := make([]bool, k) // the delivery layer, named by its paths only
 	tables := contextTables(g, part)
 	paths := make([]string, 0, g.Len())
 	for _, n := range g.Nodes() {
@@ -52,10 +51,10 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 			c.Terms = append(c.Terms, t.Word)
 		}
 		names[i] = part.Declared[i]
-		facade[i] = delivery(part, members, loc)
+		c.Delivery = delivery(part, members, loc)
 		switch {
 		case names[i] != "":
-		case facade[i]:
+		case c.Delivery:
 			// The facade's code speaks of every domain and of its
 			// protocols (gitea's delivery layer was named pkt+ecdhe):
 			// its paths say what it is.
@@ -77,7 +76,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 			if seen[n] <= 1 || part.Declared[i] != "" {
 				continue
 			}
-			if t := termName(terms[i]); depth == 2 && t != "" && !facade[i] {
+			if t := termName(terms[i]); depth == 2 && t != "" && !cs[i].Delivery {
 				names[i] = t
 			} else {
 				names[i] = contextNameAt(part.Members[i], loc, nil, depth)
@@ -103,7 +102,6 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		cs[i].Risk = risk[i]
 		cs[i].Heat = heats[i].word()
 		cs[i].Small = small[i]
-		cs[i].Delivery = delivery(part, cs[i].Packages, loc)
 		cs[i].DataLayer = data[i]
 		cs[i].Reason = reason(heats[i], cuts[i], risk[i], tables.sharedWrites[i])
 		switch {
