@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -117,11 +118,18 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 		t.Partition = "recluster"
 	}
 	key := trendKey(cfg, tc)
+	// Each point is clustered beside the next one's load: the load is
+	// mostly one core's work (reading and resolving), the clustering
+	// another's. One point at most is clustered at a time, so a trend
+	// holds at most two points' analyses.
+	points := make([]*schema.TrendPoint, len(samples))
+	var measuring sync.WaitGroup
+	defer measuring.Wait()
 	for i, c := range samples {
 		if cfg.Progress != nil {
 			cfg.Progress("trend", i, len(samples))
 		}
-		p, err := rp.point(c, anc, key)
+		p, finish, err := rp.point(c, anc, key)
 		var skip *skipError
 		if errorsAs(err, &skip) {
 			t.Skipped = append(t.Skipped, schema.TrendSkip{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Reason: skip.reason})
@@ -130,9 +138,19 @@ func Trend(cfg Config, tc TrendConfig) (*schema.Trend, error) {
 		if err != nil {
 			return nil, fmt.Errorf("commit %s: %w", c.Hash[:12], err)
 		}
-		p.Tags = tags[c.Hash]
-		p.Low = p.Coverage < tc.LowCoverage // 1 without a baseline: never low
-		t.Points = append(t.Points, p)
+		points[i] = &p
+		if finish != nil {
+			measuring.Wait()
+			measuring.Go(func() { *points[i] = finish() })
+		}
+	}
+	measuring.Wait()
+	for i, c := range samples {
+		if p := points[i]; p != nil {
+			p.Tags = tags[c.Hash]
+			p.Low = p.Coverage < tc.LowCoverage // 1 without a baseline: never low
+			t.Points = append(t.Points, *p)
+		}
 	}
 	if cfg.Progress != nil {
 		cfg.Progress("trend", len(samples), len(samples))

@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"bytes"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/go-git/go-git/v5"
@@ -61,5 +63,43 @@ func TestTrendEqualsAnalyzeAtCheckouts(t *testing.T) {
 		if p.Metrics != out.Metrics || p.Packages != len(at.Code.Packages) {
 			t.Errorf("commit %s: trend %d packages %+v\ncheckout %d packages %+v", p.Commit[:12], p.Packages, p.Metrics, len(at.Code.Packages), out.Metrics)
 		}
+	}
+}
+
+// TestTrendReclusterDeterministic replays the fixture with reclustering,
+// each point clustered beside the next one's load, on one core and on
+// two: the trend must come out the same, and its newest point must be
+// what analyze finds at HEAD.
+func TestTrendReclusterDeterministic(t *testing.T) {
+	dir := shopRepo(t)
+	a, err := Run(testConfig(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs [][]byte
+	var last schema.TrendPoint
+	for _, procs := range []int{1, 2} {
+		old := runtime.GOMAXPROCS(procs)
+		tr, err := Trend(testConfig(dir), TrendConfig{Commits: 5, Recluster: true})
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.Points) != 5 {
+			t.Fatalf("GOMAXPROCS %d: %d points, want 5", procs, len(tr.Points))
+		}
+		data, err := schema.Encode(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, data)
+		last = tr.Points[len(tr.Points)-1]
+	}
+	if !bytes.Equal(runs[0], runs[1]) {
+		t.Error("the trend differs between GOMAXPROCS 1 and 2")
+	}
+	if want := figures(clean(*a.Metrics)); last.Commit != a.Head || last.Metrics != want || len(last.ContextIDs) != len(a.Contexts) {
+		t.Errorf("newest point %s: %+v, %d contexts\nanalyze at HEAD %s: %+v, %d contexts",
+			last.Commit[:12], last.Metrics, len(last.ContextIDs), a.Head[:12], want, len(a.Contexts))
 	}
 }

@@ -48,16 +48,19 @@ func (e *skipError) Error() string { return e.reason }
 
 func errorsAs(err error, target **skipError) bool { return errors.As(err, target) }
 
-// point measures one sampled commit, or reads it from the cache.
-func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key string) (schema.TrendPoint, error) {
+// point measures one sampled commit, or reads it from the cache. A point
+// read from the cache is returned; one measured is loaded, and finish
+// clusters and measures it: the caller may run it beside the next
+// point's load.
+func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key string) (p schema.TrendPoint, finish func() schema.TrendPoint, err error) {
 	snap, co, err := snapshotOf(rp.objects, c.Hash)
 	if err != nil {
-		return schema.TrendPoint{}, err
+		return schema.TrendPoint{}, nil, err
 	}
 	var fsys fs.FS = snap
 	if rp.prefix != "." {
 		if fsys, err = fs.Sub(snap, rp.prefix); err != nil {
-			return schema.TrendPoint{}, err
+			return schema.TrendPoint{}, nil, err
 		}
 	}
 	// The mapping to today's paths is cheap, from the tree alone, and a
@@ -68,7 +71,7 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 		pkey = movesKey(key, moved)
 	}
 	if p, ok := readPoint(rp.tc.CacheDir, c.Hash, pkey); ok {
-		return p, nil
+		return p, nil, nil
 	}
 	fsys = newReadOnce(fsys, func(name string) (string, bool) {
 		return snap.ContentHash(path.Join(rp.prefix, name))
@@ -80,11 +83,11 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 		// Before go.mod (GOPATH days) the import paths still say what
 		// the module path was.
 		if inferred, err = inferModule(fsys, rp.rules); err != nil {
-			return schema.TrendPoint{}, &skipError{"no go.mod, and " + err.Error()}
+			return schema.TrendPoint{}, nil, &skipError{"no go.mod, and " + err.Error()}
 		}
 		at = &repo.Repo{Root: name, FS: fsys, Modules: []repo.Module{{Dir: ".", Path: inferred}}}
 	} else if err != nil {
-		return schema.TrendPoint{}, err
+		return schema.TrendPoint{}, nil, err
 	}
 	at.Root = rp.repo.Root
 	// Paths are reported as on disk, so that history's paths (relative
@@ -112,12 +115,18 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 		rp.memo.Next()
 	}
 	if err != nil {
-		return schema.TrendPoint{}, &skipError{err.Error()}
+		return schema.TrendPoint{}, nil, &skipError{err.Error()}
 	}
 	a.Config = rp.cfg
+	return schema.TrendPoint{}, func() schema.TrendPoint { return rp.measure(a, c, co.Message, inferred, moved, pkey) }, nil
+}
+
+// measure clusters (or checks against the baseline) one loaded point
+// and writes it to the cache.
+func (rp *replay) measure(a *Analysis, c history.Commit, message, inferred string, moved map[string]string, pkey string) schema.TrendPoint {
 	g := renamed(a, moved)
 
-	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Subject: subject(co.Message),
+	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Subject: subject(message),
 		Packages: len(a.Code.Packages), Module: inferred, Coverage: 1}
 	if rp.known != nil {
 		known := 0
@@ -155,7 +164,7 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 		p.Metrics = figures(clean(*a.Metrics))
 	}
 	writePoint(rp.tc.CacheDir, c.Hash, pkey, p)
-	return p, nil
+	return p
 }
 
 // signalsOf is the configuration's signals, all of them when it names none.
