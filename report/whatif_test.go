@@ -84,6 +84,62 @@ func whatIfs(m *schema.Model) []partition {
 	ms[0] = ms[0][1:]
 	out = append(out, partition{"pin " + pin, ms, append(slices.Clone(kernel), pin)})
 
+	// The smallest context made apart: every package outside it that an
+	// import, a co-change pair or a shared table ties to it pinned to the
+	// kernel.
+	smallest := 0
+	for i := range base {
+		if len(base[i]) < len(base[smallest]) {
+			smallest = i
+		}
+	}
+	inside := map[string]bool{}
+	for _, p := range base[smallest] {
+		inside[p] = true
+	}
+	tie := map[string]bool{}
+	link := func(a, b string) {
+		if inside[a] && !inside[b] {
+			tie[b] = true
+		} else if inside[b] && !inside[a] {
+			tie[a] = true
+		}
+	}
+	for _, e := range m.Imports {
+		link(e.From, e.To)
+	}
+	for _, c := range m.CoChange {
+		link(c.A, c.B)
+	}
+	users := map[string][]string{}
+	for _, pk := range m.Packages {
+		for _, t := range pk.Tables {
+			users[t.Name] = append(users[t.Name], pk.Path)
+		}
+	}
+	for _, ps := range users {
+		for _, a := range ps {
+			for _, b := range ps {
+				link(a, b)
+			}
+		}
+	}
+	ms = clone()
+	pinned := slices.Clone(kernel)
+	for i := range ms {
+		if i == smallest {
+			continue
+		}
+		ms[i] = slices.DeleteFunc(ms[i], func(p string) bool {
+			if tie[p] {
+				pinned = append(pinned, p)
+			}
+			return tie[p]
+		})
+	}
+	ms = slices.DeleteFunc(ms, func(c []string) bool { return len(c) == 0 })
+	out = append(out, partition{"apart: the smallest context", ms, pinned})
+
 	for _, pk := range m.Packages {
 		if pk.Context == "" || !slices.ContainsFunc(pk.Tables, func(t schema.PackageTable) bool { return t.Access == schema.AccessWrite }) {
 			continue
@@ -129,7 +185,7 @@ func scoreInGo(a *analyze.Analysis, p partition) goScore {
 	f := metrics.Measure(a.Graph, part)
 	var out goScore
 	for _, c := range cs {
-		sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC, Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Delivery: c.Delivery,
+		sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, LOC: c.LOC, Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Delivery: c.Delivery, Apart: c.Apart,
 			Pressure: score(c.Pressure), Risk: score(c.Risk)}
 		if c.DataLayer != nil {
 			sc.DataLayer = &schema.DataLayer{Tables: c.DataLayer.Tables, Of: c.DataLayer.Of}
@@ -181,6 +237,12 @@ func score(s rank.Score) schema.Score {
 // with what graph/rank and graph/metrics compute on the same partition.
 // Modularity may differ by 2e-3: the model keeps 4 digits of each weight.
 func TestWhatIfAgreesWithGo(t *testing.T) {
+	apartTried := false
+	defer func() {
+		if !t.Failed() && !apartTried {
+			t.Error("no what-if made a context apart in Go: the page's copy of that rule went untested")
+		}
+	}()
 	for _, tc := range []struct {
 		name     string
 		analysis func(t *testing.T) *analyze.Analysis
@@ -197,6 +259,9 @@ func TestWhatIfAgreesWithGo(t *testing.T) {
 				index[pk.Path] = i
 			}
 			for _, w := range whatIfs(m) {
+				if strings.HasPrefix(w.name, "apart") && slices.ContainsFunc(scoreInGo(a, w).Contexts, func(c schema.Context) bool { return c.Apart }) {
+					apartTried = true
+				}
 				t.Run(w.name, func(t *testing.T) {
 					p.b.t = t
 					in := map[string]any{"members": ids(w.members, index), "kernel": ids([][]string{w.kernel}, index)[0], "unplaced": []int{}}
@@ -269,8 +334,8 @@ func sampledDifferences(goes, js any) []string {
 		}
 		for _, c := range []map[string]any{g, j} {
 			r := c["reason"].(string)
-			if c["delivery"] == true || c["dataLayer"] != nil {
-				_, r, _ = strings.Cut(r, "; ") // the delivery or data layer's word first
+			if c["delivery"] == true || c["dataLayer"] != nil || c["apart"] == true {
+				_, r, _ = strings.Cut(r, "; ") // the delivery or data layer's word first, or apart's
 			}
 			if !strings.HasPrefix(r, c["heat"].(string)) {
 				out = append(out, fmt.Sprintf("%s: reason %q does not start with its heat %q", at, r, c["heat"]))

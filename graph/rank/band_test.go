@@ -36,7 +36,8 @@ func plantedHistory(commits map[string]int, loc map[string]int) (*graph.Graph, *
 	}
 	all = append(all, old)
 	h := cochange.Aggregate(all, cochange.DefaultOptions(), cochange.Files{PackageOf: func(f string) (string, bool) { return path2dir(f), true }})
-	in.Imports = []graph.Import{{From: "e", To: "d", Files: 3}, {From: "e", To: "a", Files: 1}}
+	// b and c import each other, so that no context is apart.
+	in.Imports = []graph.Import{{From: "b", To: "c", Files: 1}, {From: "c", To: "b", Files: 1}, {From: "e", To: "d", Files: 3}, {From: "e", To: "a", Files: 1}}
 	return graph.New(in, graph.DefaultWeights()), cluster.FromMembers(members, make([]string, len(members))), h
 }
 
@@ -225,6 +226,59 @@ func TestDeliveryNamedByPath(t *testing.T) {
 		}
 		if names["cmd"] != want || names["routers/api/billing"] != "billing" {
 			t.Errorf("delivery %v: named %v, want %s and billing", delivery, names, want)
+		}
+	}
+}
+
+// TestApart: a context that nothing but the kernel ties to the others
+// (no import either way, no shared table, no co-change: a tool or client
+// of its own) is ranked after the small ones, however hot it is, with a
+// reason that says so; the same context with one import into it is a
+// candidate again, and without the history or the imports nothing is
+// said to be apart.
+func TestApart(t *testing.T) {
+	loc := map[string]int{"a": 3000, "b": 3000, "c": 3000, "d": 3000, "e": 100}
+	// d, the hottest, imports nothing and nothing imports it.
+	g, part, h := plantedHistory(map[string]int{"a": 20, "b": 15, "c": 10, "d": 120, "e": 5}, loc)
+	in := graph.Input{Nodes: g.Nodes()}
+	for _, e := range g.Imports() {
+		if e.From != "e" || e.To != "d" {
+			in.Imports = append(in.Imports, e)
+		}
+	}
+	cs := Contexts(graph.New(in, graph.DefaultWeights()), part, h)
+	var order []string
+	for _, c := range cs {
+		order = append(order, c.Packages[0])
+	}
+	if want := []string{"a", "b", "c", "e", "d"}; !reflect.DeepEqual(order, want) {
+		t.Fatalf("order %v, want %v: the candidates, the small e, then d, apart", order, want)
+	}
+	c := byPath(cs)
+	if !c["d"].Apart || !strings.HasPrefix(c["d"].Reason, ApartReason) {
+		t.Errorf("d: apart %v, reason %q", c["d"].Apart, c["d"].Reason)
+	}
+	for _, p := range []string{"a", "b", "c", "e"} {
+		if c[p].Apart {
+			t.Errorf("%s is apart, but imports cross its boundary", p)
+		}
+	}
+	if c["d"].Band == c["e"].Band {
+		t.Errorf("apart d shares the small e's band %d", c["e"].Band)
+	}
+	// With e's import of d, d is a candidate, and first.
+	if cs := Contexts(g, part, h); cs[0].Packages[0] != "d" || cs[0].Apart {
+		t.Errorf("with an import into d: first %s, apart %v", cs[0].Packages[0], cs[0].Apart)
+	}
+	// Without history, or without imports, a cut is empty for want of evidence.
+	for name, cs := range map[string][]Context{
+		"no history": Contexts(graph.New(in, graph.DefaultWeights()), part, nil),
+		"no imports": Contexts(graph.New(graph.Input{Nodes: g.Nodes()}, graph.DefaultWeights()), part, h),
+	} {
+		for _, c := range cs {
+			if c.Apart {
+				t.Errorf("%s: %s said to be apart", name, c.Packages[0])
+			}
 		}
 	}
 }

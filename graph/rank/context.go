@@ -22,7 +22,7 @@ type Context struct {
 	Risk     Score
 	// Order is the extraction order, 1 first: high pressure, low risk,
 	// with the contexts too small to be a service after the others, then
-	// the data layer, and the delivery layer last. Band groups the contexts whose order
+	// those already apart, the data layer, and the delivery layer last. Band groups the contexts whose order
 	// cannot be told apart: those of one such group whose order interval
 	// (pressure interval minus risk) overlaps the interval of the band's
 	// first context share its band, numbered from 1.
@@ -43,7 +43,12 @@ type Context struct {
 	// packages that wire every domain together. It is ranked after every
 	// domain: the strangler's facade stays, the services go behind it.
 	Delivery bool
-	Cut      Cut
+	// Apart marks a context that nothing but the shared kernel ties to
+	// another: no import either way, no shared table, no co-change.
+	// It is already separate (a tool or a client of its own), not a cut
+	// to make, and is ranked after the domains and the small ones.
+	Apart bool
+	Cut   Cut
 	// Split marks a part of a context too large to trust, clustered
 	// again on its own.
 	Split bool

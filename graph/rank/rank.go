@@ -95,6 +95,10 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	press, heats := pressure(h, part)
 	risk := risks(g, h, part, cuts, tables, loc)
 	small := smallContexts(g, part, cs)
+	// Apart is only said where imports and co-change were both looked
+	// at: without them every cut is empty.
+	w := g.Weights()
+	seen := w[graph.Imports] > 0 && len(g.Imports()) > 0 && w[graph.CoChange] > 0 && h != nil && h.Used > 0
 	data := dataLayers(tables, k)
 	for i := range cs {
 		cs[i].Cut = cuts[i]
@@ -104,7 +108,10 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		cs[i].Small = small[i]
 		cs[i].DataLayer = data[i]
 		cs[i].Reason = reason(heats[i], cuts[i], risk[i], tables.sharedWrites[i])
+		cs[i].Apart = seen && k >= 2 && !cs[i].Delivery && data[i] == nil && cuts[i].empty()
 		switch {
+		case cs[i].Apart:
+			cs[i].Reason = ApartReason + cs[i].Reason
 		case cs[i].Delivery:
 			cs[i].Reason = "delivery layer (commands and what wires the domains): the facade stays, not a service to cut; " + cs[i].Reason
 		case data[i] != nil:
@@ -135,18 +142,28 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 }
 
 // group is a context's place in the order: domain contexts that can be a
-// service first, then the small ones, then the data layer, then the
-// delivery layer.
+// service first, then the small ones, those already apart, the data
+// layer, and the delivery layer.
 func group(c Context) int {
 	switch {
 	case c.Delivery:
-		return 3
+		return 4
 	case c.DataLayer != nil:
+		return 3
+	case c.Apart:
 		return 2
 	case c.Small != nil:
 		return 1
 	}
 	return 0
+}
+
+// ApartReason opens the reason of a context that is already apart.
+const ApartReason = "already apart: nothing but the shared kernel ties it to another context (no import either way, no shared table, no co-change): there is no cut to make; "
+
+// empty says that a cut cuts through nothing.
+func (c Cut) empty() bool {
+	return len(c.Inbound) == 0 && len(c.Outbound) == 0 && len(c.Tables) == 0 && len(c.CoChange) == 0
 }
 
 // The data layer is a context that writes, with its own SQL, at least

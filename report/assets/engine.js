@@ -123,13 +123,19 @@ function engine() {
     var data = dataLayers(tf, part.members.length);
     var press = pressure(part, of);
     var risk = risks(part, of, cuts, tf);
+    // As in Go: apart only where the imports and the history took part.
+    var W = (M.settings && M.settings.weights) || {};
+    var seen = !!(W.imports > 0 && W.cochange > 0 && imports.length && H && H.used > 0);
+    var apart = cuts.map(function (cut, i) {
+      return seen && k >= 2 && !deliv[i] && !data[i] && !cut.inbound.length && !cut.outbound.length && !cut.tables.length && !cut.cochange.length;
+    });
     var cs = part.members.map(function (ms, i) {
       var cut = cuts[i];
       return {
         id: ids[i], name: names[i], packages: ms.map(function (p) { return path[p]; }), loc: sum(ms, function (p) { return loc[p]; }),
         tables: tf.of[i].map(function (t) { return { name: t.name, access: joinAccess(t.read, t.write, t.ddl), shared: t.shared, sharedWrite: t.sharedWrite }; }),
-        pressure: press[i], risk: risk[i], order: 0, reason: (deliv[i] ? DELIVERY_REASON : data[i] ? dataReason(data[i]) : '') + reason(press[i], risk[i], cut, tf.sharedWrites[i]),
-        small: small[i], dataLayer: data[i], delivery: deliv[i],
+        pressure: press[i], risk: risk[i], order: 0, reason: (apart[i] ? APART_REASON : deliv[i] ? DELIVERY_REASON : data[i] ? dataReason(data[i]) : '') + reason(press[i], risk[i], cut, tf.sharedWrites[i]),
+        small: small[i], dataLayer: data[i], delivery: deliv[i], apart: apart[i],
         cut: {
           inbound: cut.inbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
           outbound: cut.outbound.map(function (e) { return { from: path[e.from], to: path[e.to], files: e.files, context: ids[e.context] }; }),
@@ -140,8 +146,8 @@ function engine() {
       };
     });
     // As graph/rank orders them: services first, the small ones next,
-    // then the data layer, the delivery layer last.
-    var group = function (c) { return c.delivery ? 3 : c.dataLayer ? 2 : c.small ? 1 : 0; };
+    // then those apart, the data layer, the delivery layer last.
+    var group = function (c) { return c.delivery ? 4 : c.dataLayer ? 3 : c.apart ? 2 : c.small ? 1 : 0; };
     cs.sort(function (a, b) {
       if (group(a) !== group(b)) return group(a) - group(b);
       var da = a.pressure.score - a.risk.score, db = b.pressure.score - b.risk.score;
@@ -155,6 +161,7 @@ function engine() {
       if (!c.small) delete c.small;
       if (!c.dataLayer) delete c.dataLayer;
       if (!c.delivery) delete c.delivery;
+      if (!c.apart) delete c.apart;
       c.band = band;
       c.heat = c.pressure.heat.word;
       delete c.pressure.heat;
@@ -670,6 +677,8 @@ function scoreOf(inputs) {
 // SMALL_SHARE is graph/rank's SmallShare; DELIVERY_REASON opens the
 // reason of the delivery layer, as in Go.
 var SMALL_SHARE = 0.02;
+// APART_REASON is graph/rank's ApartReason.
+var APART_REASON = 'already apart: nothing but the shared kernel ties it to another context (no import either way, no shared table, no co-change): there is no cut to make; ';
 var DELIVERY_REASON = 'delivery layer (commands and what wires the domains): the facade stays, not a service to cut; ';
 // DATA_SHARE and MIN_DATA_TABLES are graph/rank's DataLayerShare and
 // MinDataLayerTables; dataReason opens the data layer's reason as in Go.

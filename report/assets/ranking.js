@@ -108,6 +108,7 @@ function rankTable() {
           td.append(el('a', { class: 'name', href: '#context=' + encodeURIComponent(c.id) + '&view=context', title: c.name }, c.name));
           if (c.delivery) td.append(el('span', { class: 'tag', title: 'the delivery layer: commands and what wires the domains; the facade stays, it is not a service to cut' }, 'delivery'));
           if (c.dataLayer) td.append(el('span', { class: 'tag', title: 'the data layer: it writes ' + c.dataLayer.tables + ' of the ' + c.dataLayer.of + ' tables written with own SQL; split it table by table as the domains leave' }, 'data layer'));
+          if (c.apart) td.append(el('span', { class: 'tag', title: 'already apart: nothing but the shared kernel ties it to another context (no import either way, no shared table, no co-change); there is no cut to make' }, 'apart'));
           if (c.small) td.append(el('span', { class: 'tag', title: 'under 2% of the code: too small to be a service' + (c.small.partner ? '; merge into ' + ctxName(c.small.partner) : '') }, 'small'));
         } else if (k.key === 'pressure') {
           td.append(bar(c.pressure.score, scales.pressure.ramp(0.8)), fmt(c.pressure.score));

@@ -42,7 +42,12 @@ type Context struct {
 	// packages that wire every domain together): the strangler's facade,
 	// which stays; it comes last in the order.
 	Delivery bool `json:"delivery,omitempty"`
-	Cut      Cut  `json:"cut"`
+	// Apart marks a context that nothing but the shared kernel ties to
+	// another (no import either way, no shared table, no co-change):
+	// already separate, not a cut to make; it comes after the small
+	// contexts in the order.
+	Apart bool `json:"apart,omitempty"`
+	Cut   Cut  `json:"cut"`
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.
 	Split bool `json:"split,omitempty"`
