@@ -358,7 +358,7 @@ func (a *Analysis) findContexts() {
 	m := metrics.Measure(a.Graph, a.Partition)
 	a.Metrics = &m
 	if len(a.Contexts) == 0 {
-		a.Warnings = append(a.Warnings, schema.Warning{Signal: "contexts", Message: fmt.Sprintf("no candidate contexts: %d packages, none coupled to another outside the shared kernel", len(a.Code.Packages))})
+		a.Warnings = append(a.Warnings, schema.Warning{Signal: "contexts", Message: fmt.Sprintf("no candidate contexts: %d packages, none coupled to another outside the shared kernel", a.Graph.Len())})
 	}
 }
 

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"cmp"
 	"errors"
 	"go/parser"
 	"go/token"
@@ -17,7 +16,6 @@ import (
 	"github.com/seams-tool/seams/analyze/history"
 	"github.com/seams-tool/seams/analyze/repo"
 	"github.com/seams-tool/seams/analyze/scope"
-	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/baseline"
 	"github.com/seams-tool/seams/graph/cochange"
 	"github.com/seams-tool/seams/graph/metrics"
@@ -117,17 +115,19 @@ func (rp *replay) point(c history.Commit, anc func(string) map[string]bool, key 
 	if err != nil {
 		return schema.TrendPoint{}, nil, &skipError{err.Error()}
 	}
-	a.Config = rp.cfg
-	return schema.TrendPoint{}, func() schema.TrendPoint { return rp.measure(a, c, co.Message, inferred, moved, pkey) }, nil
+	// The closure holds only what clustering reads, the graph at today's
+	// paths: the next point loads beside it.
+	n := len(a.Code.Packages)
+	a = &Analysis{Config: rp.cfg, Graph: a.Graph.Renamed(moved), History: a.History}
+	return schema.TrendPoint{}, func() schema.TrendPoint { return rp.measure(a, n, c, co.Message, inferred, moved, pkey) }, nil
 }
 
-// measure clusters (or checks against the baseline) one loaded point
-// and writes it to the cache.
-func (rp *replay) measure(a *Analysis, c history.Commit, message, inferred string, moved map[string]string, pkey string) schema.TrendPoint {
-	g := renamed(a, moved)
-
+// measure clusters (or checks against the baseline) one loaded point of
+// n packages, its graph at today's paths, and writes it to the cache.
+func (rp *replay) measure(a *Analysis, n int, c history.Commit, message, inferred string, moved map[string]string, pkey string) schema.TrendPoint {
+	g := a.Graph
 	p := schema.TrendPoint{Commit: c.Hash, Date: c.When.UTC().Format(time.RFC3339), Subject: subject(message),
-		Packages: len(a.Code.Packages), Module: inferred, Coverage: 1}
+		Packages: n, Module: inferred, Coverage: 1}
 	if rp.known != nil {
 		known := 0
 		for _, n := range g.Nodes() {
@@ -145,7 +145,6 @@ func (rp *replay) measure(a *Analysis, c history.Commit, message, inferred strin
 	if !rp.tc.Recluster {
 		p.Metrics = figures(clean(baseline.Check(baselineOf(rp.tc.Baseline), g, baseline.Tolerances{}).Metrics))
 	} else {
-		a.Graph = g
 		a.findContexts()
 		var prev []baseline.Context
 		if rp.tc.Baseline != nil {
@@ -212,49 +211,6 @@ func (rp *replay) coChange(g *code.Graph, anc map[string]bool) *History {
 		}),
 	})
 	return &History{Commits: h.Commits, CoChange: h}
-}
-
-// renamed is the point's fused graph with its packages at today's paths.
-func renamed(a *Analysis, moved map[string]string) *graph.Graph {
-	if len(moved) == 0 {
-		return a.Graph
-	}
-	to := func(p string) string {
-		if q, ok := moved[p]; ok {
-			return q
-		}
-		return p
-	}
-	g := a.Graph
-	var in graph.Input
-	for _, n := range g.Nodes() {
-		n.Path = to(n.Path)
-		in.Nodes = append(in.Nodes, n)
-	}
-	for _, e := range g.Imports() {
-		e.From, e.To = to(e.From), to(e.To)
-		in.Imports = append(in.Imports, e)
-	}
-	for _, u := range g.Tables() {
-		u.Package = to(u.Package)
-		in.Tables = append(in.Tables, u)
-	}
-	slices.SortStableFunc(in.Tables, func(x, y graph.TableUse) int {
-		return cmp.Or(cmp.Compare(x.Package, y.Package), cmp.Compare(x.Table, y.Table))
-	})
-	for _, p := range g.CoChangePairs() {
-		p.A, p.B = to(p.A), to(p.B)
-		if p.B < p.A {
-			p.A, p.B = p.B, p.A
-		}
-		in.CoChange = append(in.CoChange, p)
-	}
-	if a.Vocabulary != nil {
-		for _, p := range a.Vocabulary.Pairs {
-			in.Vocabulary = append(in.Vocabulary, graph.Similar{A: to(p.A), B: to(p.B), Similarity: p.Weight})
-		}
-	}
-	return graph.New(in, a.Config.Weights)
 }
 
 // clean rounds away the sign of negative zeros, which print as -0.0000
