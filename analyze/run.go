@@ -354,6 +354,11 @@ func tableUses(g *code.Graph, res *tables.Result) []graph.TableUse {
 // findContexts clusters, ranks and measures.
 func (a *Analysis) findContexts() {
 	a.Partition = cluster.Cluster(a.Graph, a.Config.Cluster)
+	a.rankContexts()
+}
+
+// rankContexts ranks and measures the partition's contexts.
+func (a *Analysis) rankContexts() {
 	a.Contexts = rank.Contexts(a.Graph, a.Partition, a.History.coChange())
 	m := metrics.Measure(a.Graph, a.Partition)
 	a.Metrics = &m

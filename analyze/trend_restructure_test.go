@@ -223,6 +223,16 @@ func TestTrendAcrossARestructure(t *testing.T) {
 			t.Errorf("reclustered point %d (%s): ids %v kept %d, baseline ids %v", i, p.Subject, p.ContextIDs, p.Kept, ids)
 		}
 	}
+	// A point before the move is clustered as an analysis of its
+	// checkout clusters it, at its own paths.
+	old := rc.Points[3]
+	at, err := Run(testConfig(checkoutAt(t, dir, old.Commit)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := figures(clean(*at.Metrics)); old.Metrics != want {
+		t.Errorf("reclustered point before the move:\n%+v\ncheckout:\n%+v", old.Metrics, want)
+	}
 }
 
 // TestInferModule reads a module path from a tree's imports.
