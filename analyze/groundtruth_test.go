@@ -290,7 +290,7 @@ func dumpFeatures(a *Analysis, truth map[string]string, file string) error {
 	}
 	vocab, coch, imps := layerOf(graph.Vocabulary), layerOf(graph.CoChange), layerOf(graph.Imports)
 	var b strings.Builder
-	b.WriteString("pkg\ttruth\tleaf\tnimp\tnctx\tvocOwn\tvocAll\tcoOwn\tcoAll\timpOwn\timpAll\tvocPC\tvocCtx\tloc\tterms\n")
+	b.WriteString("pkg\ttruth\tleaf\tnimp\tnctx\tvocOwn\tvocAll\tcoOwn\tcoAll\timpOwn\timpAll\tvocPC\tvocCtx\tloc\tterms\timpSay\timpTop\n")
 	for i, nd := range a.Graph.Nodes() {
 		p := nd.Path
 		want, ok := truth[p]
@@ -351,7 +351,29 @@ func dumpFeatures(a *Analysis, truth map[string]string, file string) error {
 		for _, t := range a.Graph.Terms(p) {
 			terms = append(terms, t.Word)
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%v\t%d\t%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.3f\t%d\t%d\t%s\n", p, want, leaf, nimp, len(ctxs), vo, va, co, ca, io, ia, vocPC, len(perCtx), nd.LOC, strings.Join(terms, ","))
+		// How many of its importers speak of its own words (any of its
+		// three heaviest among theirs), and how many distinct heaviest
+		// words its importers have.
+		say, tops := 0, map[string]bool{}
+		for _, q := range importers[p] {
+			if _, ok := part.Of[q]; !ok || part.Shared[q] != "" || part.Delivery[q] {
+				continue
+			}
+			qt := a.Graph.Terms(q)
+			if len(qt) > 0 {
+				tops[qt[0].Word] = true
+			}
+			hit := false
+			for k, t := range terms {
+				if k < 3 && slices.ContainsFunc(qt, func(x graph.Term) bool { return x.Word == t }) {
+					hit = true
+				}
+			}
+			if hit {
+				say++
+			}
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%v\t%d\t%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.3f\t%d\t%d\t%s\t%d\t%d\n", p, want, leaf, nimp, len(ctxs), vo, va, co, ca, io, ia, vocPC, len(perCtx), nd.LOC, strings.Join(terms, ","), say, len(tops))
 	}
 	return os.WriteFile(file, []byte(b.String()), 0o644)
 }
