@@ -258,3 +258,45 @@ func TestInferModule(t *testing.T) {
 }
 
 func scopeRules() (*scope.Rules, error) { return scope.New(nil, false) }
+
+// TestTrendReclusterAtOwnPaths replays a history in which a package
+// leaves an examples/ directory: at the commit before, the path rules
+// call it tooling, at today's path they do not. The reclustered point
+// must be what an analysis of its checkout gives, not a clustering at
+// today's paths.
+func TestTrendReclusterAtOwnPaths(t *testing.T) {
+	const mod = "example.com/tiny/"
+	files := map[string]string{"go.mod": "module example.com/tiny\n\ngo 1.22\n"}
+	for d, deps := range tiny {
+		files[d+"/"+filepath.Base(d)+".go"] = tinySource(d, mod, deps)
+	}
+	shop := tinySource("examples/shop", mod, []string{"billing", "catalog", "ordering"})
+	files["examples/shop/shop.go"] = shop
+	dir := buildTiny(t, []tinyCommit{
+		{"2024-01-01", "tiny with an example", files},
+		{"2024-02-01", "catalog: work", map[string]string{"catalog/catalog.go": strings.Replace(files["catalog/catalog.go"], "F0()", "F0x()", 1)}},
+		{"2024-03-01", "the example becomes the shop", map[string]string{"examples/shop/shop.go": "", "shop/shop.go": shop}},
+	})
+	cfg := testConfig(dir)
+	rc, err := Trend(cfg, TrendConfig{Commits: 3, Recluster: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rc.Points) != 3 {
+		t.Fatalf("%d points, skipped %+v", len(rc.Points), rc.Skipped)
+	}
+	before, after := rc.Points[1], rc.Points[2]
+	if before.Mapped == 0 {
+		t.Fatal("the point before the move maps no package: the test would prove little")
+	}
+	at, err := Run(testConfig(checkoutAt(t, dir, before.Commit)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := figures(clean(*at.Metrics)); before.Metrics != want {
+		t.Errorf("reclustered point before the move:\n%+v\ncheckout:\n%+v", before.Metrics, want)
+	}
+	if before.Metrics.Tooling == after.Metrics.Tooling {
+		t.Errorf("tooling %d before the move and %d after: the path rule did not tell the points apart", before.Metrics.Tooling, after.Metrics.Tooling)
+	}
+}
