@@ -154,6 +154,12 @@ func (rp *replay) measure(a *Analysis, n int, c history.Commit, message, inferre
 	} else {
 		a.Partition = cluster.Cluster(a.Graph, a.Config.Cluster).Renamed(moved)
 		a.Graph = g
+		if a.History != nil {
+			// Ranking reads the commits' packages beside the partition's.
+			h := *a.History
+			h.CoChange = h.CoChange.Renamed(moved)
+			a.History = &h
+		}
 		a.rankContexts()
 		var prev []baseline.Context
 		if rp.tc.Baseline != nil {

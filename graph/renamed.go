@@ -2,7 +2,6 @@ package graph
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 )
 
@@ -11,7 +10,9 @@ import (
 // trend measures an old commit's packages at today's paths: everything the
 // graph was built from moves with them, the technical layers and modules
 // too, so that the old commit is clustered on the graph an analysis of
-// it would build, only under today's names.
+// it would build, only under today's names. moved must be one-to-one and
+// land on no path the graph keeps: two packages moved onto one path would
+// be one node with the evidence of either.
 func (g *Graph) Renamed(moved map[string]string) *Graph {
 	if len(moved) == 0 {
 		return g
@@ -23,13 +24,10 @@ func (g *Graph) Renamed(moved map[string]string) *Graph {
 		return p
 	}
 	// The old path of each new one, for the evidence that is a function of
-	// paths. Two old paths may move to one new path; the first, in order,
-	// answers for it, so that the choice does not vary run to run.
-	from := map[string]string{}
-	for _, p := range slices.Sorted(maps.Keys(moved)) {
-		if _, ok := from[moved[p]]; !ok {
-			from[moved[p]] = p
-		}
+	// paths.
+	from := make(map[string]string, len(moved))
+	for p, q := range moved {
+		from[q] = p
 	}
 	back := func(p string) string {
 		if q, ok := from[p]; ok {

@@ -6,7 +6,6 @@ import (
 	"math"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/seams-tool/seams/graph"
@@ -145,7 +144,7 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 	for name := range opt.Declared {
 		declNames = append(declNames, name)
 	}
-	sort.Strings(declNames)
+	slices.Sort(declNames)
 	paths := make([]string, g.Len())
 	for i, n := range g.Nodes() {
 		paths[i] = n.Path
@@ -212,7 +211,7 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 	// Taking the entries out can leave a context too small.
 	mergeTiny(f, part, opt.MinSize)
 	part.normalize()
-	sort.Strings(part.Unplaced)
+	slices.Sort(part.Unplaced)
 	return part
 }
 
@@ -404,10 +403,10 @@ func (p *Partition) normalize() {
 	}
 	cs := make([]ctx, len(p.Members))
 	for i := range p.Members {
-		sort.Strings(p.Members[i])
+		slices.Sort(p.Members[i])
 		cs[i] = ctx{p.Members[i], p.Declared[i], p.Split[i]}
 	}
-	sort.Slice(cs, func(i, j int) bool { return cs[i].members[0] < cs[j].members[0] })
+	slices.SortFunc(cs, func(x, y ctx) int { return strings.Compare(x.members[0], y.members[0]) })
 	p.Of = map[string]int{}
 	for i, c := range cs {
 		p.Members[i], p.Declared[i], p.Split[i] = c.members, c.declared, c.split

@@ -4,7 +4,8 @@ import "slices"
 
 // Renamed is the partition with its packages moved to new paths (old
 // path -> new path; paths not in moved stay), in the same order as a
-// partition found at the new paths. A trend clusters an old commit at
+// partition found at the new paths. moved must be one-to-one and land on
+// no path the partition keeps. A trend clusters an old commit at
 // its own paths, where every path rule and the engine's node order are
 // the ones an analysis of that commit meets, and reports it at today's.
 func (p *Partition) Renamed(moved map[string]string) *Partition {

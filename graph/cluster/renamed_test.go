@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/internal/graphtest"
 )
 
@@ -15,11 +16,14 @@ import (
 // paths would be.
 func TestPartitionRenamed(t *testing.T) {
 	opt := DefaultOptions()
-	opt.Declared = map[string][]string{"money": {"billing/**", "ordering/**"}}
-	part := cluster(graphtest.ShopLike(), opt)
+	opt.Declared = map[string][]string{"money": {"billing/**"}}
+	in := graphtest.ShopLike()
+	in.Nodes = append(in.Nodes, graph.Node{Path: "tools/gen", LOC: 50, Main: true})
+	in.Imports = append(in.Imports, graph.Import{From: "tools/gen", To: "catalog", Files: 1})
+	part := cluster(in, opt)
 	moved := map[string]string{
 		"billing": "zz/billing", "billing/rules": "zz/billing/rules", "billing/store": "zz/billing/store",
-		"cfg": "platform/cfg", "lonely": "alone", "web": "http/web",
+		"cfg": "platform/cfg", "lonely": "alone", "web": "http/web", "tools/gen": "tools/codegen",
 	}
 	to := func(p string) string {
 		if q, ok := moved[p]; ok {
@@ -77,7 +81,13 @@ func TestPartitionRenamed(t *testing.T) {
 	if r.Confidence["zz/billing/store"] != part.Confidence["billing/store"] || len(r.Confidence) != len(part.Confidence) {
 		t.Errorf("confidence not moved: %v", r.Confidence)
 	}
-	if part.Delivery["web"] && !r.Delivery["http/web"] {
-		t.Errorf("delivery = %v", r.Delivery)
+	// A declared context takes its packages out of the delivery layer's
+	// reach: undeclared, web is an entry.
+	plain := cluster(in, DefaultOptions())
+	if d := plain.Renamed(moved).Delivery; !plain.Delivery["web"] || !d["http/web"] || d["web"] || len(d) != len(plain.Delivery) {
+		t.Errorf("delivery = %v, was %v", d, plain.Delivery)
+	}
+	if part.Tooling["tools/gen"] == "" || r.Tooling["tools/codegen"] != part.Tooling["tools/gen"] || len(r.Tooling) != len(part.Tooling) {
+		t.Errorf("tooling = %v, was %v", r.Tooling, part.Tooling)
 	}
 }
