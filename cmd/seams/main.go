@@ -1,5 +1,6 @@
 // Command seams finds the domain seams in a Go monolith: candidate bounded
-// contexts from code imports, shared database tables and git co-change.
+// contexts from code imports, shared database tables, git co-change and the
+// domain vocabulary of the code.
 //
 // Usage:
 //
@@ -120,7 +121,7 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "seams finds the domain seams in a Go monolith: candidate bounded contexts\nfrom code imports, shared database tables and git co-change.\n\nUsage:\n\n\tseams <command> [flags] [DIR]\n\nCommands:\n\n")
+	fmt.Fprintf(w, "seams finds the domain seams in a Go monolith: candidate bounded contexts\nfrom code imports, shared database tables, git co-change and the domain\nvocabulary of the code.\n\nUsage:\n\n\tseams <command> [flags] [DIR]\n\nCommands:\n\n")
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.short)
 	}
