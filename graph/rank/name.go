@@ -113,7 +113,43 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 			return path
 		}
 	}
+	if name := termDirectory(members, loc, terms); name != "" {
+		return name
+	}
 	return termName(terms)
+}
+
+// termDirectoryShare is the share of a context's code that must lie in
+// directories named by one of its heaviest terms for that term to name it.
+const termDirectoryShare = 0.25
+
+// termDirectory is the heaviest term (of the first nameTerms) that names
+// directories holding at least termDirectoryShare of the members' code
+// (each package weighs its lines plus one), the term with the most such
+// code first: a word both the code and its layout speak, which the owners
+// know the code by (navidrome's tag readers are in model/metadata and
+// scanner/metadata_old, though dates and pairs are what their code says
+// most). "" when no term does.
+func termDirectory(members []string, loc map[string]int, terms []graph.Term) string {
+	total := 0
+	in := map[string]int{}
+	for _, m := range members {
+		w := loc[m] + 1
+		total += w
+		segs := nameSegments(m)
+		for _, t := range terms[:min(nameTerms, len(terms))] {
+			if !unnaming[t.Word] && slices.ContainsFunc(segs, func(s string) bool { return sameWord(s, t.Word) }) {
+				in[t.Word] += w
+			}
+		}
+	}
+	best := ""
+	for _, t := range terms[:min(nameTerms, len(terms))] {
+		if n := in[t.Word]; float64(n) >= termDirectoryShare*float64(total) && n > in[best] {
+			best = t.Word
+		}
+	}
+	return best
 }
 
 // segmentCounts returns, for each path segment that may name a context (not

@@ -177,6 +177,15 @@ func TestNames(t *testing.T) {
 		// ...the terms when the path says something else.
 		{[]string{"central/graphql"}, nil, []graph.Term{{Word: "vulnerability", Weight: 5}, {Word: "image", Weight: 3}, {Word: "node", Weight: 1}}, "vulnerability+image"},
 		{[]string{"central/graphql"}, nil, []graph.Term{{Word: "vulnerability", Weight: 5}, {Word: "image", Weight: 2}}, "vulnerability"},
+		// A heavy term that names directories holding a quarter of the
+		// code names the context, before the heaviest terms do...
+		{[]string{"adapters/gotaglib", "core/storage", "model/metadata", "scanner/metadata_old"},
+			map[string]int{"adapters/gotaglib": 100, "core/storage": 400, "model/metadata": 300, "scanner/metadata_old": 200},
+			[]graph.Term{{Word: "date", Weight: 9}, {Word: "pair", Weight: 8}, {Word: "tag", Weight: 5}, {Word: "metadata", Weight: 4}}, "metadata"},
+		// ...but not with less.
+		{[]string{"adapters/gotaglib", "core/storage", "model/metadata"},
+			map[string]int{"adapters/gotaglib": 100, "core/storage": 900, "model/metadata": 200},
+			[]graph.Term{{Word: "date", Weight: 9}, {Word: "pair", Weight: 8}, {Word: "tag", Weight: 5}, {Word: "metadata", Weight: 4}}, "date+pair"},
 		// Words of errors and flags couple code but name nothing.
 		{[]string{"internal/database"}, nil, []graph.Term{{Word: "already", Weight: 9}, {Word: "attachment", Weight: 5}, {Word: "exist", Weight: 5}, {Word: "label", Weight: 4}}, "attachment+label"},
 	} {
