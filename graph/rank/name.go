@@ -229,8 +229,10 @@ func layoutName(members []string, loc map[string]int) string {
 
 // unnaming are words that may couple packages (their code shares them)
 // but name no context: the outcomes and switches of every error and
-// flag, ErrAlreadyExist, ErrNotFound, Errorf, EnableX.
+// flag, ErrAlreadyExist, ErrNotFound, Errorf, EnableX, and the directions
+// of every migration (upAddPlaylist, downAddPlaylist).
 var unnaming = map[string]bool{
+	"up": true, "down": true,
 	"already": true, "exist": true, "found": true, "missing": true, "empty": true, "fail": true,
 	"failed": true, "failure": true, "success": true, "errorf": true, "warnf": true, "infof": true,
 	"debugf": true, "printf": true, "sprintf": true, "enable": true, "enabled": true, "disable": true,

@@ -188,6 +188,8 @@ func TestNames(t *testing.T) {
 			[]graph.Term{{Word: "date", Weight: 9}, {Word: "pair", Weight: 8}, {Word: "tag", Weight: 5}, {Word: "metadata", Weight: 4}}, "date+pair"},
 		// Words of errors and flags couple code but name nothing.
 		{[]string{"internal/database"}, nil, []graph.Term{{Word: "already", Weight: 9}, {Word: "attachment", Weight: 5}, {Word: "exist", Weight: 5}, {Word: "label", Weight: 4}}, "attachment+label"},
+		// Nor do a migration's directions.
+		{[]string{"db/migrations"}, nil, []graph.Term{{Word: "down", Weight: 9}, {Word: "repository", Weight: 5}, {Word: "playlist", Weight: 4}}, "repository+playlist"},
 	} {
 		loc := tc.loc
 		if loc == nil {
