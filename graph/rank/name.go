@@ -90,8 +90,8 @@ func contextTerms(g *graph.Graph, members []string, loc map[string]int) []graph.
 // that few packages outside it have names it (sliceName): packages in
 // models/packages/*, modules/packages/*, routers/api/packages/* and
 // services/packages/* are the packages domain, whatever their terms say.
-func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term, common []string, segments map[string]int) string {
-	if name := sliceName(members, loc, segments); name != "" {
+func contextName(members []string, loc map[string]int, tables []string, terms []graph.Term, common []string, rp *repoPaths) string {
+	if name := sliceName(members, loc, rp.segmentCounts()); name != "" {
 		return name
 	}
 	path := contextNameAt(members, loc, tables, 1)
@@ -113,7 +113,7 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 			return path
 		}
 	}
-	if name := termDirectory(members, loc, terms); name != "" {
+	if name := termDirectory(members, loc, terms, rp); name != "" {
 		return name
 	}
 	return termName(terms)
@@ -123,28 +123,30 @@ func contextName(members []string, loc map[string]int, tables []string, terms []
 // directories named by one of its heaviest terms for that term to name it.
 const termDirectoryShare = 0.25
 
-// termDirectory is the heaviest term (of the first nameTerms) that names
-// directories holding at least termDirectoryShare of the members' code
-// (each package weighs its lines plus one), the term with the most such
-// code first: a word both the code and its layout speak, which the owners
-// know the code by (navidrome's tag readers are in model/metadata and
-// scanner/metadata_old, though dates and pairs are what their code says
-// most). "" when no term does.
-func termDirectory(members []string, loc map[string]int, terms []graph.Term) string {
+// termDirectory is the term (of the first nameTerms) that names
+// directories holding the most of the members' code, at least
+// termDirectoryShare of it (each package weighs its lines plus one; the
+// heavier term on a tie): a word both the code and its layout speak,
+// which the owners know the code by (navidrome's tag readers are in
+// model/metadata and scanner/metadata_old, though dates and pairs are what
+// their code says most). Layers' names (rp.layer) name nothing. "" when
+// no term does.
+func termDirectory(members []string, loc map[string]int, terms []graph.Term, rp *repoPaths) string {
+	heavy := slices.DeleteFunc(slices.Clone(terms[:min(nameTerms, len(terms))]), func(t graph.Term) bool { return unnaming[t.Word] })
 	total := 0
 	in := map[string]int{}
 	for _, m := range members {
 		w := loc[m] + 1
 		total += w
-		segs := nameSegments(m)
-		for _, t := range terms[:min(nameTerms, len(terms))] {
-			if !unnaming[t.Word] && slices.ContainsFunc(segs, func(s string) bool { return sameWord(s, t.Word) }) {
+		segs := slices.DeleteFunc(nameSegments(m), rp.layer)
+		for _, t := range heavy {
+			if slices.ContainsFunc(segs, func(s string) bool { return namesWord(s, t.Word) }) {
 				in[t.Word] += w
 			}
 		}
 	}
 	best := ""
-	for _, t := range terms[:min(nameTerms, len(terms))] {
+	for _, t := range heavy {
 		if n := in[t.Word]; float64(n) >= termDirectoryShare*float64(total) && n > in[best] {
 			best = t.Word
 		}
@@ -152,17 +154,68 @@ func termDirectory(members []string, loc map[string]int, terms []graph.Term) str
 	return best
 }
 
-// segmentCounts returns, for each path segment that may name a context (not
-// generic, noise or a version), how many of paths have it.
-func segmentCounts(paths []string) map[string]int {
-	n := map[string]int{}
+// namesWord reports whether a directory's name is the word, or its
+// plural, alone or as one of the parts its separators make
+// (metadata_old names metadata, standards standard, networkpolicies
+// networkpolicy; author does not name auth).
+func namesWord(seg, word string) bool {
+	plurals := []string{word, word + "s", word + "es"}
+	if w, ok := strings.CutSuffix(word, "y"); ok {
+		plurals = append(plurals, w+"ies")
+	}
+	parts := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	return slices.ContainsFunc(parts, func(p string) bool { return slices.Contains(plurals, p) })
+}
+
+// repoPaths is what naming reads of the whole repository's package paths.
+type repoPaths struct {
+	// segments counts, for each path segment that may name a context (not
+	// generic, noise or a version), the packages that have it.
+	segments map[string]int
+	// layered holds the segments found below layerParents or more
+	// distinct directories: a layer's name, repeated in every domain
+	// (stackrox's datastore below 87 directories), not a domain's, whose
+	// slices recur once per layer (gitea's packages below 6).
+	layered map[string]bool
+}
+
+// layerParents is how many distinct directories a segment must recur
+// below to be a layer's name.
+const layerParents = 10
+
+func newRepoPaths(paths []string) *repoPaths {
+	rp := &repoPaths{segments: map[string]int{}, layered: map[string]bool{}}
+	parents := map[string]map[string]bool{}
 	for _, p := range paths {
 		for _, seg := range nameSegments(p) {
-			n[seg]++
+			rp.segments[seg]++
+		}
+		segs := strings.Split(p, "/")
+		for i, seg := range segs {
+			if parents[seg] == nil {
+				parents[seg] = map[string]bool{}
+			}
+			parents[seg][strings.Join(segs[:i], "/")] = true
 		}
 	}
-	return n
+	for seg, ps := range parents {
+		if len(ps) >= layerParents {
+			rp.layered[seg] = true
+		}
+	}
+	return rp
 }
+
+// segmentCounts is rp's segments, nil for no repository.
+func (rp *repoPaths) segmentCounts() map[string]int {
+	if rp == nil {
+		return nil
+	}
+	return rp.segments
+}
+
+// layer reports whether seg names a layer of the repository.
+func (rp *repoPaths) layer(seg string) bool { return rp != nil && rp.layered[seg] }
 
 // nameSegments are the distinct segments of p that may name a context,
 // sorted.
@@ -182,7 +235,7 @@ const sliceShare = 0.6
 // code (each package weighs its lines plus one) whose packages are at
 // least sliceShare members; the one with the larger product of both
 // shares, then the shorter, then the first alphabetically. segments
-// counts each segment's packages in the repository (segmentCounts); "" when
+// counts each segment's packages in the repository (repoPaths); "" when
 // no segment qualifies.
 func sliceName(members []string, loc map[string]int, segments map[string]int) string {
 	if len(members) < 2 || segments == nil {
@@ -319,6 +372,43 @@ func nameArea(p string, depth int) string {
 		}
 	}
 	return graph.Area(strings.Join(segs, "/"), depth)
+}
+
+// tellApart renames the contexts (other than declared ones) that share a
+// name: their terms tell them apart (the many contexts under central/ of
+// one repository are its domains), a term that names their directories
+// first, or else their deeper paths (plugins/inputs rather than plugins).
+// What is left alike, uniqueNames numbers.
+func tellApart(names []string, part *cluster.Partition, terms [][]graph.Term, delivery []bool, loc map[string]int, rp *repoPaths) {
+	for depth := 2; depth <= 4; depth++ {
+		seen := map[string]int{}
+		for _, n := range names {
+			seen[n]++
+		}
+		clash := make([]bool, len(names))
+		for i, n := range names {
+			clash[i] = seen[n] > 1 && part.Declared[i] == ""
+		}
+		// Telling two apart must not make them collide with a third: a
+		// term is used only while no other context has it.
+		for i, n := range names {
+			if !clash[i] {
+				continue
+			}
+			name := contextNameAt(part.Members[i], loc, nil, depth)
+			if depth == 2 && !delivery[i] {
+				for _, t := range []string{termDirectory(part.Members[i], loc, terms[i], rp), termName(terms[i])} {
+					if t != "" && seen[t] == 0 {
+						name = t
+						break
+					}
+				}
+			}
+			seen[n]--
+			seen[name]++
+			names[i] = name
+		}
+	}
 }
 
 // uniqueNames appends -2, -3 to repeated names, in order.

@@ -30,7 +30,7 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 	for _, n := range g.Nodes() {
 		paths = append(paths, n.Path)
 	}
-	segments := segmentCounts(paths)
+	rp := newRepoPaths(paths)
 	for i, members := range part.Members {
 		c := &cs[i]
 		c.ID = contextID(members, loc)
@@ -58,31 +58,16 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 			// The facade's code speaks of every domain and of its
 			// protocols (gitea's delivery layer was named pkt+ecdhe):
 			// its paths say what it is.
-			names[i] = contextName(members, loc, nil, nil, nil, segments)
+			names[i] = contextName(members, loc, nil, nil, nil, rp)
 		default:
-			names[i] = contextName(members, loc, tnames, terms[i], g.CommonTerms(), segments)
+			names[i] = contextName(members, loc, tnames, terms[i], g.CommonTerms(), rp)
 		}
 	}
-	// Where two contexts get the same name, their terms tell them apart
-	// (the many contexts under central/ of one repository are its
-	// domains), or else their deeper paths (plugins/inputs rather than
-	// plugins), before numbers do.
-	for depth := 2; depth <= 4; depth++ {
-		seen := map[string]int{}
-		for _, n := range names {
-			seen[n]++
-		}
-		for i, n := range names {
-			if seen[n] <= 1 || part.Declared[i] != "" {
-				continue
-			}
-			if t := termName(terms[i]); depth == 2 && t != "" && !cs[i].Delivery {
-				names[i] = t
-			} else {
-				names[i] = contextNameAt(part.Members[i], loc, nil, depth)
-			}
-		}
+	delivery := make([]bool, k)
+	for i := range cs {
+		delivery[i] = cs[i].Delivery
 	}
+	tellApart(names, part, terms, delivery, loc, rp)
 	uniqueNames(names)
 	for i := range cs {
 		cs[i].Name = names[i]

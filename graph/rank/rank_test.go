@@ -2,8 +2,10 @@ package rank
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,7 +107,8 @@ func TestSliceName(t *testing.T) {
 		"models/auth", "services/auth", "routers/web/auth", "modules/log", "internal/billing", "internal/billing/store",
 		"pkg/mocks/billing",
 	}
-	segments := segmentCounts(repo)
+	rp := newRepoPaths(repo)
+	segments := rp.segments
 	loc := map[string]int{"routers/api/packages/npm": 900, "modules/log": 50}
 	for _, tc := range []struct {
 		name    string
@@ -130,14 +133,14 @@ func TestSliceName(t *testing.T) {
 	}
 	// It comes before the terms.
 	terms := []graph.Term{{Word: "metadata", Weight: 5}, {Word: "version", Weight: 4}}
-	if got := contextName([]string{"models/packages", "modules/packages/npm", "services/packages"}, loc, nil, terms, nil, segments); got != "packages" {
+	if got := contextName([]string{"models/packages", "modules/packages/npm", "services/packages"}, loc, nil, terms, nil, rp); got != "packages" {
 		t.Errorf("contextName of the packages slices = %q, want packages", got)
 	}
 	// Layout directories alone are named as laid out, whatever their terms.
-	if got := contextName([]string{".", "cmd"}, map[string]int{".": 10, "cmd": 500}, nil, terms, nil, segments); got != "cmd" {
+	if got := contextName([]string{".", "cmd"}, map[string]int{".": 10, "cmd": 500}, nil, terms, nil, rp); got != "cmd" {
 		t.Errorf("contextName of the root and cmd = %q, want cmd", got)
 	}
-	if got := contextName([]string{"."}, nil, nil, terms, nil, segments); got != "root" {
+	if got := contextName([]string{"."}, nil, nil, terms, nil, rp); got != "root" {
 		t.Errorf("contextName of the root = %q, want root", got)
 	}
 }
@@ -182,6 +185,16 @@ func TestNames(t *testing.T) {
 		{[]string{"adapters/gotaglib", "core/storage", "model/metadata", "scanner/metadata_old"},
 			map[string]int{"adapters/gotaglib": 100, "core/storage": 400, "model/metadata": 300, "scanner/metadata_old": 200},
 			[]graph.Term{{Word: "date", Weight: 9}, {Word: "pair", Weight: 8}, {Word: "tag", Weight: 5}, {Word: "metadata", Weight: 4}}, "metadata"},
+		// The term whose directories hold the most code, if another
+		// heavier one also names some...
+		{[]string{"api/alert", "api/policy/rules", "api/policy/store"},
+			map[string]int{"api/alert": 300, "api/policy/rules": 400, "api/policy/store": 300},
+			[]graph.Term{{Word: "alert", Weight: 9}, {Word: "rule", Weight: 8}, {Word: "policy", Weight: 3}}, "policy"},
+		// ...never a word of errors and flags, nor one a directory's name
+		// only begins with (author is not auth).
+		{[]string{"api/enabled", "api/author"},
+			map[string]int{"api/enabled": 900, "api/author": 900},
+			[]graph.Term{{Word: "enabled", Weight: 9}, {Word: "auth", Weight: 8}, {Word: "token", Weight: 5}}, "auth+token"},
 		// ...but not with less.
 		{[]string{"adapters/gotaglib", "core/storage", "model/metadata"},
 			map[string]int{"adapters/gotaglib": 100, "core/storage": 900, "model/metadata": 200},
@@ -198,6 +211,18 @@ func TestNames(t *testing.T) {
 		if got := contextName(tc.members, loc, nil, tc.terms, nil, nil); got != tc.want {
 			t.Errorf("contextName(%v, terms %v) = %q, want %q", tc.members, tc.terms, got, tc.want)
 		}
+	}
+	// A layer's name, below ten directories of the repository, names no
+	// context, however much of its code it holds.
+	var repo []string
+	for _, d := range []string{"alert", "cve", "deployment", "image", "node", "policy", "role", "secret", "cluster", "network"} {
+		repo = append(repo, "central/"+d+"/datastore", "central/"+d+"/service")
+	}
+	layered := []graph.Term{{Word: "store", Weight: 9}, {Word: "policy", Weight: 5}, {Word: "datastore", Weight: 4}}
+	members := []string{"central/alert/datastore", "central/policy/datastore"}
+	big := map[string]int{"central/alert/datastore": 500, "central/policy/datastore": 900}
+	if got := contextName(members, big, nil, layered, nil, newRepoPaths(repo)); got != "policy" {
+		t.Errorf("a context under a layer's directories named %q, want policy", got)
 	}
 	// A word the whole repository uses still names its own path.
 	if got := contextName([]string{"ordering/cart"}, map[string]int{}, nil, []graph.Term{{Word: "line", Weight: 3}, {Word: "cart", Weight: 2}}, []string{"order"}, nil); got != "ordering" {
@@ -290,3 +315,51 @@ func TestScoresAlwaysFinite(t *testing.T) {
 }
 
 func path2dir(f string) string { return f[:strings.LastIndexByte(f, '/')] }
+
+// TestTellApart renames contexts that share a name without making them
+// collide with a third.
+func TestTellApart(t *testing.T) {
+	members := [][]string{
+		{"central/alert", "central/alert/store"},               // alert: already its own name
+		{"central/policy/a", "central/policy/b"},               // speaks of alerts, lies in policy
+		{"central/compliance", "central/compliance/standards"}, // speaks of standards, lies in compliance
+		{"central/search/x", "central/search/y"},               // speaks of alerts only
+	}
+	loc := map[string]int{"central/compliance": 900, "central/compliance/standards": 300}
+	terms := [][]graph.Term{
+		{{Word: "alert", Weight: 9}},
+		{{Word: "alert", Weight: 9}, {Word: "policy", Weight: 3}},
+		{{Word: "standard", Weight: 9}, {Word: "cm", Weight: 8}, {Word: "compliance", Weight: 2}},
+		{{Word: "alert", Weight: 9}},
+	}
+	var paths []string
+	for _, ms := range members {
+		paths = append(paths, ms...)
+	}
+	names := []string{"alert", "central", "central", "central"}
+	// FromMembers sorts the contexts by their first member: keep the
+	// names and terms beside theirs.
+	byFirst := map[string]int{}
+	for i, ms := range members {
+		byFirst[ms[0]] = i
+	}
+	part := cluster.FromMembers(slices.Clone(members), make([]string, len(members)))
+	n, tm := make([]string, len(names)), make([][]graph.Term, len(names))
+	for i, ms := range part.Members {
+		n[i], tm[i] = names[byFirst[ms[0]]], terms[byFirst[ms[0]]]
+	}
+	tellApart(n, part, tm, make([]bool, len(n)), loc, newRepoPaths(paths))
+	got := map[string]string{}
+	for i, ms := range part.Members {
+		got[ms[0]] = n[i]
+	}
+	want := map[string]string{
+		"central/alert":      "alert",
+		"central/policy/a":   "policy",         // its heaviest term is taken: its directory's
+		"central/compliance": "compliance",     // its directory's before its heaviest terms
+		"central/search/x":   "central/search", // every term taken: the deeper path
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("names = %v, want %v", got, want)
+	}
+}
