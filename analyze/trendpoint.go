@@ -156,6 +156,10 @@ func (rp *replay) measure(a *Analysis, n int, c history.Commit, message, inferre
 		a.Graph = g
 		if a.History != nil {
 			// Ranking reads the commits' packages beside the partition's.
+			// A point shows only its contexts' ids and its metrics, which
+			// see the ranking only through the order in which
+			// KeepIdentity matches contexts to the baseline's; the ranking
+			// itself is tested in graph/rank (TestRankRenamed).
 			h := *a.History
 			h.CoChange = h.CoChange.Renamed(moved)
 			a.History = &h

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 )
 
@@ -24,10 +25,13 @@ func (g *Graph) Renamed(moved map[string]string) *Graph {
 		return p
 	}
 	// The old path of each new one, for the evidence that is a function of
-	// paths.
+	// paths. In sorted order, so that moves that break the rule above
+	// give a wrong graph, not one that varies run to run.
 	from := make(map[string]string, len(moved))
-	for p, q := range moved {
-		from[q] = p
+	for _, p := range slices.Sorted(maps.Keys(moved)) {
+		if _, ok := from[moved[p]]; !ok {
+			from[moved[p]] = p
+		}
 	}
 	back := func(p string) string {
 		if q, ok := from[p]; ok {

@@ -9,7 +9,8 @@ import (
 // -> new path; paths not in moved stay), so that it can be read beside a
 // graph and a partition moved the same way. moved must be one-to-one and
 // land on no path the history keeps. The commits' files keep the paths
-// the commits name them by (FileWindow is unchanged).
+// the commits name them by: FileWindow, keyed by file, is unchanged, and
+// it and the PackageHistory values are shared with h.
 func (h *History) Renamed(moved map[string]string) *History {
 	if h == nil || len(moved) == 0 {
 		return h
