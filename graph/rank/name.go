@@ -154,17 +154,37 @@ func termDirectory(members []string, loc map[string]int, terms []graph.Term, rp 
 	return best
 }
 
-// namesWord reports whether a directory's name is the word, or its
-// plural, alone or as one of the parts its separators make
-// (metadata_old names metadata, standards standard, networkpolicies
-// networkpolicy; author does not name auth).
+// namesWord reports whether a directory's name is the word, alone or as
+// one of the parts its separators make, but for case, a plural ending and
+// a version number (metadata_old names metadata, standards standard,
+// networkpolicies networkpolicy, cmplx64 cmplx, warning warnings; author
+// does not name auth).
 func namesWord(seg, word string) bool {
-	plurals := []string{word, word + "s", word + "es"}
-	if w, ok := strings.CutSuffix(word, "y"); ok {
-		plurals = append(plurals, w+"ies")
-	}
 	parts := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
-	return slices.ContainsFunc(parts, func(p string) bool { return slices.Contains(plurals, p) })
+	return slices.ContainsFunc(parts, func(p string) bool { return sameStem(p, strings.ToLower(word)) })
+}
+
+// sameStem reports whether a and b are one word but for a plural ending
+// (s, es, ies for y) and trailing digits after three letters or more (v2
+// is no v).
+func sameStem(a, b string) bool {
+	undigit := func(x string) string {
+		if w := strings.TrimRight(x, "0123456789"); len(w) >= 3 {
+			return w
+		}
+		return x
+	}
+	a, b = undigit(a), undigit(b)
+	if a == "" || b == "" {
+		return false
+	}
+	plural := func(x, y string) bool { // x is y's plural
+		if w, ok := strings.CutSuffix(y, "y"); ok && x == w+"ies" {
+			return true
+		}
+		return x == y+"s" || x == y+"es"
+	}
+	return a == b || plural(a, b) || plural(b, a)
 }
 
 // repoPaths is what naming reads of the whole repository's package paths.
@@ -183,6 +203,7 @@ type repoPaths struct {
 // below to be a layer's name.
 const layerParents = 10
 
+// newRepoPaths reads the package paths of a repository.
 func newRepoPaths(paths []string) *repoPaths {
 	rp := &repoPaths{segments: map[string]int{}, layered: map[string]bool{}}
 	parents := map[string]map[string]bool{}
@@ -377,8 +398,12 @@ func nameArea(p string, depth int) string {
 // tellApart renames the contexts (other than declared ones) that share a
 // name: their terms tell them apart (the many contexts under central/ of
 // one repository are its domains), a term that names their directories
-// first, or else their deeper paths (plugins/inputs rather than plugins).
-// What is left alike, uniqueNames numbers.
+// first, or else their deeper paths (plugins/inputs rather than plugins),
+// two to four segments deep. Terms are tried at the first depth only, and
+// not for the delivery layer, whose terms speak of every domain. A term
+// is used only while no other context has it, in context order: one a
+// clashing context gives up later is not tried again. What is left alike,
+// uniqueNames numbers.
 func tellApart(names []string, part *cluster.Partition, terms [][]graph.Term, delivery []bool, loc map[string]int, rp *repoPaths) {
 	for depth := 2; depth <= 4; depth++ {
 		seen := map[string]int{}

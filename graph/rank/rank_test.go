@@ -2,7 +2,6 @@ package rank
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -324,6 +323,9 @@ func TestTellApart(t *testing.T) {
 		{"central/policy/a", "central/policy/b"},               // speaks of alerts, lies in policy
 		{"central/compliance", "central/compliance/standards"}, // speaks of standards, lies in compliance
 		{"central/search/x", "central/search/y"},               // speaks of alerts only
+		{"web/alert/a", "web/alert/b"},                         // lies in alert, which is taken; speaks of audits
+		{"x/f1", "x/f2"},                                       // speaks of billing...
+		{"y/g1", "y/g2"},                                       // ...as does this one, after it
 	}
 	loc := map[string]int{"central/compliance": 900, "central/compliance/standards": 300}
 	terms := [][]graph.Term{
@@ -331,12 +333,15 @@ func TestTellApart(t *testing.T) {
 		{{Word: "alert", Weight: 9}, {Word: "policy", Weight: 3}},
 		{{Word: "standard", Weight: 9}, {Word: "cm", Weight: 8}, {Word: "compliance", Weight: 2}},
 		{{Word: "alert", Weight: 9}},
+		{{Word: "audit", Weight: 9}, {Word: "alert", Weight: 3}},
+		{{Word: "billing", Weight: 9}},
+		{{Word: "billing", Weight: 9}},
 	}
 	var paths []string
 	for _, ms := range members {
 		paths = append(paths, ms...)
 	}
-	names := []string{"alert", "central", "central", "central"}
+	names := []string{"alert", "central", "central", "central", "central", "central", "central"}
 	// FromMembers sorts the contexts by their first member: keep the
 	// names and terms beside theirs.
 	byFirst := map[string]int{}
@@ -355,11 +360,64 @@ func TestTellApart(t *testing.T) {
 	}
 	want := map[string]string{
 		"central/alert":      "alert",
-		"central/policy/a":   "policy",         // its heaviest term is taken: its directory's
-		"central/compliance": "compliance",     // its directory's before its heaviest terms
+		"central/policy/a":   "policy",         // its directory's term, before its heaviest
+		"central/compliance": "compliance",     // the same, though its heaviest terms are free
 		"central/search/x":   "central/search", // every term taken: the deeper path
+		"web/alert/a":        "audit",          // its directory's term taken: its heaviest
+		"x/f1":               "billing",        // the first to ask for a free term gets it
 	}
-	if !maps.Equal(got, want) {
-		t.Errorf("names = %v, want %v", got, want)
+	for first, name := range want {
+		if got[first] != name {
+			t.Errorf("context at %s named %q, want %q", first, got[first], name)
+		}
+	}
+	if got["y/g1"] == "billing" || got["y/g1"] == "" {
+		t.Errorf("the second context speaking of billing named %q", got["y/g1"])
+	}
+}
+
+func TestNamesWord(t *testing.T) {
+	for _, tc := range []struct {
+		seg, word string
+		want      bool
+	}{
+		{"metadata", "metadata", true},
+		{"metadata_old", "metadata", true},
+		{"a-b.c", "b", true},
+		{"standards", "standard", true},
+		{"Policies", "policy", true},
+		{"networkpolicies", "networkpolicy", true},
+		{"matches", "match", true},
+		{"warning", "warnings", true},
+		{"cmplx64", "cmplx", true},
+		{"oauth2", "oauth", true},
+		{"author", "auth", false},
+		{"login", "log", false},
+		{"report", "repo", false},
+		{"v2", "v", false},
+	} {
+		if got := namesWord(tc.seg, tc.word); got != tc.want {
+			t.Errorf("namesWord(%q, %q) = %v, want %v", tc.seg, tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestLayerWords checks where a directory name turns from a domain's into
+// a layer's: below layerParents directories.
+func TestLayerWords(t *testing.T) {
+	var paths []string
+	for i := range layerParents {
+		paths = append(paths, fmt.Sprintf("d%d/datastore", i))
+		if i < layerParents-1 {
+			paths = append(paths, fmt.Sprintf("l%d/billing", i))
+		}
+	}
+	rp := newRepoPaths(paths)
+	if !rp.layer("datastore") || rp.layer("billing") {
+		t.Errorf("datastore below %d directories is a layer: %v; billing below %d: %v", layerParents, rp.layer("datastore"), layerParents-1, rp.layer("billing"))
+	}
+	var none *repoPaths
+	if none.layer("datastore") {
+		t.Error("no repository has layers")
 	}
 }
