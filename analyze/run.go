@@ -235,6 +235,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 	a.fuse()
 	if !cfg.NoContexts {
 		a.findContexts()
+		a.warnLargePackages()
 		step("clustered into %d candidate contexts", len(a.Contexts))
 	}
 	slices.SortStableFunc(a.Warnings, func(x, y schema.Warning) int {
