@@ -8,6 +8,7 @@ import (
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
 	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/graph/filegroups"
 	"github.com/seams-tool/seams/graph/metrics"
 	"github.com/seams-tool/seams/graph/rank"
 	"github.com/seams-tool/seams/graph/tiers"
@@ -83,6 +84,9 @@ type History struct {
 	ElapsedMS    int64 // how long mining took
 	// CoChange is the history aggregated to packages.
 	CoChange *cochange.History
+	// FileGroups are the file groups of each package too large to place
+	// whole (see large.go), from the commits and the files' names.
+	FileGroups map[string][]filegroups.Group
 }
 
 // pairs are the co-change pairs, none without history.

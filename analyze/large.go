@@ -3,7 +3,12 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"path"
+	"strings"
 
+	"github.com/seams-tool/seams/analyze/code"
+	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/graph/filegroups"
 	"github.com/seams-tool/seams/report/schema"
 )
 
@@ -12,13 +17,89 @@ import (
 // (mattermost's app, 34,622 lines, a fifth of its server; gogs'
 // internal/database, two fifths of gogs). No clustering can cut inside it:
 // the user has to, by its files, before its domains can be told apart.
+// Seams proposes how (package graph/filegroups).
 const (
 	largePackageLines = 5000 // lines of code, tests left out
 	largePackageShare = 0.1  // of the analyzed code
 )
 
+// largePackages are the packages over both bounds.
+func largePackages(g *code.Graph) []*code.Package {
+	total := 0
+	for _, p := range g.Packages {
+		total += p.LOC
+	}
+	var out []*code.Package
+	for _, p := range g.Packages {
+		if p.LOC >= largePackageLines && float64(p.LOC) >= largePackageShare*float64(total) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// groupFiles groups the files of each large package by the commits that
+// changed them together (none without history) and by their names.
+// toRoot turns a commit's path into one relative to the analyzed root.
+func groupFiles(g *code.Graph, commits []cochange.Commit, maxCommitFiles int, toRoot func(string) (string, bool)) map[string][]filegroups.Group {
+	large := largePackages(g)
+	if len(large) == 0 {
+		return nil
+	}
+	byDir := map[string][][]string{}
+	for _, p := range large {
+		byDir[p.Dir] = nil
+	}
+	for _, c := range commits {
+		if maxCommitFiles > 0 && len(c.Files) > maxCommitFiles {
+			continue // a sweep, as for co-change
+		}
+		touched := map[string][]string{}
+		for _, f := range c.Files {
+			rel, ok := toRoot(f.Path)
+			if !ok {
+				continue
+			}
+			if _, ok := byDir[path.Dir(rel)]; ok {
+				touched[path.Dir(rel)] = append(touched[path.Dir(rel)], path.Base(rel))
+			}
+		}
+		for dir, names := range touched {
+			byDir[dir] = append(byDir[dir], names)
+		}
+	}
+	out := map[string][]filegroups.Group{}
+	for _, p := range large {
+		files := make([]filegroups.File, len(p.Files))
+		for i, f := range p.Files {
+			files[i] = filegroups.File{Name: path.Base(f)}
+			if i < len(p.FileLOC) {
+				files[i].LOC = p.FileLOC[i]
+			}
+		}
+		out[p.Dir] = filegroups.Groups(files, byDir[p.Dir])
+	}
+	return out
+}
+
+// fileGroups are the large packages' file groups: from the history when
+// it was mined, else from the files' names alone.
+func (a *Analysis) fileGroups() map[string][]filegroups.Group {
+	if a.History != nil && a.History.FileGroups != nil {
+		return a.History.FileGroups
+	}
+	if a.Code == nil {
+		return nil
+	}
+	return groupFiles(a.Code, nil, 0, nil)
+}
+
+// shownGroups is how many groups a warning names.
+const shownGroups = 5
+
 // warnLargePackages warns of each package in a context that holds at
-// least largePackageLines lines and largePackageShare of the code.
+// least largePackageLines lines and largePackageShare of the code, and
+// says how its files group.
 func (a *Analysis) warnLargePackages() {
 	if a.Code == nil || a.Partition == nil {
 		return
@@ -27,18 +108,27 @@ func (a *Analysis) warnLargePackages() {
 	for _, p := range a.Code.Packages {
 		total += p.LOC
 	}
-	for _, p := range a.Code.Packages {
-		if p.LOC < largePackageLines || float64(p.LOC) < largePackageShare*float64(total) {
-			continue
-		}
+	groups := a.fileGroups()
+	for _, p := range largePackages(a.Code) {
 		if _, ok := a.Partition.Of[p.Dir]; !ok {
 			continue // the shared kernel, tooling and the unplaced are no candidate's
 		}
-		a.Warnings = append(a.Warnings, schema.Warning{
-			Signal: "contexts",
-			Where:  p.Dir,
-			Message: fmt.Sprintf("%s is one package of %d lines, %d%% of the code: seams places whole packages, so the domains it mixes stay in one context; split it by its files first (the hotspots view shows which of them change most)",
-				p.Dir, p.LOC, int(math.Round(100*float64(p.LOC)/float64(total)))),
-		})
+		msg := fmt.Sprintf("%s is one package of %d lines, %d%% of the code: seams places whole packages, so the domains it mixes stay in one context; split it by its files first",
+			p.Dir, p.LOC, int(math.Round(100*float64(p.LOC)/float64(total))))
+		if gs := groups[p.Dir]; len(gs) > 1 {
+			var parts []string
+			for _, g := range gs[:min(len(gs), shownGroups)] {
+				parts = append(parts, fmt.Sprintf("%s (%d files, %d lines)", g.Name, len(g.Files), g.LOC))
+			}
+			more := ""
+			if len(gs) > shownGroups {
+				more = fmt.Sprintf(" and %d more", len(gs)-shownGroups)
+			}
+			msg += fmt.Sprintf(": by the commits that change them together and by their names, its files fall into %d groups, the largest %s%s (packages[].sources[].group)",
+				len(gs), strings.Join(parts, ", "), more)
+		} else {
+			msg += " (the hotspots view shows which of its files change most)"
+		}
+		a.Warnings = append(a.Warnings, schema.Warning{Signal: "contexts", Where: p.Dir, Message: msg})
 	}
 }

@@ -191,6 +191,7 @@ func (a *Analysis) packages() []schema.Package {
 		}
 		return prefix + "/" + f
 	}
+	groups := a.fileGroups()
 	var out []schema.Package
 	for _, p := range a.Code.Packages {
 		sp := schema.Package{Path: p.Dir, ImportPath: p.ImportPath, Files: len(p.Files), LOC: p.LOC, Main: p.Main(),
@@ -204,8 +205,14 @@ func (a *Analysis) packages() []schema.Package {
 			sp.Terms = terms
 		}
 		h := a.History.coChange()
+		groupOf := map[string]string{}
+		for _, g := range groups[p.Dir] {
+			for _, f := range g.Files {
+				groupOf[f] = g.Name
+			}
+		}
 		for i, f := range p.Files {
-			src := schema.SourceFile{Name: path.Base(f)}
+			src := schema.SourceFile{Name: path.Base(f), Group: groupOf[path.Base(f)]}
 			if i < len(p.FileLOC) {
 				src.LOC = p.FileLOC[i]
 			}

@@ -7,8 +7,9 @@
 // The packages below work on it: cochange aggregates commits to packages
 // and package pairs (the co-change layer's input), cluster partitions the
 // graph into candidate contexts and the shared kernel, rank describes and
-// orders the contexts, metrics measures a partition, and baseline freezes
-// a partition for CI and checks later states against it.
+// orders the contexts, metrics measures a partition, baseline freezes
+// a partition for CI and checks later states against it, and filegroups
+// proposes how to cut a package too large to place whole by its files.
 //
 // Everything here works on plain inputs (package paths, import edges,
 // table accesses, commits as lists of files) and knows nothing of how

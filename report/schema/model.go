@@ -282,6 +282,9 @@ type SourceFile struct {
 	// history).
 	Revisions int `json:"revisions"`
 	Churn     int `json:"churn"`
+	// Group names the group of files this one belongs with, in a package
+	// too large to place whole: where to cut it (see the warnings).
+	Group string `json:"group,omitempty"`
 }
 
 // PackageHistory is a package's change record from git.
