@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/seams-tool/seams/analyze/code"
@@ -39,9 +40,10 @@ func largePackages(g *code.Graph) []*code.Package {
 }
 
 // groupFiles groups the files of each large package by the commits that
-// changed them together (none without history) and by their names.
-// toRoot turns a commit's path into one relative to the analyzed root.
-func groupFiles(g *code.Graph, commits []cochange.Commit, maxCommitFiles int, toRoot func(string) (string, bool)) map[string][]filegroups.Group {
+// changed them together (none without history) and by their names. The
+// commits count as for co-change: bots' and bulk ones left out. toRoot
+// turns a commit's path into one relative to the analyzed root.
+func groupFiles(g *code.Graph, commits []cochange.Commit, opt cochange.Options, toRoot func(string) (string, bool)) map[string][]filegroups.Group {
 	large := largePackages(g)
 	if len(large) == 0 {
 		return nil
@@ -51,8 +53,8 @@ func groupFiles(g *code.Graph, commits []cochange.Commit, maxCommitFiles int, to
 		byDir[p.Dir] = nil
 	}
 	for _, c := range commits {
-		if maxCommitFiles > 0 && len(c.Files) > maxCommitFiles {
-			continue // a sweep, as for co-change
+		if (opt.MaxCommitFiles > 0 && len(c.Files) > opt.MaxCommitFiles) || opt.Bot(c.Author) {
+			continue
 		}
 		touched := map[string][]string{}
 		for _, f := range c.Files {
@@ -77,7 +79,8 @@ func groupFiles(g *code.Graph, commits []cochange.Commit, maxCommitFiles int, to
 				files[i].LOC = p.FileLOC[i]
 			}
 		}
-		out[p.Dir] = filegroups.Groups(files, byDir[p.Dir])
+		// The bulk filter above already bounds every commit.
+		out[p.Dir] = filegroups.Groups(files, byDir[p.Dir], 0)
 	}
 	return out
 }
@@ -85,13 +88,13 @@ func groupFiles(g *code.Graph, commits []cochange.Commit, maxCommitFiles int, to
 // fileGroups are the large packages' file groups: from the history when
 // it was mined, else from the files' names alone.
 func (a *Analysis) fileGroups() map[string][]filegroups.Group {
-	if a.History != nil && a.History.FileGroups != nil {
+	if a.History != nil {
 		return a.History.FileGroups
 	}
 	if a.Code == nil {
 		return nil
 	}
-	return groupFiles(a.Code, nil, 0, nil)
+	return groupFiles(a.Code, nil, cochange.Options{}, nil)
 }
 
 // shownGroups is how many groups a warning names.
@@ -115,7 +118,14 @@ func (a *Analysis) warnLargePackages() {
 		}
 		msg := fmt.Sprintf("%s is one package of %d lines, %d%% of the code: seams places whole packages, so the domains it mixes stay in one context; split it by its files first",
 			p.Dir, p.LOC, int(math.Round(100*float64(p.LOC)/float64(total))))
-		if gs := groups[p.Dir]; len(gs) > 1 {
+		gs := groups[p.Dir]
+		grouped := 0
+		for _, g := range gs {
+			grouped += len(g.Files)
+		}
+		// The unnamed group says where nothing names the files: not a cut.
+		gs = slices.DeleteFunc(slices.Clone(gs), func(g filegroups.Group) bool { return g.Name == filegroups.Unnamed })
+		if len(gs) > 1 {
 			var parts []string
 			for _, g := range gs[:min(len(gs), shownGroups)] {
 				parts = append(parts, fmt.Sprintf("%s (%d files, %d lines)", g.Name, len(g.Files), g.LOC))
@@ -124,8 +134,15 @@ func (a *Analysis) warnLargePackages() {
 			if len(gs) > shownGroups {
 				more = fmt.Sprintf(" and %d more", len(gs)-shownGroups)
 			}
-			msg += fmt.Sprintf(": by the commits that change them together and by their names, its files fall into %d groups, the largest %s%s (packages[].sources[].group)",
+			msg += fmt.Sprintf(": by the commits that change them together and by their names, its files fall into %d groups, the largest %s%s",
 				len(gs), strings.Join(parts, ", "), more)
+			switch rest := len(p.Files) - grouped; {
+			case rest == 1:
+				msg += "; 1 file is tied to none"
+			case rest > 1:
+				msg += fmt.Sprintf("; %d files are tied to none", rest)
+			}
+			msg += " (packages[].sources[].group)"
 		} else {
 			msg += " (the hotspots view shows which of its files change most)"
 		}

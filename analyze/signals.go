@@ -296,7 +296,7 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 		Commits: h.Commits, Merges: log.Merges, Missing: log.Missing,
 		Shallow: log.Shallow, ShallowDepth: log.ShallowDepth, CacheHits: log.CacheHits,
 		ElapsedMS: time.Since(start).Milliseconds(), CoChange: h,
-		FileGroups: groupFiles(a.Code, commits, hc.CoChange.MaxCommitFiles, toRoot),
+		FileGroups: groupFiles(a.Code, commits, hc.CoChange, toRoot),
 	}
 	st := Status{schema.StatusOK, fmt.Sprintf("%d commits read, %d used; %d package pairs change together", h.Commits, h.Used, len(h.Pairs))}
 	switch {

@@ -58,8 +58,8 @@ func DefaultOptions() Options {
 		Bots: slices.Clone(DefaultBots), CodeFiles: slices.Clone(DefaultCodeFiles)}
 }
 
-// bot reports whether an author identity is one of the bots.
-func (o Options) bot(author string) bool {
+// Bot reports whether an author identity is one of the bots.
+func (o Options) Bot(author string) bool {
 	a := strings.ToLower(author)
 	return slices.ContainsFunc(o.Bots, func(b string) bool { return b != "" && strings.Contains(a, strings.ToLower(b)) })
 }
@@ -186,7 +186,7 @@ func Aggregate(commits []Commit, opt Options, files Files) *History {
 	prevAuthors := map[string]map[string]bool{}
 	pairs := map[[2]string]int{}
 	for _, c := range commits {
-		if opt.bot(c.Author) {
+		if opt.Bot(c.Author) {
 			h.Bots++
 			continue
 		}

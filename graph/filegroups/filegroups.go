@@ -25,18 +25,15 @@ type Group struct {
 	LOC   int
 }
 
-// maxCommitFiles bounds the files of the package one commit may touch and
-// still count: beyond it the commit is a sweep (a rename, a lint fix).
-const maxCommitFiles = 50
-
 // restarts is how many seeds the clustering tries; the best Q wins.
 const restarts = 8
 
 // Groups groups files by the commits that touched them together (each
 // commit is the names of the package's files it touched, test files
-// included) and by their names. Files with neither kind of link form no
+// included; a commit touching more than maxCommitFiles of them, if
+// maxCommitFiles > 0, is a sweep and counts nothing) and by their names. Files with neither kind of link form no
 // group. Groups are sorted by lines, then name, the Unnamed one last.
-func Groups(files []File, commits [][]string) []Group {
+func Groups(files []File, commits [][]string, maxCommitFiles int) []Group {
 	index := make(map[string]int, len(files))
 	for i, f := range files {
 		index[f.Name] = i
@@ -62,7 +59,9 @@ func Groups(files []File, commits [][]string) []Group {
 		}
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
-		link(history, ids)
+		if maxCommitFiles <= 0 || len(ids) <= maxCommitFiles {
+			link(history, ids)
+		}
 	}
 	byWord := map[string][]int{}
 	for i, f := range files {
@@ -150,7 +149,7 @@ func Groups(files []File, commits [][]string) []Group {
 // link adds 1/(k-1) to each pair of the k ids.
 func link(m map[[2]int]float64, ids []int) {
 	k := len(ids)
-	if k < 2 || k > maxCommitFiles {
+	if k < 2 {
 		return
 	}
 	w := 1 / float64(k-1)
@@ -192,7 +191,8 @@ func tellApart(gs []Group) {
 
 // leadingWord is the first word of a file's name, lower-case, a plural
 // folded: channel_bookmark.go, channels.go and ChannelStore.go all give
-// "channel". Build-constraint suffixes and _test go first.
+// "channel". A _test suffix goes first; a name that begins with a digit
+// or with a one-letter word (v2_api.go, HTTPServer.go) has none.
 func leadingWord(name string) string {
 	name = strings.TrimSuffix(name, ".go")
 	name = strings.TrimSuffix(name, "_test")
@@ -205,10 +205,17 @@ func leadingWord(name string) string {
 	}
 	w := strings.ToLower(name[:end])
 	switch {
+	case len(w) < 2:
+		return ""
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		w = w[:len(w)-3] + "y"
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+	// status, alias, analysis, news and access are no plurals.
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !hasAnySuffix(w, "ss", "us", "is", "as", "ws"):
 		w = w[:len(w)-1]
 	}
 	return w
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	return slices.ContainsFunc(suffixes, func(x string) bool { return strings.HasSuffix(s, x) })
 }

@@ -18,6 +18,12 @@ func TestLeadingWord(t *testing.T) {
 		{"web-hook.go", "web"},
 		{"20190324205606.go", ""},
 		{"oauth2.go", "oauth"},
+		{"status.go", "status"},
+		{"alias.go", "alias"},
+		{"analysis.go", "analysis"},
+		{"news.go", "news"},
+		{"v2_api.go", ""},
+		{"HTTPServer.go", ""},
 	} {
 		if got := leadingWord(tc.name); got != tc.want {
 			t.Errorf("leadingWord(%q) = %q, want %q", tc.name, got, tc.want)
@@ -45,7 +51,7 @@ func TestGroups(t *testing.T) {
 		{Name: "project", Files: []string{"kanban.go", "project.go", "project_view.go"}, LOC: 320},
 		{Name: Unnamed, Files: []string{"20190324205606.go", "20190401000000.go"}, LOC: 20},
 	}
-	if got := Groups(files, commits); !reflect.DeepEqual(got, want) {
+	if got := Groups(files, commits, 50); !reflect.DeepEqual(got, want) {
 		t.Errorf("Groups = %+v\nwant %+v", got, want)
 	}
 
@@ -54,20 +60,31 @@ func TestGroups(t *testing.T) {
 		{Name: "task", Files: []string{"task.go", "task_comment.go"}, LOC: 400},
 		{Name: "project", Files: []string{"project.go", "project_view.go"}, LOC: 280},
 	}
-	if got := Groups(files, nil); !reflect.DeepEqual(got, want) {
+	if got := Groups(files, nil, 50); !reflect.DeepEqual(got, want) {
 		t.Errorf("Groups without history = %+v\nwant %+v", got, want)
 	}
 
-	// A sweep over more files than maxCommitFiles links none of them.
+	// A sweep over more files than the bound links none of them; the
+	// bound is not one for the names.
 	var sweep []string
 	var many []File
-	for i := range maxCommitFiles + 1 {
+	for i := range 51 {
 		name := fmt.Sprintf("f%c%c.go", 'a'+i/26, 'a'+i%26)
 		many = append(many, File{name, 1})
 		sweep = append(sweep, name)
 	}
-	if got := Groups(many, [][]string{sweep}); len(got) != 0 {
+	if got := Groups(many, [][]string{sweep}, 50); len(got) != 0 {
 		t.Errorf("a sweep grouped %d groups: %+v", len(got), got)
+	}
+	if got := Groups(many, [][]string{sweep}, 0); len(got) != 1 || len(got[0].Files) != 51 {
+		t.Errorf("without a bound, the commit did not group its 51 files: %+v", got)
+	}
+	var users []File
+	for i := range 60 {
+		users = append(users, File{fmt.Sprintf("user_%d.go", i), 1})
+	}
+	if got := Groups(users, nil, 50); len(got) != 1 || got[0].Name != "user" || len(got[0].Files) != 60 {
+		t.Errorf("60 files named user_* gave %+v, want one group of them all", got)
 	}
 }
 
@@ -80,7 +97,7 @@ func TestTellApart(t *testing.T) {
 	for range 20 {
 		commits = append(commits, []string{"team.go", "user_x.go"}, []string{"team.go", "x.go"})
 	}
-	got := Groups(files, commits)
+	got := Groups(files, commits, 50)
 	var names []string
 	for _, g := range got {
 		names = append(names, g.Name)

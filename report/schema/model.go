@@ -283,7 +283,9 @@ type SourceFile struct {
 	Revisions int `json:"revisions"`
 	Churn     int `json:"churn"`
 	// Group names the group of files this one belongs with, in a package
-	// too large to place whole: where to cut it (see the warnings).
+	// of 5,000 lines or more and a tenth of the code or more, too large to
+	// place whole: where to cut it. The warnings name the groups of those
+	// in a context.
 	Group string `json:"group,omitempty"`
 }
 
