@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -68,30 +69,42 @@ func TestLargePackageWarned(t *testing.T) {
 		t.Errorf("by names alone, groups = %v, want %v", groups, want)
 	}
 
-	// The history ties coupon.go to discount.go, whose names do not.
-	script := "commit 2024-01-01T10:00:00Z | Ann <ann@shop.test> | pricing\n"
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		script += "  A catalog/pricing/" + name + "\n"
-	}
-	for i := range 4 {
-		script += fmt.Sprintf("commit 2024-02-0%dT10:00:00Z | Ann <ann@shop.test> | discounts\n  M catalog/pricing/coupon.go\n  M catalog/pricing/discount.go\n", i+1)
-	}
-	s, err := gitscript.Parse(strings.NewReader(script))
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo := filepath.Join(t.TempDir(), "shop")
-	if _, err := gitscript.Build(s, repo, dir); err != nil {
-		t.Fatal(err)
-	}
-	copyDir(t, "../testdata/shop", repo) // the rest of the shop, untracked
-	grow(repo)
-	w, groups = run(repo)
+	// The history ties coupon.go to discount.go, whose names do not; in
+	// the second case the module lies below the git root (its packages'
+	// paths then start with that directory).
 	want["catalog/pricing/coupon.go"], want["catalog/pricing/discount.go"] = "coupon", "coupon"
-	if !maps.Equal(groups, want) {
-		t.Errorf("with history, groups = %v, want %v", groups, want)
-	}
-	if len(w) != 1 || !strings.Contains(w[0].Message, "fall into 2 groups, the largest rate (2 files") {
-		t.Errorf("warnings = %+v, want catalog/pricing's two groups named", w)
+	for _, below := range []string{".", "server"} {
+		script := "commit 2024-01-01T10:00:00Z | Ann <ann@shop.test> | pricing\n"
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			script += "  A " + path.Join(below, "catalog/pricing", name) + "\n"
+		}
+		for i := range 4 {
+			script += fmt.Sprintf("commit 2024-02-0%dT10:00:00Z | Ann <ann@shop.test> | discounts\n  M %s\n  M %s\n",
+				i+1, path.Join(below, "catalog/pricing/coupon.go"), path.Join(below, "catalog/pricing/discount.go"))
+		}
+		s, err := gitscript.Parse(strings.NewReader(script))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixture := t.TempDir()
+		copyDir(t, dir, filepath.Join(fixture, below))
+		repo := filepath.Join(t.TempDir(), "shop")
+		if _, err := gitscript.Build(s, repo, fixture); err != nil {
+			t.Fatal(err)
+		}
+		root := filepath.Join(repo, below)
+		copyDir(t, "../testdata/shop", root) // the rest of the shop, untracked
+		grow(root)
+		w, groups = run(root)
+		wantBelow := map[string]string{}
+		for f, g := range want {
+			wantBelow[path.Join(below, f)] = g
+		}
+		if !maps.Equal(groups, wantBelow) {
+			t.Errorf("below %q, with history, groups = %v, want %v", below, groups, wantBelow)
+		}
+		if len(w) != 1 || !strings.Contains(w[0].Message, "fall into 2 groups, the largest rate (2 files") {
+			t.Errorf("below %q, warnings = %+v, want catalog/pricing's two groups named", below, w)
+		}
 	}
 }
