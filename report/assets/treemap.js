@@ -145,6 +145,9 @@ function drawFiles(g, pk, p, q, tf) {
 
 // fileLines is a file's tooltip.
 function fileLines(pk, f) {
-  return [pk.path + '/' + f.name, num(f.loc) + ' LOC',
+  var lines = [pk.path + '/' + f.name, num(f.loc) + ' LOC',
     f.revisions ? plural(f.revisions, 'commit') + ' in the window, ' + num(f.churn) + ' lines churned' : 'no change in the window'];
+  // A package too large to place whole: which of its cuts the file goes with.
+  if (f.group) lines.push('goes with the ' + f.group + ' files when the package is split (Warnings)');
+  return lines;
 }
