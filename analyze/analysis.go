@@ -48,6 +48,10 @@ type Analysis struct {
 
 	// Graph is the fused coupling graph over the packages.
 	Graph *graph.Graph
+	// FileGroups are the groups of the files of each package too large to
+	// place whole (see large.go): by the commits that changed them together
+	// when the history was mined, and by their names.
+	FileGroups map[string][]filegroups.Group
 	// Layers are the repository's technical layers.
 	Layers []tiers.Layer
 	// Partition, Contexts and Metrics are the candidate contexts, ranked,
@@ -84,9 +88,6 @@ type History struct {
 	ElapsedMS    int64 // how long mining took
 	// CoChange is the history aggregated to packages.
 	CoChange *cochange.History
-	// FileGroups are the file groups of each package too large to place
-	// whole (see large.go), from the commits and the files' names.
-	FileGroups map[string][]filegroups.Group
 }
 
 // pairs are the co-change pairs, none without history.

@@ -29,6 +29,7 @@ import (
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/filegroups"
 	"github.com/seams-tool/seams/graph/metrics"
 	"github.com/seams-tool/seams/graph/rank"
 	"github.com/seams-tool/seams/report"
@@ -243,6 +244,7 @@ type cached struct {
 	Symbols   *Symbols
 	Status    map[schema.Signal]Status
 	Warnings  []schema.Warning
+	Groups    map[string][]filegroups.Group
 	Partition *cluster.Partition
 	Contexts  []rank.Context
 	Metrics   *metrics.Figures
@@ -277,12 +279,12 @@ func loadAnalysis(dir, root, key string) *Analysis {
 		return nil
 	}
 	return &Analysis{Head: c.Head, Code: c.Code, SQL: c.SQL, History: c.History, Vocabulary: c.Vocab, Symbols: c.Symbols, Status: c.Status, Warnings: c.Warnings,
-		Partition: c.Partition, Contexts: c.Contexts, Metrics: c.Metrics}
+		FileGroups: c.Groups, Partition: c.Partition, Contexts: c.Contexts, Metrics: c.Metrics}
 }
 
 func storeAnalysis(dir, root, key string, a *Analysis) {
 	var payload bytes.Buffer
-	c := cached{a.Head, a.Code, a.SQL, a.History, a.Vocabulary, a.Symbols, a.Status, a.Warnings, a.Partition, a.Contexts, a.Metrics}
+	c := cached{a.Head, a.Code, a.SQL, a.History, a.Vocabulary, a.Symbols, a.Status, a.Warnings, a.FileGroups, a.Partition, a.Contexts, a.Metrics}
 	if gob.NewEncoder(&payload).Encode(&c) != nil {
 		return
 	}

@@ -24,19 +24,18 @@ const (
 	largePackageShare = 0.1  // of the analyzed code
 )
 
-// largePackages are the packages over both bounds.
-func largePackages(g *code.Graph) []*code.Package {
-	total := 0
+// largePackages are the packages over both bounds, and the lines of
+// code of all packages.
+func largePackages(g *code.Graph) (large []*code.Package, total int) {
 	for _, p := range g.Packages {
 		total += p.LOC
 	}
-	var out []*code.Package
 	for _, p := range g.Packages {
 		if p.LOC >= largePackageLines && float64(p.LOC) >= largePackageShare*float64(total) {
-			out = append(out, p)
+			large = append(large, p)
 		}
 	}
-	return out
+	return large, total
 }
 
 // groupFiles groups the files of each large package by the commits that
@@ -44,7 +43,7 @@ func largePackages(g *code.Graph) []*code.Package {
 // commits count as for co-change: bots' and bulk ones left out. toRoot
 // turns a commit's path into one relative to the analyzed root.
 func groupFiles(g *code.Graph, commits []cochange.Commit, opt cochange.Options, toRoot func(string) (string, bool)) map[string][]filegroups.Group {
-	large := largePackages(g)
+	large, _ := largePackages(g)
 	if len(large) == 0 {
 		return nil
 	}
@@ -62,8 +61,9 @@ func groupFiles(g *code.Graph, commits []cochange.Commit, opt cochange.Options, 
 			if !ok {
 				continue
 			}
-			if _, ok := byDir[path.Dir(rel)]; ok {
-				touched[path.Dir(rel)] = append(touched[path.Dir(rel)], path.Base(rel))
+			dir := path.Dir(rel)
+			if _, ok := byDir[dir]; ok {
+				touched[dir] = append(touched[dir], path.Base(rel))
 			}
 		}
 		for dir, names := range touched {
@@ -85,18 +85,6 @@ func groupFiles(g *code.Graph, commits []cochange.Commit, opt cochange.Options, 
 	return out
 }
 
-// fileGroups are the large packages' file groups: from the history when
-// it was mined, else from the files' names alone.
-func (a *Analysis) fileGroups() map[string][]filegroups.Group {
-	if a.History != nil {
-		return a.History.FileGroups
-	}
-	if a.Code == nil {
-		return nil
-	}
-	return groupFiles(a.Code, nil, cochange.Options{}, nil)
-}
-
 // shownGroups is how many groups a warning names.
 const shownGroups = 5
 
@@ -107,18 +95,14 @@ func (a *Analysis) warnLargePackages() {
 	if a.Code == nil || a.Partition == nil {
 		return
 	}
-	total := 0
-	for _, p := range a.Code.Packages {
-		total += p.LOC
-	}
-	groups := a.fileGroups()
-	for _, p := range largePackages(a.Code) {
+	large, total := largePackages(a.Code)
+	for _, p := range large {
 		if _, ok := a.Partition.Of[p.Dir]; !ok {
 			continue // the shared kernel, tooling and the unplaced are no candidate's
 		}
 		msg := fmt.Sprintf("%s is one package of %d lines, %d%% of the code: seams places whole packages, so the domains it mixes stay in one context; split it by its files first",
 			p.Dir, p.LOC, int(math.Round(100*float64(p.LOC)/float64(total))))
-		gs := groups[p.Dir]
+		gs := a.FileGroups[p.Dir]
 		grouped := 0
 		for _, g := range gs {
 			grouped += len(g.Files)

@@ -191,7 +191,6 @@ func (a *Analysis) packages() []schema.Package {
 		}
 		return prefix + "/" + f
 	}
-	groups := a.fileGroups()
 	var out []schema.Package
 	for _, p := range a.Code.Packages {
 		sp := schema.Package{Path: p.Dir, ImportPath: p.ImportPath, Files: len(p.Files), LOC: p.LOC, Main: p.Main(),
@@ -206,7 +205,7 @@ func (a *Analysis) packages() []schema.Package {
 		}
 		h := a.History.coChange()
 		groupOf := map[string]string{}
-		for _, g := range groups[p.Dir] {
+		for _, g := range a.FileGroups[p.Dir] {
 			for _, f := range g.Files {
 				groupOf[f] = g.Name
 			}

@@ -18,6 +18,7 @@ import (
 	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph"
 	"github.com/seams-tool/seams/graph/cluster"
+	"github.com/seams-tool/seams/graph/cochange"
 	"github.com/seams-tool/seams/graph/metrics"
 	"github.com/seams-tool/seams/graph/rank"
 	"github.com/seams-tool/seams/graph/tiers"
@@ -230,6 +231,10 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 	}
 	if supplied != nil {
 		a.History = <-supplied
+	}
+	if a.FileGroups == nil {
+		// Without history the files' names alone group them.
+		a.FileGroups = groupFiles(g, nil, cochange.Options{}, nil)
 	}
 	phase("cluster")
 	a.fuse()

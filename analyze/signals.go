@@ -13,6 +13,7 @@ import (
 	"github.com/seams-tool/seams/analyze/tables"
 	"github.com/seams-tool/seams/analyze/vocab"
 	"github.com/seams-tool/seams/graph/cochange"
+	"github.com/seams-tool/seams/graph/filegroups"
 	"github.com/seams-tool/seams/report/schema"
 )
 
@@ -215,14 +216,15 @@ func (a *Analysis) readLog(progress func(done, total int)) minedLog {
 
 // historySignal is the history signal, ready to be put in the Analysis.
 type historySignal struct {
-	history  *History
-	status   Status
-	warnings []string
+	history    *History
+	fileGroups map[string][]filegroups.Group
+	status     Status
+	warnings   []string
 }
 
 // apply puts the signal in the Analysis.
 func (s historySignal) apply(a *Analysis) {
-	a.History = s.history
+	a.History, a.FileGroups = s.history, s.fileGroups
 	a.Status[schema.SignalHistory] = s.status
 	for _, w := range s.warnings {
 		a.warn(schema.SignalHistory, w, "")
@@ -296,8 +298,8 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 		Commits: h.Commits, Merges: log.Merges, Missing: log.Missing,
 		Shallow: log.Shallow, ShallowDepth: log.ShallowDepth, CacheHits: log.CacheHits,
 		ElapsedMS: time.Since(start).Milliseconds(), CoChange: h,
-		FileGroups: groupFiles(a.Code, commits, hc.CoChange, toRoot),
 	}
+	out.fileGroups = groupFiles(a.Code, commits, hc.CoChange, toRoot)
 	st := Status{schema.StatusOK, fmt.Sprintf("%d commits read, %d used; %d package pairs change together", h.Commits, h.Used, len(h.Pairs))}
 	switch {
 	case log.Shallow:

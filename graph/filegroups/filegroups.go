@@ -31,8 +31,9 @@ const restarts = 8
 // Groups groups files by the commits that touched them together (each
 // commit is the names of the package's files it touched, test files
 // included; a commit touching more than maxCommitFiles of them, if
-// maxCommitFiles > 0, is a sweep and counts nothing) and by their names. Files with neither kind of link form no
-// group. Groups are sorted by lines, then name, the Unnamed one last.
+// maxCommitFiles > 0, is a sweep and counts nothing) and by their names.
+// Files with neither kind of link form no group. Groups are sorted by
+// lines, then name, the Unnamed one last.
 func Groups(files []File, commits [][]string, maxCommitFiles int) []Group {
 	index := make(map[string]int, len(files))
 	for i, f := range files {
