@@ -59,6 +59,14 @@ type Analysis struct {
 	Partition *cluster.Partition
 	Contexts  []rank.Context
 	Metrics   *metrics.Figures
+
+	// The large packages cut into their parts (parts.go): the cut, where
+	// their symbols are declared, the parts' vocabulary and the graph
+	// over the parts, which clustering reads.
+	parts     *fileParts
+	declFile  map[string]map[string]string
+	partVoc   *vocab.Result
+	partGraph *graph.Graph
 }
 
 // Symbols is the part of package symbols' result the plans need.
@@ -88,6 +96,9 @@ type History struct {
 	ElapsedMS    int64 // how long mining took
 	// CoChange is the history aggregated to packages.
 	CoChange *cochange.History
+	// PartPairs are the co-change pairs with the packages too large to
+	// place whole cut into their file groups (parts.go).
+	PartPairs []cochange.Pair
 }
 
 // pairs are the co-change pairs, none without history.

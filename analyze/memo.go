@@ -26,9 +26,10 @@ import (
 // collectors are the passes that read each parsed Go file besides the
 // import graph; a nil one is off.
 type collectors struct {
-	sym *symbols.Collector
-	sql *tables.Collector
-	voc *vocab.Collector
+	sym  *symbols.Collector
+	sql  *tables.Collector
+	voc  *vocab.Collector
+	kept *keptVocabulary // the files' vocabularies, for the large packages' parts
 }
 
 func (c collectors) on() bool { return c.sym != nil || c.sql != nil || c.voc != nil }
@@ -84,6 +85,9 @@ func (c collectors) add(f code.File, ss *symbols.Summary, ts *tables.Summary, vs
 	}
 	if vs != nil {
 		c.voc.AddSummary(f.Dir, vs)
+		if c.kept != nil {
+			c.kept.add(f.Path, f.Dir, vs)
+		}
 	}
 }
 

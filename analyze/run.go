@@ -143,7 +143,10 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 	if wantVoc {
 		voc = vocab.NewCollector()
 	}
-	col := collectors{sym, sql, voc}
+	col := collectors{sym: sym, sql: sql, voc: voc}
+	if voc != nil && !cfg.NoContexts {
+		col.kept = &keptVocabulary{}
+	}
 	if !col.on() {
 		memo = nil // nothing parses the files in full: nothing to remember
 	} else {
@@ -203,6 +206,7 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 	finishing.Wait()
 	if symResult != nil {
 		a.Symbols = symbolsOf(symResult)
+		a.declFile = declFiles(symResult, g)
 	}
 	a.importsStatus()
 	if sql != nil {
@@ -219,22 +223,29 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 		hs.apply(a)
 		step("mined history: %s", a.Status[schema.SignalHistory].Detail)
 	}
-	if voc != nil {
-		phase("vocabulary")
-		a.vocabulary(voc)
-		step("compared vocabularies: %s", a.Status[schema.SignalVocabulary].Detail)
-	}
-	for _, s := range []schema.Signal{schema.SignalSQL, schema.SignalHistory, schema.SignalVocabulary} {
-		if !cfg.wants(s) {
-			a.Status[s] = Status{schema.StatusOff, "not requested (--signals)"}
-		}
-	}
 	if supplied != nil {
 		a.History = <-supplied
 	}
 	if a.FileGroups == nil {
 		// Without history the files' names alone group them.
 		a.FileGroups = groupFiles(g, nil, cochange.Options{}, nil)
+	}
+	if !cfg.NoContexts {
+		a.parts = newFileParts(g, a.FileGroups)
+	}
+	if voc != nil {
+		phase("vocabulary")
+		a.vocabulary(voc)
+		if a.parts != nil && col.kept != nil {
+			a.partVoc = a.partVocabulary(a.parts, col.kept)
+		}
+		col.kept = nil
+		step("compared vocabularies: %s", a.Status[schema.SignalVocabulary].Detail)
+	}
+	for _, s := range []schema.Signal{schema.SignalSQL, schema.SignalHistory, schema.SignalVocabulary} {
+		if !cfg.wants(s) {
+			a.Status[s] = Status{schema.StatusOff, "not requested (--signals)"}
+		}
 	}
 	phase("cluster")
 	a.fuse()
@@ -308,6 +319,14 @@ func (a *Analysis) fuse() {
 		}
 	}
 	a.Graph = graph.New(in, a.Config.Weights)
+	a.partGraph = nil
+	if a.parts != nil {
+		var pairs []cochange.Pair
+		if a.History != nil {
+			pairs = a.History.PartPairs
+		}
+		a.partGraph = graph.New(a.partInput(in, a.parts, a.declFile, a.partVoc, pairs), a.Config.Weights)
+	}
 }
 
 // tableUses lists each package's table accesses, by package, then
@@ -359,7 +378,13 @@ func tableUses(g *code.Graph, res *tables.Result) []graph.TableUse {
 
 // findContexts clusters, ranks and measures.
 func (a *Analysis) findContexts() {
-	a.Partition = cluster.Cluster(a.Graph, a.Config.Cluster)
+	if a.partGraph != nil {
+		// Clustered by their parts, the large packages go where most
+		// of their lines do; the ranking and the figures see packages.
+		a.Partition = cluster.Cluster(a.partGraph, a.Config.Cluster).Gather(a.partGraph)
+	} else {
+		a.Partition = cluster.Cluster(a.Graph, a.Config.Cluster)
+	}
 	a.rankContexts()
 }
 

@@ -280,7 +280,7 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 	// A restructure's moves carry paths, not co-change (RenamesByContent).
 	renames := log.RenamesByContent()
 	commits := coChangeCommits(log.Commits, renames, hc.CoChange.MaxCommitFiles)
-	h := cochange.Aggregate(commits, hc.CoChange, cochange.Files{
+	files := cochange.Files{
 		PackageOf: func(f string) (string, bool) {
 			rel, ok := toRoot(f)
 			if !ok {
@@ -293,13 +293,17 @@ func (a *Analysis) historyOf(m minedLog) (out historySignal) {
 			rel, ok := toRoot(f)
 			return ok && (generated[rel] || all.Excluded(rel))
 		}),
-	})
+	}
+	h := cochange.Aggregate(commits, hc.CoChange, files)
 	out.history = &History{
 		Commits: h.Commits, Merges: log.Merges, Missing: log.Missing,
 		Shallow: log.Shallow, ShallowDepth: log.ShallowDepth, CacheHits: log.CacheHits,
 		ElapsedMS: time.Since(start).Milliseconds(), CoChange: h,
 	}
 	out.fileGroups = groupFiles(a.Code, commits, hc.CoChange, toRoot)
+	if fp := newFileParts(a.Code, out.fileGroups); fp != nil && !a.Config.NoContexts {
+		out.history.PartPairs = partPairs(commits, hc.CoChange, files, fp, toRoot)
+	}
 	st := Status{schema.StatusOK, fmt.Sprintf("%d commits read, %d used; %d package pairs change together", h.Commits, h.Used, len(h.Pairs))}
 	switch {
 	case log.Shallow:

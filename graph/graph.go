@@ -49,11 +49,16 @@ func (w Weights) Validate() error {
 	return nil
 }
 
-// Node is a package as the coupling model sees it.
+// Node is a package as the coupling model sees it, or a part of one.
 type Node struct {
 	Path string // the package directory, its identity
 	LOC  int
 	Main bool // a command
+	// Whole is set on a part of a package: a group of the files of a
+	// package too large to place whole (see package graph/filegroups),
+	// clustered as a node of its own. It is the package's path; Path is
+	// then the part's, below it.
+	Whole string
 }
 
 // Import is a directed import between two packages.

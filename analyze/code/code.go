@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -88,6 +89,10 @@ type Package struct {
 	Name       string // the package clause, without a _test suffix
 	Files      []string
 	FileLOC    []int // the lines of code of each of Files
+	// FileDeps are the repository packages (directories) each of Files
+	// imports, sorted: where a package too large to place whole is cut
+	// by its files, each part keeps its own imports.
+	FileDeps   [][]string
 	LOC        int
 	StdImports int // distinct standard-library packages imported
 	DepImports int // distinct third-party packages imported
@@ -343,6 +348,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	pkgs := map[string]*Package{}
 	imports := map[string]map[string]bool{} // per dir: import paths, to count distinct ones
 	fileImports := make([][]string, len(jobs))
+	fileIndex := make([]int, len(jobs)) // job -> its index in its package's Files, plus 1
 	for i, fi := range results {
 		j := jobs[i]
 		switch {
@@ -379,6 +385,7 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 		p.FileLOC = append(p.FileLOC, fi.loc)
 		p.LOC += fi.loc
 		fileImports[i] = fi.imports
+		fileIndex[i] = len(p.Files)
 		for _, ip := range fi.imports {
 			imports[p.Dir][ip] = true
 		}
@@ -389,6 +396,9 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 
 	edges := map[[2]string]int{}
 	at := map[[2]string]string{}
+	for _, p := range pkgs {
+		p.FileDeps = make([][]string, len(p.Files))
+	}
 	for i, ips := range fileImports {
 		from := jobs[i].pkg.dir
 		seen := map[string]bool{}
@@ -398,6 +408,10 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 				continue
 			}
 			seen[to] = true
+			if fi := fileIndex[i] - 1; fi >= 0 {
+				p := pkgs[from]
+				p.FileDeps[fi] = append(p.FileDeps[fi], to)
+			}
 			key := [2]string{from, to}
 			edges[key]++
 			where := fmt.Sprintf("%s:%d", jobs[i].file, results[i].lines[k])
@@ -420,6 +434,9 @@ func (g *Graph) build(r *repo.Repo, rules *scope.Rules, listed []listedPackage, 
 	}
 
 	for _, p := range pkgs {
+		for _, deps := range p.FileDeps {
+			slices.Sort(deps)
+		}
 		g.Packages = append(g.Packages, p)
 		g.Files += len(p.Files)
 	}

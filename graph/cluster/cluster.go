@@ -104,6 +104,9 @@ type Partition struct {
 	// form a context, but not one to extract: the strangler's facade
 	// stays in front of the services.
 	Delivery map[string]bool
+	// Parts says where each part of a package went, when the partition
+	// was gathered from one of parts (Gather): by the part's path.
+	Parts map[string]PartPlace
 }
 
 // Match reports whether the package path p matches a pattern: path.Match
