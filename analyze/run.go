@@ -143,10 +143,15 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 	if wantVoc {
 		voc = vocab.NewCollector()
 	}
-	col := collectors{sym: sym, sql: sql, voc: voc}
+	// The files' vocabularies are kept for the parts of the packages too
+	// large to place whole (parts.go), known only once all are loaded.
+	var kept *keptVocabulary
 	if voc != nil && !cfg.NoContexts {
-		col.kept = &keptVocabulary{}
+		kept = &keptVocabulary{}
 	}
+	// Nothing may hold col past the load: its collectors' state is most
+	// of the memory a run takes.
+	col := collectors{sym: sym, sql: sql, voc: voc, kept: kept}
 	if !col.on() {
 		memo = nil // nothing parses the files in full: nothing to remember
 	} else {
@@ -236,10 +241,10 @@ func run(r *repo.Repo, rules *scope.Rules, cfg Config, o loadOptions) (*Analysis
 	if voc != nil {
 		phase("vocabulary")
 		a.vocabulary(voc)
-		if a.parts != nil && col.kept != nil {
-			a.partVoc = a.partVocabulary(a.parts, col.kept)
+		if a.parts != nil && kept != nil {
+			a.partVoc = a.partVocabulary(a.parts, kept)
 		}
-		col.kept = nil
+		kept = nil
 		step("compared vocabularies: %s", a.Status[schema.SignalVocabulary].Detail)
 	}
 	for _, s := range []schema.Signal{schema.SignalSQL, schema.SignalHistory, schema.SignalVocabulary} {
