@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"path"
@@ -100,7 +101,7 @@ func (a *Analysis) warnLargePackages() {
 		if _, ok := a.Partition.Of[p.Dir]; !ok {
 			continue // the shared kernel, tooling and the unplaced are no candidate's
 		}
-		msg := fmt.Sprintf("%s is one package of %d lines, %d%% of the code: seams places whole packages, so the domains it mixes stay in one context; split it by its files first",
+		msg := fmt.Sprintf("%s is one package of %d lines, %d%% of the code: whatever domains it mixes go with it into one context; split it by its files first",
 			p.Dir, p.LOC, int(math.Round(100*float64(p.LOC)/float64(total))))
 		gs := a.FileGroups[p.Dir]
 		grouped := 0
@@ -127,9 +128,49 @@ func (a *Analysis) warnLargePackages() {
 				msg += fmt.Sprintf("; %d files are tied to none", rest)
 			}
 			msg += " (packages[].sources[].group)"
+			msg += a.partsPlaced(p)
 		} else {
 			msg += " (the hotspots view shows which of its files change most)"
 		}
 		a.Warnings = append(a.Warnings, schema.Warning{Signal: "contexts", Where: p.Dir, Message: msg})
 	}
+}
+
+// partsPlaced says where the parts of a package clustered by its parts
+// went, by their lines: "" for a package clustered whole.
+func (a *Analysis) partsPlaced(p *code.Package) string {
+	ctxOf, names := map[string]string{}, map[string]string{}
+	for _, c := range a.Contexts {
+		names[c.ID] = c.Name
+		for _, q := range c.Packages {
+			ctxOf[q] = c.ID
+		}
+	}
+	parts := a.partsOf(p, ctxOf)
+	if len(parts) == 0 {
+		return ""
+	}
+	lines := map[string]int{}
+	var order []string
+	for _, pt := range parts {
+		to := "context " + names[pt.Context]
+		switch {
+		case pt.Shared != "":
+			to = "the shared kernel"
+		case pt.Tooling != "":
+			to = "tooling"
+		case pt.Context == "":
+			to = "no context"
+		}
+		if _, ok := lines[to]; !ok {
+			order = append(order, to)
+		}
+		lines[to] += pt.LOC
+	}
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(lines[y], lines[x]) })
+	var parts2 []string
+	for _, to := range order {
+		parts2 = append(parts2, fmt.Sprintf("%d%% to %s", int(math.Round(100*float64(lines[to])/float64(max(p.LOC, 1)))), to))
+	}
+	return fmt.Sprintf(". Clustered as these groups, each on its own evidence, its lines went %s; the package is placed with the first (packages[].parts)", strings.Join(parts2, ", "))
 }

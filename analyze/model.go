@@ -221,6 +221,7 @@ func (a *Analysis) packages() []schema.Package {
 			}
 			sp.Sources = append(sp.Sources, src)
 		}
+		sp.Parts = a.partsOf(p, ctxOf)
 		if h != nil {
 			if ph := h.Packages[p.Dir]; ph != nil {
 				sp.History = &schema.PackageHistory{

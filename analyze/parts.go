@@ -17,6 +17,7 @@ import (
 	"github.com/seams-tool/seams/graph/cochange"
 	"github.com/seams-tool/seams/graph/filegroups"
 	"github.com/seams-tool/seams/graph/tiers"
+	"github.com/seams-tool/seams/report/schema"
 )
 
 // A package too large to place whole (large.go) is clustered as its file
@@ -350,5 +351,41 @@ func declFiles(r *symbols.Result, g *code.Graph) map[string]map[string]string {
 			m[d.Name] = f
 		}
 	}
+	return out
+}
+
+// partsOf lists where the parts of package p went, largest first; nil
+// for a package clustered whole. ctxOf maps a package to its context's
+// id.
+func (a *Analysis) partsOf(p *code.Package, ctxOf map[string]string) []schema.PackagePart {
+	if a.Partition == nil || len(a.Partition.Parts) == 0 || len(a.FileGroups[p.Dir]) < 2 {
+		return nil
+	}
+	fp := newFileParts(a.Code, map[string][]filegroups.Group{p.Dir: a.FileGroups[p.Dir]})
+	if fp == nil {
+		return nil
+	}
+	files := map[string]int{}
+	for _, n := range fp.of {
+		files[n]++
+	}
+	var out []schema.PackagePart
+	for _, n := range fp.parts[p.Dir] {
+		pl, ok := a.Partition.Parts[n]
+		if !ok {
+			return nil // clustered with other groups: not these parts
+		}
+		sp := schema.PackagePart{Name: strings.TrimPrefix(n[len(p.Dir):], partSep), Files: files[n], LOC: fp.loc[n], Shared: pl.Shared, Tooling: pl.Tooling}
+		if p.Dir == "." {
+			sp.Name = strings.TrimPrefix(n, partSep[1:])
+		}
+		if pl.With != "" {
+			sp.Context = ctxOf[pl.With]
+		}
+		out = append(out, sp)
+	}
+	slices.SortStableFunc(out, func(x, y schema.PackagePart) int {
+		return cmp.Or(cmp.Compare(y.LOC, x.LOC), cmp.Compare(x.Name, y.Name))
+	})
 	return out
 }

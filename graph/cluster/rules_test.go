@@ -273,3 +273,34 @@ func TestEntryImportedByTests(t *testing.T) {
 		}
 	}
 }
+
+// TestKernelHoldsWholePackages checks that a part of a package, imported
+// from every context, stays in a context where the same code as a
+// package of its own joins the kernel, and that a part only the kernel
+// imports stays out of it too.
+func TestKernelHoldsWholePackages(t *testing.T) {
+	for _, tt := range []struct {
+		whole  string // the node's package when it is a part
+		shared bool
+	}{{"", true}, {"models", false}} {
+		in := graphtest.ShopLike()
+		add := func(p string, imports ...string) {
+			in.Nodes = append(in.Nodes, graph.Node{Path: p, LOC: 200, Whole: tt.whole})
+			for _, to := range imports {
+				in.Imports = append(in.Imports, graph.Import{From: p, To: to, Files: 1})
+			}
+		}
+		add("models/#task", "log")
+		add("models/#label", "log")
+		for _, from := range []string{"billing", "catalog", "catalog/rules", "identity", "ordering", "ordering/rules"} {
+			in.Imports = append(in.Imports, graph.Import{From: from, To: "models/#task", Files: 2})
+		}
+		in.Imports = append(in.Imports, graph.Import{From: "log", To: "models/#label", Files: 1})
+		part := cluster(in, DefaultOptions())
+		for _, p := range []string{"models/#task", "models/#label"} {
+			if got := part.Shared[p] != ""; got != tt.shared {
+				t.Errorf("whole %q: %s shared %v (%q), want %v", tt.whole, p, got, part.Shared[p], tt.shared)
+			}
+		}
+	}
+}

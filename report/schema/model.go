@@ -271,6 +271,22 @@ type Package struct {
 	// Sources are the analyzed files, in path order, with their size and
 	// their change in the pressure window: the hotspots inside a package.
 	Sources []SourceFile `json:"sources,omitempty"`
+	// Parts are the groups of files a package too large to place whole
+	// was clustered as, each a node of its own, largest first: where each
+	// went. The package itself is placed where most of their lines went.
+	Parts []PackagePart `json:"parts,omitempty"`
+}
+
+// PackagePart is one group of a package's files as clustering placed it.
+type PackagePart struct {
+	Name  string `json:"name"`  // the group's name (SourceFile.Group); files of no group go with the largest
+	Files int    `json:"files"` // the package's files in it
+	LOC   int    `json:"loc"`
+	// Context is the id of the context it went to; empty when it went to
+	// the shared kernel, tooling or none. Shared and Tooling say why.
+	Context string `json:"context,omitempty"`
+	Shared  string `json:"shared,omitempty"`
+	Tooling string `json:"tooling,omitempty"`
 }
 
 // SourceFile is one analyzed file of a package.
