@@ -9,6 +9,11 @@
 // run goes on with the others; Run fails only when there is nothing to
 // analyze at all.
 //
+// A package too large to place whole (5,000 lines or more and a tenth of
+// the code or more) is clustered as its file groups (parts.go): each group
+// gets the share of the package's edges that its files hold, and the
+// package goes where most of its lines went.
+//
 // The subpackages do the extraction: scope (which files count), repo
 // (where the repository and its modules are), code (the import graph),
 // tables (SQL table access), history (git history), snapshot (a commit's

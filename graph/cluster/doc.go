@@ -15,6 +15,12 @@
 // Declared contexts are contracted into one node each, so they stay
 // whole.
 //
+// A node may be a part of a package (graph.Node.Whole set): a group of the
+// files of a package too large to place whole. Parts cluster as packages
+// do, except that none joins the kernel by its rule, and Partition.Gather
+// then places each package where most of its parts' lines went, keeping in
+// Partition.Parts where each part went.
+//
 // The result is deterministic: the same graph and options give the same
 // partition, whatever the order of the input and GOMAXPROCS.
 package cluster
