@@ -139,14 +139,11 @@ func (a *Analysis) warnLargePackages() {
 // partsPlaced says where the parts of a package clustered by its parts
 // went, by their lines: "" for a package clustered whole.
 func (a *Analysis) partsPlaced(p *code.Package) string {
-	ctxOf, names := map[string]string{}, map[string]string{}
+	names := map[string]string{}
 	for _, c := range a.Contexts {
 		names[c.ID] = c.Name
-		for _, q := range c.Packages {
-			ctxOf[q] = c.ID
-		}
 	}
-	parts := a.partsOf(p, ctxOf)
+	parts := a.partsOf(p, a.contextIDs())
 	if len(parts) == 0 {
 		return ""
 	}
@@ -168,9 +165,9 @@ func (a *Analysis) partsPlaced(p *code.Package) string {
 		lines[to] += pt.LOC
 	}
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(lines[y], lines[x]) })
-	var parts2 []string
+	var went []string
 	for _, to := range order {
-		parts2 = append(parts2, fmt.Sprintf("%d%% to %s", int(math.Round(100*float64(lines[to])/float64(max(p.LOC, 1)))), to))
+		went = append(went, fmt.Sprintf("%d%% to %s", int(math.Round(100*float64(lines[to])/float64(max(p.LOC, 1)))), to))
 	}
-	return fmt.Sprintf(". Clustered as these groups, each on its own evidence, its lines went %s; the package is placed with the first (packages[].parts)", strings.Join(parts2, ", "))
+	return fmt.Sprintf(". Clustered as these groups, each on its own evidence, its lines went %s; the package is placed with the first (packages[].parts)", strings.Join(went, ", "))
 }

@@ -166,14 +166,20 @@ func (a *Analysis) health() schema.Health {
 	return h
 }
 
-// packages lists every package with what each signal found of it.
-func (a *Analysis) packages() []schema.Package {
+// contextIDs maps each package in a context to the context's id.
+func (a *Analysis) contextIDs() map[string]string {
 	ctxOf := map[string]string{}
 	for _, c := range a.Contexts {
 		for _, p := range c.Packages {
 			ctxOf[p] = c.ID
 		}
 	}
+	return ctxOf
+}
+
+// packages lists every package with what each signal found of it.
+func (a *Analysis) packages() []schema.Package {
+	ctxOf := a.contextIDs()
 	topTerms := map[string][]string{}
 	if a.Vocabulary != nil {
 		for _, p := range a.Vocabulary.Packages {
