@@ -2,7 +2,11 @@ package analyze
 
 import (
 	"bufio"
+	"fmt"
+	"maps"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,6 +59,31 @@ func TestARI(t *testing.T) {
 	}
 }
 
+func TestSubsampleGap(t *testing.T) {
+	truth := map[string]string{}
+	exact, swapped := &schema.Model{}, &schema.Model{}
+	for i := range 40 {
+		p, d := fmt.Sprintf("p%02d", i), fmt.Sprintf("d%d", i%4)
+		truth[p] = d
+		exact.Packages = append(exact.Packages, schema.Package{Path: p, Context: d})
+		// One package in four is misplaced, in a neighbour's domain.
+		if i%4 == 0 {
+			d = fmt.Sprintf("d%d", (i/4)%4)
+		}
+		swapped.Packages = append(swapped.Packages, schema.Package{Path: p, Context: d})
+	}
+	if g := subsampleGap(truth, exact, exact); g.Low != 0 || g.High != 0 || g.Ahead != 0 {
+		t.Errorf("a model against itself: %+v, want no gap and never ahead", g)
+	}
+	g := subsampleGap(truth, exact, swapped)
+	if g.Ahead != 1 || !(g.Low > 0) || g.High < g.Low {
+		t.Errorf("the truth itself against a worse model: %+v, want ahead in every subsample, low above 0", g)
+	}
+	if back := subsampleGap(truth, swapped, exact); back.Ahead != 0 || back.High >= 0 {
+		t.Errorf("the worse model against the truth: %+v, want never ahead", back)
+	}
+}
+
 // plantedDomains reads testdata/shop.domains: package path -> domain.
 func plantedDomains(t *testing.T) map[string]string {
 	return readLabels(t, "../testdata/shop.domains")
@@ -101,6 +130,53 @@ func scoreAgainst(truth map[string]string, m *schema.Model) float64 {
 		b = append(b, seamsLabel(p))
 	}
 	return ari(a, b)
+}
+
+// gap is how the ARI of one result against a truth compares with
+// another's over subsamples of the labelled packages: the 5th and 95th
+// percentiles of the difference, and the share of subsamples where the
+// first is ahead.
+type gap struct{ Low, High, Ahead float64 }
+
+// subsampleGap draws 1,000 subsamples of 80% of the packages that truth
+// labels and both models hold (a fixed seed: the same figures every run)
+// and scores a against b on each.
+func subsampleGap(truth map[string]string, a, b *schema.Model) gap {
+	labelsOf := func(m *schema.Model) map[string]string {
+		out := map[string]string{}
+		for _, p := range m.Packages {
+			out[p.Path] = seamsLabel(p)
+		}
+		return out
+	}
+	la, lb := labelsOf(a), labelsOf(b)
+	var paths []string
+	for _, p := range slices.Sorted(maps.Keys(truth)) {
+		if _, ok := la[p]; ok {
+			if _, ok := lb[p]; ok {
+				paths = append(paths, p)
+			}
+		}
+	}
+	const draws = 1000
+	rng := rand.New(rand.NewPCG(1, 2))
+	diffs := make([]float64, 0, draws)
+	ahead := 0
+	k := len(paths) * 4 / 5
+	for range draws {
+		rng.Shuffle(len(paths), func(i, j int) { paths[i], paths[j] = paths[j], paths[i] })
+		var t, x, y []string
+		for _, p := range paths[:k] {
+			t, x, y = append(t, truth[p]), append(x, la[p]), append(y, lb[p])
+		}
+		d := ari(t, x) - ari(t, y)
+		diffs = append(diffs, d)
+		if d > 0 {
+			ahead++
+		}
+	}
+	slices.Sort(diffs)
+	return gap{Low: diffs[draws/20], High: diffs[draws-draws/20-1], Ahead: float64(ahead) / draws}
 }
 
 // seamsLabel is what seams says of a package, in the ground truths' terms:
