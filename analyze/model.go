@@ -304,7 +304,7 @@ func tablesOf(res *tables.Result) []schema.Table {
 
 func contextOf(c rank.Context) schema.Context {
 	sc := schema.Context{ID: c.ID, Name: c.Name, Packages: c.Packages, Terms: c.Terms, LOC: c.LOC,
-		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Split: c.Split, Delivery: c.Delivery, Apart: c.Apart}
+		Pressure: scoreOf(c.Pressure), Risk: scoreOf(c.Risk), Order: c.Order, Band: c.Band, Reason: c.Reason, Heat: c.Heat, Split: c.Split, Joined: c.Joined, Delivery: c.Delivery, Apart: c.Apart}
 	if c.DataLayer != nil {
 		sc.DataLayer = &schema.DataLayer{Tables: c.DataLayer.Tables, Of: c.DataLayer.Of}
 	}

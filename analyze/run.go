@@ -316,12 +316,14 @@ func (a *Analysis) fuse() {
 		in.SameLayer = tiers.SameLayer(layers)
 		in.Sliced = map[string]bool{}
 		for _, l := range layers {
+			in.LayerDirs = append(in.LayerDirs, l.Dir)
 			for _, s := range l.Slices {
 				for _, p := range s.Packages {
 					in.Sliced[p] = true
 				}
 			}
 		}
+		slices.Sort(in.LayerDirs)
 	}
 	a.Graph = graph.New(in, a.Config.Weights)
 	a.partGraph = nil

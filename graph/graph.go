@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/seams-tool/seams/graph/cochange"
 )
@@ -128,6 +129,8 @@ type Input struct {
 	// Sliced holds the packages that are a domain's slice of a technical
 	// layer: they belong to their domain, not to a delivery layer.
 	Sliced map[string]bool
+	// LayerDirs are the directories of the technical layers, sorted.
+	LayerDirs []string
 	// Module, when set, names the Go module a package belongs to: in a
 	// repository of several modules, their boundaries are ones the
 	// authors drew, and co-change or shared words across them say less
@@ -461,6 +464,14 @@ func (g *Graph) CoChangePairs() []cochange.Pair { return g.in.CoChange }
 // Sliced reports whether the package is a domain's slice of a technical
 // layer.
 func (g *Graph) Sliced(path string) bool { return g.in.Sliced[path] }
+
+// InLayer reports whether a directory is a technical layer's or lies
+// below one.
+func (g *Graph) InLayer(dir string) bool {
+	return slices.ContainsFunc(g.in.LayerDirs, func(l string) bool {
+		return dir == l || strings.HasPrefix(dir, l+"/")
+	})
+}
 
 // Terms are the package's heaviest domain terms, heaviest first.
 func (g *Graph) Terms(path string) []Term { return g.in.Terms[path] }

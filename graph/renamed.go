@@ -99,6 +99,10 @@ func (g *Graph) Renamed(moved map[string]string) *Graph {
 			in.Sliced[to(p)] = v
 		}
 	}
+	for _, d := range old.LayerDirs {
+		in.LayerDirs = append(in.LayerDirs, to(d))
+	}
+	slices.Sort(in.LayerDirs)
 	if old.SameLayer != nil {
 		in.SameLayer = func(a, b string) bool { return old.SameLayer(back(a), back(b)) }
 	}

@@ -94,6 +94,7 @@ type Partition struct {
 	Members    [][]string         // each context's packages, sorted; contexts sorted by first member
 	Declared   []string           // Declared[i] names context i when it was declared, else ""
 	Split      []bool             // Split[i] is set when context i is a part of a split context
+	Joined     []string           // Joined[i] names the directory whose contexts were joined into context i, else ""
 	Of         map[string]int     // package -> context index
 	Confidence map[string]float64 // package -> share of restarts that agree
 	Shared     map[string]string  // package -> why it is in the shared kernel
@@ -206,9 +207,12 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 			part.Members = append(part.Members, kept)
 			part.Declared = append(part.Declared, best.declared[i])
 			part.Split = append(part.Split, false)
+			part.Joined = append(part.Joined, "")
 		}
 	}
 	splitLarge(f, part, opt)
+	joinAreas(f, part, opt.Resolution)
+	part.dropEmpty()
 	mergeTiny(f, part, opt.MinSize)
 	placeEntries(g, part)
 	// Taking the entries out can leave a context too small.
@@ -317,9 +321,15 @@ func placeEntries(g *graph.Graph, part *Partition) {
 	part.Members = append(part.Members, layer)
 	part.Declared = append(part.Declared, "")
 	part.Split = append(part.Split, false)
-	for i := len(part.Members) - 1; i >= 0; i-- {
-		if len(part.Members[i]) == 0 {
-			part.remove(i)
+	part.Joined = append(part.Joined, "")
+	part.dropEmpty()
+}
+
+// dropEmpty removes the contexts left with no member.
+func (p *Partition) dropEmpty() {
+	for i := len(p.Members) - 1; i >= 0; i-- {
+		if len(p.Members[i]) == 0 {
+			p.remove(i)
 		}
 	}
 }
@@ -392,6 +402,9 @@ func (p *Partition) remove(i int) {
 	p.Members = slices.Delete(p.Members, i, i+1)
 	p.Declared = slices.Delete(p.Declared, i, i+1)
 	p.Split = slices.Delete(p.Split, i, i+1)
+	if i < len(p.Joined) {
+		p.Joined = slices.Delete(p.Joined, i, i+1)
+	}
 }
 
 // normalize sorts members and contexts and fills Of.
@@ -400,19 +413,23 @@ func (p *Partition) normalize() {
 		members  []string
 		declared string
 		split    bool
+		joined   string
 	}
 	if p.Split == nil {
 		p.Split = make([]bool, len(p.Members))
 	}
+	if p.Joined == nil {
+		p.Joined = make([]string, len(p.Members))
+	}
 	cs := make([]ctx, len(p.Members))
 	for i := range p.Members {
 		slices.Sort(p.Members[i])
-		cs[i] = ctx{p.Members[i], p.Declared[i], p.Split[i]}
+		cs[i] = ctx{p.Members[i], p.Declared[i], p.Split[i], p.Joined[i]}
 	}
 	slices.SortFunc(cs, func(x, y ctx) int { return strings.Compare(x.members[0], y.members[0]) })
 	p.Of = map[string]int{}
 	for i, c := range cs {
-		p.Members[i], p.Declared[i], p.Split[i] = c.members, c.declared, c.split
+		p.Members[i], p.Declared[i], p.Split[i], p.Joined[i] = c.members, c.declared, c.split, c.joined
 		for _, m := range c.members {
 			p.Of[m] = i
 		}

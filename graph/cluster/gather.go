@@ -103,6 +103,7 @@ func (p *Partition) Gather(g *graph.Graph) *Partition {
 			q.Members = append(q.Members, kept)
 			q.Declared = append(q.Declared, p.Declared[i])
 			q.Split = append(q.Split, p.Split[i])
+			q.Joined = append(q.Joined, p.Joined[i])
 		}
 	}
 	for x, why := range p.Shared {

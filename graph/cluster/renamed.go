@@ -31,6 +31,7 @@ func (p *Partition) Renamed(moved map[string]string) *Partition {
 	q := &Partition{
 		Declared: slices.Clone(p.Declared),
 		Split:    slices.Clone(p.Split),
+		Joined:   slices.Clone(p.Joined),
 		Shared:   keys(p.Shared),
 		Tooling:  keys(p.Tooling),
 	}

@@ -45,6 +45,7 @@ func splitLarge(f *graph.Graph, part *Partition, opt Options) {
 		}
 	}
 	part.Members, part.Declared, part.Split = members, declared, split
+	part.Joined = make([]string, len(members))
 }
 
 // splitContext clusters the subgraph of one context's members and

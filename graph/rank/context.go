@@ -52,6 +52,9 @@ type Context struct {
 	// Split marks a part of a context too large to trust, clustered
 	// again on its own.
 	Split bool
+	// Joined names the directory whose contexts were joined into this
+	// one (cluster.Partition.Joined), or "".
+	Joined string
 }
 
 // DataLayer says how much of the monolith's data a context writes.

@@ -412,7 +412,11 @@ func tellApart(names []string, part *cluster.Partition, terms [][]graph.Term, de
 		}
 		clash := make([]bool, len(names))
 		for i, n := range names {
-			clash[i] = seen[n] > 1 && part.Declared[i] == ""
+			// A context that holds most of the packages below the
+			// segment it is named by keeps the name (at most one can):
+			// a joined subsystem is named registry, and the context of
+			// a few of its packages that its path named so is told apart.
+			clash[i] = seen[n] > 1 && part.Declared[i] == "" && sliceName(part.Members[i], loc, rp.segmentCounts()) != n
 		}
 		// Telling two apart must not make them collide with a third: a
 		// term is used only while no other context has it.

@@ -36,6 +36,9 @@ func Contexts(g *graph.Graph, part *cluster.Partition, h *cochange.History) []Co
 		c.ID = contextID(members, loc)
 		c.Packages = members
 		c.Split = i < len(part.Split) && part.Split[i]
+		if i < len(part.Joined) {
+			c.Joined = part.Joined[i]
+		}
 		for _, m := range members {
 			c.LOC += loc[m]
 		}

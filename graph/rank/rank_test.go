@@ -376,6 +376,39 @@ func TestTellApart(t *testing.T) {
 	}
 }
 
+// TestTellApartKeepsTheSlice checks that of two contexts named after one
+// segment, the one holding most of the packages below it keeps the name,
+// and the other is told apart: a joined subsystem (registry/app/*) beside
+// a few of its packages that clustered elsewhere.
+func TestTellApartKeepsTheSlice(t *testing.T) {
+	var big []string
+	for _, f := range []string{"cargo", "nuget", "pypi", "npm"} {
+		big = append(big, "registry/app/pkg/"+f, "registry/app/api/"+f)
+	}
+	small := []string{"registry/app/pkg/huggingface", "app/huggingface"}
+	part := cluster.FromMembers([][]string{slices.Clone(small), slices.Clone(big)}, []string{"", ""})
+	names := make([]string, 2)
+	terms := make([][]graph.Term, 2)
+	for i, ms := range part.Members {
+		names[i] = "registry"
+		if ms[0] == "app/huggingface" {
+			terms[i] = []graph.Term{{Word: "huggingface", Weight: 5}}
+		} else {
+			terms[i] = []graph.Term{{Word: "blob", Weight: 5}}
+		}
+	}
+	tellApart(names, part, terms, make([]bool, 2), map[string]int{}, newRepoPaths(append(slices.Clone(big), small...)))
+	for i, ms := range part.Members {
+		want := "registry"
+		if ms[0] == "app/huggingface" {
+			want = "huggingface"
+		}
+		if names[i] != want {
+			t.Errorf("context at %s named %q, want %q", ms[0], names[i], want)
+		}
+	}
+}
+
 func TestNamesWord(t *testing.T) {
 	for _, tc := range []struct {
 		seg, word string

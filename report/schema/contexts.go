@@ -51,6 +51,10 @@ type Context struct {
 	// Split marks a part of a context that held too large a share of the
 	// packages and was clustered again on its own.
 	Split bool `json:"split,omitempty"`
+	// Joined names the directory whose contexts were joined into this
+	// one: parts of one subsystem that a coarser clustering keeps
+	// together.
+	Joined string `json:"joined,omitempty"`
 	// Plan is the strangler plan for extracting the context.
 	Plan *Plan `json:"plan,omitempty"`
 }
