@@ -184,7 +184,11 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		// (navidrome's ARI against its ground truth ranged 0.16 to 0.23
 		// over five seeds), and with it the whole partition.
 		for round := 0; round < 2; round++ {
-			pre := communities(g.Without(isShared(out())), opt, out(), declaredOf)
+			pf := g.Without(isShared(out()))
+			pre := communities(pf, opt, out(), declaredOf)
+			// The kernel counts the contexts a package serves as the
+			// answer will: the parts of one subsystem as one.
+			joinAreas(pf, pre.communities, pre.declared, opt.Resolution)
 			if kernelRule(g, pre, part.Shared, part.Tooling, declaredOf, opt.Libraries) == 0 {
 				break
 			}
@@ -211,7 +215,7 @@ func Cluster(g *graph.Graph, opt Options) *Partition {
 		}
 	}
 	splitLarge(f, part, opt)
-	joinAreas(f, part, opt.Resolution)
+	part.Joined = joinAreas(f, part.Members, part.Declared, opt.Resolution)
 	part.dropEmpty()
 	mergeTiny(f, part, opt.MinSize)
 	placeEntries(g, part)

@@ -34,14 +34,17 @@ const (
 
 // joinAreas joins the contexts that lie in one directory (areaDir) while
 // a join raises the modularity of f at joinCoarser times the resolution,
-// best gain first. Declared contexts are never joined, and neither are
-// contexts in a technical layer's directory or below it: a layer's
-// directory holds many domains' slices, not one subsystem.
-func joinAreas(f *graph.Graph, part *Partition, resolution float64) {
+// best gain first, and returns the directory each context was joined in
+// ("" for one not joined). A context joined into another is left empty.
+// Declared contexts are never joined, and neither are contexts in a
+// technical layer's directory or below it: a layer's directory holds many
+// domains' slices, not one subsystem.
+func joinAreas(f *graph.Graph, members [][]string, declared []string, resolution float64) (joined []string) {
 	gamma := joinCoarser * resolution
 	ctx := map[int]int{}
-	area := make([]string, len(part.Members))
-	for i, ms := range part.Members {
+	joined = make([]string, len(members))
+	area := make([]string, len(members))
+	for i, ms := range members {
 		count := map[string]int{}
 		for _, p := range ms {
 			j, _ := f.Index(p)
@@ -49,7 +52,7 @@ func joinAreas(f *graph.Graph, part *Partition, resolution float64) {
 			count[areaDir(p)]++
 		}
 		for d, c := range count {
-			if d != "" && float64(c) >= joinShare*float64(len(ms)) && part.Declared[i] == "" && !f.InLayer(d) {
+			if d != "" && float64(c) >= joinShare*float64(len(ms)) && declared[i] == "" && !f.InLayer(d) {
 				area[i] = d
 			}
 		}
@@ -61,10 +64,10 @@ func joinAreas(f *graph.Graph, part *Partition, resolution float64) {
 	}
 	m /= 2
 	if m == 0 {
-		return
+		return joined
 	}
 	for {
-		dc := make([]float64, len(part.Members))
+		dc := make([]float64, len(members))
 		for j, d := range deg {
 			if c, ok := ctx[j]; ok {
 				dc[c] += d
@@ -89,19 +92,19 @@ func joinAreas(f *graph.Graph, part *Partition, resolution float64) {
 			}
 		}
 		if len(joins) == 0 {
-			return
+			return joined
 		}
 		best := slices.MinFunc(joins, func(x, y join) int {
 			return cmp.Or(cmp.Compare(y.gain, x.gain), cmp.Compare(x.pair[0], y.pair[0]), cmp.Compare(x.pair[1], y.pair[1]))
 		})
 		a, b := best.pair[0], best.pair[1]
-		part.Members[a] = append(part.Members[a], part.Members[b]...)
-		for _, p := range part.Members[b] {
+		members[a] = append(members[a], members[b]...)
+		for _, p := range members[b] {
 			j, _ := f.Index(p)
 			ctx[j] = a
 		}
-		part.Members[b] = nil
-		part.Joined[a], area[b] = area[a], ""
+		members[b] = nil
+		joined[a], area[b] = area[a], ""
 	}
 }
 

@@ -51,7 +51,7 @@ func subsystem(dir string, layers ...string) (*graph.Graph, [][]string) {
 func TestJoinAreas(t *testing.T) {
 	joined := func(g *graph.Graph, groups [][]string, resolution float64) *Partition {
 		part := FromMembers(slices.Clone(groups), make([]string, len(groups)))
-		joinAreas(g, part, resolution)
+		part.Joined = joinAreas(g, part.Members, part.Declared, resolution)
 		part.dropEmpty()
 		part.normalize()
 		return part
