@@ -112,7 +112,8 @@ function engine() {
       var seen = {};
       names.forEach(function (n) { seen[n] = (seen[n] || 0) + 1; });
       names.forEach(function (n, i) {
-        if (seen[n] <= 1 || part.declared[i]) return;
+        // As in Go: the context holding most of the segment's packages keeps its name.
+        if (seen[n] <= 1 || part.declared[i] || sliceName(part.members[i]) === n) return;
         var t = termName(cterms[i]);
         names[i] = depth === 2 && t !== '' && !deliv[i] ? t : contextNameAt(part.members[i], null, depth);
       });
