@@ -8,7 +8,12 @@
 // left. The Leiden engine (package graph/leiden: Louvain with Leiden's
 // refinement, so every community is connected) runs Options.Restarts
 // times from Options.Seed; the best modularity wins, and the share of
-// restarts that agree with it is each package's confidence. Contexts smaller than Options.MinSize merge
+// restarts that agree with it is each package's confidence. A context
+// holding too large a share of the packages is clustered again on its own
+// (splitLarge); contexts that lie in one directory, the parts of one
+// subsystem, are joined while the join holds at a coarser resolution
+// (joinAreas, Partition.Joined), in the first clustering that the kernel
+// rule reads as in the last. Contexts smaller than Options.MinSize merge
 // into their strongest neighbour, packages with no coupling at all are
 // left unplaced, and the delivery layer (packages that import most
 // contexts and that only commands import) is gathered into one context.
