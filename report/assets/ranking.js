@@ -163,10 +163,6 @@ function scatter() {
   if (cs.length) {
     root.append(svg('line', { x1: X(mx), y1: T, x2: X(mx), y2: T + ph, class: 'quadrant' }));
     root.append(svg('line', { x1: L, y1: Y(my), x2: L + pw, y2: Y(my), class: 'quadrant' }));
-    [['cut first: hot and easy', L + 4, T + 12, 'start', 'q-good'], ['hot but entangled: untangle', L + pw - 4, T + 12, 'end', 'q'],
-      ['quiet and easy: no hurry', L + 4, T + ph - 5, 'start', 'q'], ['quiet and entangled: leave', L + pw - 4, T + ph - 5, 'end', 'q']].forEach(function (q) {
-      root.append(svg('text', { x: q[1], y: q[2], 'text-anchor': q[3], class: 'quadrant-label ' + q[4] }, q[0]));
-    });
   }
   var maxLoc = D.maxLoc, dots = [];
   cs.slice().reverse().forEach(function (c) {
@@ -178,6 +174,15 @@ function scatter() {
     root.append(dot);
     dots.push({ c: c, x: x, y: y, r: r });
   });
+  // The quadrants' captions go over the bubbles, haloed, and let clicks
+  // through: a context in a corner (the most entangled one often is) must
+  // not hide what the corner means.
+  if (cs.length) {
+    [['cut first: hot and easy', L + 4, T + 12, 'start', 'q-good'], ['hot but entangled: untangle', L + pw - 4, T + 12, 'end', 'q'],
+      ['quiet and easy: no hurry', L + 4, T + ph - 5, 'start', 'q'], ['quiet and entangled: leave', L + pw - 4, T + ph - 5, 'end', 'q']].forEach(function (q) {
+      root.append(svg('text', { x: q[1], y: q[2], 'text-anchor': q[3], class: 'quadrant-label halo ' + q[4], 'pointer-events': 'none' }, q[0]));
+    });
+  }
   // Labels, first in extraction order first: beside the bubble, or its
   // number only, where that does not cover another label or the plot's
   // edge.
