@@ -66,7 +66,8 @@ func TestSubsampleGap(t *testing.T) {
 		p, d := fmt.Sprintf("p%02d", i), fmt.Sprintf("d%d", i%4)
 		truth[p] = d
 		exact.Packages = append(exact.Packages, schema.Package{Path: p, Context: d})
-		// One package in four is misplaced, in a neighbour's domain.
+		// Of the packages that start each group of four, those with
+		// (i/4)%4 != 0 are misplaced in another domain: 7 of 40.
 		if i%4 == 0 {
 			d = fmt.Sprintf("d%d", (i/4)%4)
 		}
